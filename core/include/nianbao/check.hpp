@@ -1,0 +1,51 @@
+// The entry point: check one report and serialise the result (spec §9).
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "nianbao/error.hpp"
+#include "nianbao/report.hpp"
+
+namespace nianbao {
+
+struct Limits {
+  std::size_t max_input_bytes = 20u << 20;  ///< 20 MiB
+};
+
+struct Options {
+  std::string file;  ///< the name reported in "file"
+  Limits limits;
+};
+
+/// Either a report or an error (empty input, binary data, too large, ...).
+using Outcome = std::variant<Report, Error>;
+
+class Normalizer;
+
+/// A checker holds the ICU objects; create it once and check many inputs with it.
+class Checker {
+ public:
+  static std::unique_ptr<Checker> create(Error* error);
+  ~Checker();
+  Outcome check(std::string_view input, const Options& options);
+
+ private:
+  explicit Checker(std::unique_ptr<Normalizer> n);
+  std::unique_ptr<Normalizer> normalizer_;
+};
+
+/// The JSON of spec §9 on one line (`indent` = 0) or pretty-printed.
+std::string to_json(const Report& report, int indent = 0);
+/// {"schema":"nianbao/1","file":...,"error":{"code":...,"message":...,"position":...}}
+std::string to_json(const Error& error, std::string_view file, int indent = 0);
+
+/// One line per finding, for people: "file:LINE: 错误 [rule] message".
+std::string to_text(const Report& report);
+
+/// The library version.
+std::string_view version();
+
+}  // namespace nianbao

@@ -1,0 +1,264 @@
+#include "nianbao/check.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "json_writer.hpp"
+#include "nianbao/matcher.hpp"
+#include "nianbao/normalize.hpp"
+#include "nianbao/reader.hpp"
+#include "nianbao/rules.hpp"
+#include "utf8.hpp"
+
+namespace nianbao {
+
+std::string_view version() { return "0.1.0"; }
+
+std::string_view error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::empty_input: return "empty_input";
+    case ErrorCode::too_large: return "too_large";
+    case ErrorCode::not_text: return "not_text";
+    case ErrorCode::icu_unavailable: return "icu_unavailable";
+    case ErrorCode::io_error: return "io_error";
+  }
+  return "unknown";
+}
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "info";
+}
+
+const TableCell* ReportTable::find(std::string_view row, std::string_view col) const {
+  for (const TableCell& c : cells)
+    if (c.row == row && c.col == col) return &c;
+  return nullptr;
+}
+
+std::size_t Report::count(Severity s) const {
+  return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
+                                                [s](const Finding& f) { return f.severity == s; }));
+}
+
+namespace {
+
+/// Rejects what is not text: NUL bytes, or more than 1% invalid UTF-8 sequences.
+std::optional<Error> screen(std::string_view input, const Limits& limits) {
+  if (input.size() > limits.max_input_bytes)
+    return Error{ErrorCode::too_large,
+                 "输入过大：" + std::to_string(input.size()) + " 字节，上限为 " +
+                     std::to_string(limits.max_input_bytes) + " 字节",
+                 limits.max_input_bytes};
+  std::size_t invalid = 0, chars = 0, first_invalid = input.size();
+  bool blank = true;
+  for (std::size_t i = 0; i < input.size();) {
+    if (input[i] == '\0') return Error{ErrorCode::not_text, "输入不是文本（含有 NUL 字节，可能是二进制文件）", i};
+    std::size_t len = 0;
+    const char32_t cp = utf8::decode(input, i, len);
+    if (cp == utf8::kReplacement && len == 1) {
+      ++invalid;
+      first_invalid = std::min(first_invalid, i);
+    }
+    if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xFEFF || cp == 0xA0))
+      blank = false;
+    ++chars;
+    i += len;
+  }
+  if (blank) return Error{ErrorCode::empty_input, "输入为空：没有可检查的内容", 0};
+  if (invalid * 100 > chars)
+    return Error{ErrorCode::not_text, "输入不是 UTF-8 文本（" + std::to_string(invalid) + " 处无效字节），可能是二进制文件或其他编码",
+                 first_invalid};
+  return std::nullopt;
+}
+
+/// "2016年度" in the first paragraphs gives the report year.
+std::optional<int> find_year(const Document& doc) {
+  int seen = 0;
+  for (const Block& b : doc.blocks) {
+    if (b.kind != Block::Kind::paragraph) continue;
+    if (++seen > 5) break;
+    const std::string& t = b.paragraph.text;
+    for (std::size_t p = t.find("年度"); p != std::string::npos; p = t.find("年度", p + 1)) {
+      if (p < 4) continue;
+      const std::string_view y = std::string_view(t).substr(p - 4, 4);
+      if (std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          (p < 5 || !(t[p - 5] >= '0' && t[p - 5] <= '9'))) {
+        const int year = std::stoi(std::string(y));
+        if (year >= 2000 && year <= 2100) return year;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+/// Top-level headings "一、总体情况" outside tables.
+std::vector<Section> find_sections(const Document& doc) {
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  std::vector<Section> out;
+  for (const Block& b : doc.blocks) {
+    if (b.kind != Block::Kind::paragraph) continue;
+    const std::string& t = b.paragraph.text;
+    std::size_t i = 0;
+    std::u32string num;
+    while (i < t.size()) {
+      std::size_t len = 0;
+      const char32_t cp = utf8::decode(t, i, len);
+      if (kNumerals.find(cp) == std::u32string_view::npos) break;
+      num.push_back(cp);
+      i += len;
+    }
+    if (num.empty() || num.size() > 3 || t.compare(i, 3, "、") != 0) continue;
+    const std::string title = std::string(utf8::trim(std::string_view(t).substr(i + 3)));
+    if (title.empty() || title.size() > 120) continue;  // a heading, not a numbered paragraph
+    std::string number;
+    for (char32_t c : num) utf8::append(number, c);
+    out.push_back({number, title, b.paragraph.span});
+  }
+  return out;
+}
+
+void write_span(JsonWriter& w, const Span& s) {
+  w.begin_object().key("start").number(s.start).key("end").number(s.end).key("line").number(s.line).end_object();
+}
+
+void write_optional_string(JsonWriter& w, const std::optional<std::string>& s) {
+  if (s) w.string(*s); else w.null();
+}
+
+}  // namespace
+
+Checker::Checker(std::unique_ptr<Normalizer> n) : normalizer_(std::move(n)) {}
+Checker::~Checker() = default;
+
+std::unique_ptr<Checker> Checker::create(Error* error) {
+  auto n = Normalizer::create(error);
+  if (!n) return nullptr;
+  return std::unique_ptr<Checker>(new Checker(std::move(n)));
+}
+
+Outcome Checker::check(std::string_view input, const Options& options) {
+  if (auto e = screen(input, options.limits)) return *e;
+  Report report;
+  report.file = options.file;
+  const NormalizedText nt = normalizer_->normalize(input);
+  report.meta.script = nt.script;
+  const Document doc = read_text(nt);
+  report.meta.year = find_year(doc);
+  report.sections = find_sections(doc);
+
+  MatchResult matched = match_tables(doc, report.meta.year);
+  report.meta.format = matched.format;
+  if (matched.tables.empty() && report.meta.year && *report.meta.year <= 2018)
+    report.meta.format = Format::legacy;  // before 2019 there was no mandated layout
+  report.findings = std::move(matched.findings);
+  report.tables = std::move(matched.tables);
+  std::vector<Finding> rules = check_tables(report.tables);
+  report.findings.insert(report.findings.end(), std::make_move_iterator(rules.begin()),
+                         std::make_move_iterator(rules.end()));
+
+  if (nt.script == Script::hant && nt.first_converted) {
+    Finding f;
+    f.rule = "script-converted";
+    f.severity = Severity::info;
+    f.message = "原文为繁体字，已将" + std::to_string(nt.converted) + "个繁体字转换为简体后检查";
+    f.span = *nt.first_converted;
+    report.findings.push_back(std::move(f));
+  }
+  std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.span.start, a.span.end, a.rule) < std::tie(b.span.start, b.span.end, b.rule);
+  });
+  return report;
+}
+
+std::string to_json(const Report& r, int indent) {
+  JsonWriter w(indent);
+  w.begin_object();
+  w.key("schema").string("nianbao/1");
+  w.key("file").string(r.file);
+  w.key("meta").begin_object();
+  w.key("agency"); write_optional_string(w, r.meta.agency);
+  w.key("year"); if (r.meta.year) w.number(*r.meta.year); else w.null();
+  w.key("published"); write_optional_string(w, r.meta.published);
+  w.key("format").string(format_name(r.meta.format));
+  w.key("kind").string(r.meta.kind);
+  w.key("script").string(r.meta.script == Script::hant ? "hant" : "hans");
+  w.end_object();
+  w.key("sections").begin_array();
+  for (const Section& s : r.sections) {
+    w.begin_object().key("number").string(s.number).key("title").string(s.title).key("span");
+    write_span(w, s.span);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("tables").begin_array();
+  std::size_t cells = 0;
+  for (const ReportTable& t : r.tables) {
+    w.begin_object().key("id").string(t.id).key("template").string(t.template_name).key("cells").begin_array();
+    for (const TableCell& c : t.cells) {
+      w.begin_object().key("row").string(c.row).key("col").string(c.col).key("value");
+      if (c.value) w.raw(c.value->to_string()); else w.null();
+      w.key("raw").string(c.raw).key("span");
+      write_span(w, c.span);
+      w.end_object();
+      ++cells;
+    }
+    w.end_array().end_object();
+  }
+  w.end_array();
+  w.key("findings").begin_array();
+  for (const Finding& f : r.findings) {
+    w.begin_object().key("rule").string(f.rule).key("severity").string(severity_name(f.severity));
+    w.key("message").string(f.message).key("span");
+    write_span(w, f.span);
+    if (f.expected) w.key("expected").raw(f.expected->to_string());
+    if (f.actual) w.key("actual").raw(f.actual->to_string());
+    if (!f.related.empty()) {
+      w.key("related").begin_array();
+      for (const Span& s : f.related) write_span(w, s);
+      w.end_array();
+    }
+    if (!f.hint.empty()) w.key("hint").string(f.hint);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("stats").begin_object();
+  w.key("errors").number(static_cast<long long>(r.count(Severity::error)));
+  w.key("warnings").number(static_cast<long long>(r.count(Severity::warning)));
+  w.key("infos").number(static_cast<long long>(r.count(Severity::info)));
+  w.key("tables").number(static_cast<long long>(r.tables.size()));
+  w.key("cells").number(static_cast<long long>(cells));
+  w.end_object();
+  w.end_object();
+  std::string out = w.take();
+  return out;
+}
+
+std::string to_json(const Error& e, std::string_view file, int indent) {
+  JsonWriter w(indent);
+  w.begin_object().key("schema").string("nianbao/1").key("file").string(file);
+  w.key("error").begin_object();
+  w.key("code").string(error_code_name(e.code)).key("message").string(e.message);
+  w.key("position").number(static_cast<long long>(e.position));
+  w.end_object().end_object();
+  return w.take();
+}
+
+std::string to_text(const Report& r) {
+  std::string out;
+  const std::string& file = r.file.empty() ? std::string("-") : r.file;
+  for (const Finding& f : r.findings) {
+    const char* sev = f.severity == Severity::error ? "错误" : f.severity == Severity::warning ? "警告" : "提示";
+    out += file + ":" + std::to_string(f.span.line) + ": " + sev + " [" + f.rule + "] " + f.message + "\n";
+  }
+  out += file + ": " + std::to_string(r.count(Severity::error)) + " 个错误，" +
+         std::to_string(r.count(Severity::warning)) + " 个警告，" + std::to_string(r.count(Severity::info)) +
+         " 个提示（格式：" + std::string(format_name(r.meta.format)) + "）\n";
+  return out;
+}
+
+}  // namespace nianbao

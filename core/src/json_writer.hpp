@@ -1,0 +1,89 @@
+// A small deterministic JSON writer (internal): same bytes natively and in wasm.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nianbao {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(int indent) : indent_(indent) {}
+
+  JsonWriter& begin_object() { open('{'); return *this; }
+  JsonWriter& end_object() { close('}'); return *this; }
+  JsonWriter& begin_array() { open('['); return *this; }
+  JsonWriter& end_array() { close(']'); return *this; }
+  JsonWriter& key(std::string_view k) {
+    separator();
+    string_literal(k);
+    out_ += indent_ > 0 ? ": " : ":";
+    after_key_ = true;
+    return *this;
+  }
+  JsonWriter& string(std::string_view v) { value_prefix(); string_literal(v); return *this; }
+  JsonWriter& raw(std::string_view number_or_literal) { value_prefix(); out_ += number_or_literal; return *this; }
+  JsonWriter& null() { return raw("null"); }
+  JsonWriter& number(long long v) { return raw(std::to_string(v)); }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  void open(char c) {
+    value_prefix();
+    out_ += c;
+    first_.push_back(true);
+  }
+  void close(char c) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) newline();
+    out_ += c;
+  }
+  void separator() {
+    if (!first_.empty()) {
+      if (!first_.back()) out_ += ',';
+      first_.back() = false;
+      newline();
+    }
+  }
+  void value_prefix() {
+    if (after_key_) { after_key_ = false; return; }
+    separator();
+  }
+  void newline() {
+    if (indent_ <= 0) return;
+    out_ += '\n';
+    out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
+  }
+  void string_literal(std::string_view s) {
+    out_ += '"';
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (c < 0x20) {
+            static const char* hex = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += hex[c >> 4];
+            out_ += hex[c & 15];
+          } else {
+            out_ += ch;
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  int indent_;
+  std::string out_;
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+}  // namespace nianbao

@@ -1,0 +1,110 @@
+#include "label.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "utf8.hpp"
+
+namespace nianbao {
+
+namespace {
+
+char32_t fold(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
+  if (c == 0x3000 || c == 0xA0) return U' ';
+  return c;
+}
+
+bool is_cn_numeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十〇零").find(c) != std::u32string_view::npos;
+}
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n'; }
+bool keep_in_core(char32_t c) {
+  return utf8::is_han(c) || is_digit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+}  // namespace
+
+LabelKey label_key(std::string_view label) {
+  std::u32string s;
+  for (std::size_t i = 0; i < label.size();) {
+    std::size_t len = 0;
+    s.push_back(fold(utf8::decode(label, i, len)));
+    i += len;
+  }
+  std::size_t i = 0;
+  while (i < s.size() && is_space(s[i])) ++i;
+  LabelKey key;
+  // Leading numbering: "(一)", "一、", "1.", "1、", "(1)", "其中:".
+  auto numeral_run = [&](std::size_t at) {
+    std::size_t j = at;
+    if (j < s.size() && is_digit(s[j])) {
+      while (j < s.size() && is_digit(s[j])) ++j;
+    } else {
+      while (j < s.size() && is_cn_numeral(s[j])) ++j;
+    }
+    return j;
+  };
+  if (i < s.size() && s[i] == U'(') {
+    const std::size_t j = numeral_run(i + 1);
+    if (j > i + 1 && j < s.size() && s[j] == U')') {
+      key.numbering = s.substr(i + 1, j - i - 1);
+      i = j + 1;
+    }
+  } else if (s.compare(i, 2, U"其中") == 0) {
+    key.numbering = U"其中";
+    i += 2;
+    if (i < s.size() && s[i] == U':') ++i;
+  } else {
+    const std::size_t j = numeral_run(i);
+    if (j > i && j < s.size() && (s[j] == U'、' || s[j] == U'.' || s[j] == U')' || s[j] == U'．')) {
+      // "1.5" is a number, not numbering
+      if (!(s[j] == U'.' && j + 1 < s.size() && is_digit(s[j + 1]))) {
+        key.numbering = s.substr(i, j - i);
+        i = j + 1;
+      }
+    }
+  }
+  // Core: drop bracketed notes (after the first character), punctuation and spaces.
+  int depth = 0;
+  for (std::size_t k = i; k < s.size(); ++k) {
+    const char32_t c = s[k];
+    if ((c == U'(' || c == U'[' || c == U'【') && !key.core.empty()) { ++depth; continue; }
+    if ((c == U')' || c == U']' || c == U'】') && depth > 0) { --depth; continue; }
+    if (depth == 0 && keep_in_core(c)) key.core.push_back(c);
+  }
+  return key;
+}
+
+std::size_t lcs_length(std::u32string_view a, std::u32string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  std::vector<std::size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+int label_score(const LabelKey& row, const LabelKey& tmpl) {
+  if (row.core.empty() || tmpl.core.empty()) return 0;
+  const bool numbering_differs =
+      !row.numbering.empty() && !tmpl.numbering.empty() && row.numbering != tmpl.numbering;
+  if (row.core == tmpl.core) return numbering_differs ? 90 : 100;
+  constexpr std::size_t kMaxFuzzy = 96;  // longer labels are not compared fuzzily (bounded cost)
+  if (row.core.size() > kMaxFuzzy || tmpl.core.size() < 2) return 0;
+  const std::size_t longer = std::max(row.core.size(), tmpl.core.size());
+  const std::size_t common = lcs_length(row.core, tmpl.core);
+  // Close misspellings and small insertions: at least 75% of the longer label in order.
+  // A template label found whole inside a slightly longer one ("告知通过转其他途径办理数").
+  const bool contained = common == tmpl.core.size() && tmpl.core.size() >= 6 &&
+                         row.core.size() * 2 <= tmpl.core.size() * 3;
+  if (!contained && (common * 4 < longer * 3 || longer - common > 4)) return 0;
+  int score = 50 + static_cast<int>(40 * common / longer);
+  if (numbering_differs) score -= 30;
+  return score;
+}
+
+}  // namespace nianbao

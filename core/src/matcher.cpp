@@ -1,0 +1,278 @@
+#include "nianbao/matcher.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "label.hpp"
+#include "nianbao/number.hpp"
+#include "utf8.hpp"
+
+namespace nianbao {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kUnitWords = {"件", "条", "次", "人次", "人", "个", "篇", "万元", "元", "项", "份", "期"};
+
+bool is_unit(std::string_view s) {
+  return std::find(kUnitWords.begin(), kUnitWords.end(), utf8::trim(s)) != kUnitWords.end();
+}
+
+struct Candidate {
+  const TableTemplate* tmpl;
+  std::size_t row;    // index into tmpl->rows
+  std::size_t order;  // position across all templates of the format
+  LabelKey key;
+};
+
+struct Slot {
+  const Cell* cell;
+  CellValue value;
+};
+
+class Matcher {
+ public:
+  Matcher(Format format, MatchResult& out) : format_(format), out_(out) {
+    for (const TableTemplate* t : templates_for(format)) {
+      tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
+      if (t->flat) continue;
+      for (std::size_t r = 0; r < t->rows.size(); ++r)
+        candidates_.push_back({t, r, candidates_.size(), label_key(t->rows[r].label)});
+    }
+  }
+
+  /// Returns how many value rows were placed.
+  std::size_t placed() const { return placed_; }
+
+  void row(const Row& row) {
+    std::vector<Slot> slots;
+    slots.reserve(row.cells.size());
+    std::size_t last_label = row.cells.size();
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      slots.push_back({&row.cells[i], classify_cell(row.cells[i].text, true)});
+      if (slots.back().value.kind == CellKind::text && !is_unit(row.cells[i].text)) last_label = i;
+    }
+    std::vector<Slot> values;
+    for (std::size_t i = last_label == row.cells.size() ? 0 : last_label + 1; i < slots.size(); ++i)
+      if (slots[i].value.kind != CellKind::text) values.push_back(slots[i]);
+
+    if (last_label == row.cells.size()) {
+      flat(row, values);
+      return;
+    }
+    // Earlier label cells give context (group rows); the last one names the values. Rows
+    // without values are headers: they only give context.
+    for (std::size_t i = 0; i < last_label; ++i)
+      if (slots[i].value.kind == CellKind::text && !is_unit(row.cells[i].text)) match(row.cells[i].text);
+    const auto m = match(row.cells[last_label].text);
+    if (!m) {
+      if (!values.empty() && any_number(values) && placed_ > 0)
+        unknown_row(row.cells[last_label]);
+      return;
+    }
+    const Candidate& c = candidates_[m->first];
+    const RowDef& def = c.tmpl->rows[c.row];
+    if (def.group || values.empty()) return;
+    place(c, def, row, row.cells[last_label], m->second, values);
+  }
+
+ private:
+  static bool any_number(const std::vector<Slot>& v) {
+    return std::any_of(v.begin(), v.end(), [](const Slot& s) { return s.value.kind == CellKind::number; });
+  }
+
+  std::optional<std::pair<std::size_t, int>> match(std::string_view text) {
+    const LabelKey key = label_key(text);
+    if (key.core.empty()) return std::nullopt;
+    std::optional<std::size_t> best;
+    int best_score = 0;
+    auto rank = [&](std::size_t i) {
+      // Prefer the nearest candidate after the last matched row (reports keep template order).
+      const std::size_t o = candidates_[i].order;
+      return o > last_order_ ? o - last_order_ : candidates_.size() + (last_order_ - o);
+    };
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+      const int s = label_score(key, candidates_[i].key);
+      if (s < 60) continue;
+      if (!best || s > best_score || (s == best_score && rank(i) < rank(*best))) {
+        best = i;
+        best_score = s;
+      }
+    }
+    if (!best) return std::nullopt;
+    last_order_ = candidates_[*best].order;
+    return std::make_pair(*best, best_score);
+  }
+
+  ReportTable& table_of(const TableTemplate* t) {
+    for (ReportTable& rt : tables_)
+      if (rt.tmpl == t) return rt;
+    return tables_.front();  // unreachable: every template has a table
+  }
+
+  void place(const Candidate& c, const RowDef& def, const Row& row, const Cell& label, int score,
+             std::vector<Slot> values) {
+    const std::string key(def.key);
+    if (!done_.insert({c.tmpl, c.row}).second) return;  // the same row twice: keep the first
+    while (values.size() > def.columns.size() && values.back().value.kind == CellKind::blank) values.pop_back();
+    if (values.size() != def.columns.size()) {
+      Finding f;
+      f.rule = "table-shape";
+      f.severity = Severity::warning;
+      f.message = "表格行「" + key + "」有" + std::to_string(values.size()) + "个数值，模板该行应有" +
+                  std::to_string(def.columns.size()) + "个，无法逐列对应，该行未参与计算";
+      f.span = row.span;
+      out_.findings.push_back(std::move(f));
+      return;
+    }
+    if (score < 100 && format_ != Format::legacy) {
+      Finding f;
+      f.rule = "template-label";
+      f.severity = Severity::warning;
+      f.message = "表格行标签「" + label.text + "」与官方模板「" + std::string(def.label) + "」不一致";
+      f.span = label.span;
+      f.hint = std::string(def.label);
+      out_.findings.push_back(std::move(f));
+    }
+    ReportTable& rt = table_of(c.tmpl);
+    for (std::size_t i = 0; i < values.size(); ++i) add_cell(rt, def, key, std::string(def.columns[i]), values[i]);
+    ++placed_;
+  }
+
+  void add_cell(ReportTable& rt, const RowDef& def, const std::string& row, const std::string& col, const Slot& s) {
+    TableCell tc{row, col, std::nullopt, s.cell->text, s.cell->span};
+    if (s.value.kind == CellKind::blank) {
+      Finding f;
+      f.rule = "cell-blank";
+      f.severity = Severity::warning;
+      f.message = "「" + row + "」「" + col + "」未填写数字（" + (s.cell->text.empty() ? std::string("空白") : s.cell->text) +
+                  "），不按0计算，相关勾稽检查已跳过";
+      f.span = s.cell->span;
+      out_.findings.push_back(std::move(f));
+    } else if (s.value.value.negative() && !def.signed_values) {
+      invalid(s, row, col, "不应为负数");
+    } else if (!s.value.value.is_integer() && !def.decimal_ok) {
+      invalid(s, row, col, "应为整数");
+    } else {
+      tc.value = s.value.value;
+    }
+    rt.cells.push_back(std::move(tc));
+  }
+
+  void invalid(const Slot& s, const std::string& row, const std::string& col, const char* why) {
+    Finding f;
+    f.rule = "cell-invalid";
+    f.severity = Severity::error;
+    f.message = "「" + row + "」「" + col + "」填报为" + s.cell->text + "，" + why;
+    f.span = s.cell->span;
+    f.actual = s.value.value;
+    out_.findings.push_back(std::move(f));
+  }
+
+  void unknown_row(const Cell& label) {
+    Finding f;
+    f.rule = "template-label";
+    f.severity = Severity::warning;
+    f.message = "表格行「" + label.text + "」未能对应到官方模板中的任何一行，其数字未参与检查";
+    f.span = label.span;
+    out_.findings.push_back(std::move(f));
+  }
+
+  void flat(const Row& row, const std::vector<Slot>& values) {
+    for (const TableTemplate* t : templates_for(format_)) {
+      if (!t->flat) continue;
+      std::size_t cells = 0;
+      for (const RowDef& r : t->rows) cells += r.columns.size();
+      if (values.size() != cells || !any_number(values)) continue;
+      ReportTable& rt = table_of(t);
+      if (!rt.cells.empty()) continue;  // already read
+      std::size_t k = 0;
+      for (const RowDef& r : t->rows)
+        for (std::string_view col : r.columns) add_cell(rt, r, std::string(r.key), std::string(col), values[k++]);
+      ++placed_;
+      (void)row;
+      return;
+    }
+  }
+
+  Format format_;
+  MatchResult& out_;
+  std::vector<ReportTable> tables_;
+  std::vector<Candidate> candidates_;
+  std::set<std::pair<const TableTemplate*, std::size_t>> done_;
+  std::size_t last_order_ = 0;
+  std::size_t placed_ = 0;
+
+ public:
+  std::vector<ReportTable> take_tables() {
+    std::vector<ReportTable> out;
+    for (ReportTable& t : tables_)
+      if (!t.cells.empty()) out.push_back(std::move(t));
+    return out;
+  }
+};
+
+Format vote(const Document& doc) {
+  std::map<Format, int> votes;
+  std::vector<LabelKey> fps;
+  for (const Fingerprint& f : format_fingerprints()) fps.push_back(label_key(f.label));
+  for (const Block& b : doc.blocks) {
+    if (b.kind != Block::Kind::table) continue;
+    for (const Row& r : b.table.rows)
+      for (const Cell& c : r.cells) {
+        if (c.text.size() > 400) continue;
+        const LabelKey k = label_key(c.text);
+        for (std::size_t i = 0; i < fps.size(); ++i)
+          if (k.core.find(fps[i].core) != std::u32string::npos) ++votes[format_fingerprints()[i].format];
+      }
+  }
+  Format best = Format::unknown;
+  int best_votes = 0;
+  bool tie = false;
+  for (auto [f, n] : votes) {
+    if (n > best_votes) { best = f; best_votes = n; tie = false; }
+    else if (n == best_votes) tie = true;
+  }
+  return tie ? Format::unknown : best;
+}
+
+MatchResult run(const Document& doc, Format format) {
+  MatchResult out;
+  out.format = format;
+  Matcher m(format, out);
+  for (const Block& b : doc.blocks)
+    if (b.kind == Block::Kind::table)
+      for (const Row& r : b.table.rows) m.row(r);
+  out.tables = m.take_tables();
+  return out;
+}
+
+std::size_t cell_count(const MatchResult& r) {
+  std::size_t n = 0;
+  for (const ReportTable& t : r.tables) n += t.cells.size();
+  return n;
+}
+
+}  // namespace
+
+MatchResult match_tables(const Document& doc, std::optional<int> year) {
+  const bool has_tables = std::any_of(doc.blocks.begin(), doc.blocks.end(),
+                                      [](const Block& b) { return b.kind == Block::Kind::table; });
+  if (!has_tables) return {};
+  const Format voted = vote(doc);
+  if (voted != Format::unknown) return run(doc, voted);
+  // No fingerprint: the layout that places more cells wins; on a tie the report year decides.
+  MatchResult a = run(doc, Format::f2021), b = run(doc, Format::f2019), l = run(doc, Format::legacy);
+  const std::size_t na = cell_count(a), nb = cell_count(b), nl = cell_count(l);
+  if (na == 0 && nb == 0 && nl == 0) return {};
+  if (nl > na && nl > nb) return l;
+  if (na > nb) return a;
+  if (nb > na) return b;
+  if (year && *year >= 2019 && *year <= 2020) return b;
+  if (year && *year >= 2021) return a;
+  a.format = Format::unknown;  // same cells either way; the layout year is not known
+  return a;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,88 @@
+// Small UTF-8 helpers (internal).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace nianbao::utf8 {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+/// Decodes one code point at `s[i]`; sets `len` to the bytes consumed (1 for an invalid byte,
+/// which decodes to U+FFFD).
+inline char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) { len = 1; return b0; }
+  auto cont = [&](std::size_t k) -> int {
+    if (i + k >= s.size()) return -1;
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
+  };
+  len = 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    const int c1 = cont(1);
+    if (c1 < 0) return kReplacement;
+    len = 2;
+    return static_cast<char32_t>(((b0 & 0x1F) << 6) | c1);
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    const int c1 = cont(1), c2 = cont(2);
+    if (c1 < 0 || c2 < 0) return kReplacement;
+    const char32_t cp = static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return kReplacement;
+    len = 3;
+    return cp;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    const int c1 = cont(1), c2 = cont(2), c3 = cont(3);
+    if (c1 < 0 || c2 < 0 || c3 < 0) return kReplacement;
+    const char32_t cp = static_cast<char32_t>(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3);
+    if (cp < 0x10000 || cp > 0x10FFFF) return kReplacement;
+    len = 4;
+    return cp;
+  }
+  return kReplacement;
+}
+
+inline void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+inline std::size_t encoded_length(char32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+inline bool is_han(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+/// ASCII white space plus U+3000 and NBSP (as UTF-8 prefixes checked by the caller).
+inline bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+/// Trims ASCII white space (NFKC has already turned U+3000 and NBSP into ' ').
+inline std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_ascii_space(s[b])) ++b;
+  while (e > b && is_ascii_space(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+}  // namespace nianbao::utf8
