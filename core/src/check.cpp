@@ -47,7 +47,8 @@ std::size_t Report::count(Severity s) const {
 
 namespace {
 
-/// Rejects what is not text: NUL bytes, or more than 1% invalid UTF-8 sequences.
+/// Rejects what is not text: NUL bytes, a quarter or more of the characters invalid UTF-8, or
+/// more than 1% of them once there are more than a handful.
 std::optional<Error> screen(std::string_view input, const Limits& limits) {
   if (input.size() > limits.max_input_bytes)
     return Error{ErrorCode::too_large,
@@ -70,7 +71,7 @@ std::optional<Error> screen(std::string_view input, const Limits& limits) {
     i += len;
   }
   if (blank) return Error{ErrorCode::empty_input, "输入为空：没有可检查的内容", 0};
-  if (invalid * 100 > chars)
+  if (invalid * 4 > chars || (invalid > 16 && invalid * 100 > chars))
     return Error{ErrorCode::not_text, "输入不是 UTF-8 文本（" + std::to_string(invalid) + " 处无效字节），可能是二进制文件或其他编码",
                  first_invalid};
   return std::nullopt;

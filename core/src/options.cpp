@@ -1,0 +1,97 @@
+#include "nianbao/options.hpp"
+
+#include <cstdint>
+#include <string>
+
+#include "utf8.hpp"
+
+namespace nianbao {
+
+namespace {
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view s) : s_(s) {}
+  void ws() { while (i_ < s_.size() && utf8::is_ascii_space(s_[i_])) ++i_; }
+  bool eat(char c) { ws(); if (i_ < s_.size() && s_[i_] == c) { ++i_; return true; } return false; }
+  bool string(std::string& out) {
+    if (!eat('"')) return false;
+    while (i_ < s_.size()) {
+      const char c = s_[i_++];
+      if (c == '"') return true;
+      if (c != '\\') { out += c; continue; }
+      if (i_ >= s_.size()) return false;
+      const char e = s_[i_++];
+      switch (e) {
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'u': {
+          if (i_ + 4 > s_.size()) return false;
+          char32_t cp = 0;
+          for (int k = 0; k < 4; ++k) {
+            const char h = s_[i_++];
+            cp <<= 4;
+            if (h >= '0' && h <= '9') cp |= static_cast<char32_t>(h - '0');
+            else if (h >= 'a' && h <= 'f') cp |= static_cast<char32_t>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') cp |= static_cast<char32_t>(h - 'A' + 10);
+            else return false;
+          }
+          if (cp >= 0xD800 && cp <= 0xDFFF) cp = utf8::kReplacement;  // pairs are not needed here
+          utf8::append(out, cp);
+          break;
+        }
+        default: out += e;
+      }
+    }
+    return false;
+  }
+  bool number(std::uint64_t& out) {
+    ws();
+    std::size_t start = i_;
+    out = 0;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9' && i_ - start < 15) out = out * 10 + static_cast<std::uint64_t>(s_[i_++] - '0');
+    return i_ > start;
+  }
+  /// Skips a scalar value (string, number, literal).
+  bool skip() {
+    ws();
+    if (i_ < s_.size() && s_[i_] == '"') { std::string tmp; return string(tmp); }
+    const std::size_t start = i_;
+    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}') ++i_;
+    return i_ > start;
+  }
+
+ private:
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+}  // namespace
+
+Options options_from_json(std::string_view json) {
+  Options o;
+  Scanner sc(json);
+  if (!sc.eat('{')) return o;
+  if (sc.eat('}')) return o;
+  do {
+    std::string key;
+    if (!sc.string(key) || !sc.eat(':')) return o;
+    if (key == "file") {
+      std::string v;
+      if (!sc.string(v)) return o;
+      o.file = std::move(v);
+    } else if (key == "max_input_bytes") {
+      std::uint64_t n = 0;
+      if (!sc.number(n)) return o;
+      if (n > 0) o.limits.max_input_bytes = static_cast<std::size_t>(n);
+    } else if (!sc.skip()) {
+      return o;
+    }
+  } while (sc.eat(','));
+  return o;
+}
+
+}  // namespace nianbao

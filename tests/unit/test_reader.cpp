@@ -1,0 +1,76 @@
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+#include "nianbao/normalize.hpp"
+#include "nianbao/reader.hpp"
+
+using nianbao::Block;
+
+namespace {
+nianbao::Document read(const std::string& in, nianbao::NormalizedText& keep) {
+  nianbao::Error e{};
+  static auto n = nianbao::Normalizer::create(&e);
+  REQUIRE(n);
+  keep = n->normalize(in);
+  return nianbao::read_text(keep);
+}
+std::size_t count(const nianbao::Document& d, Block::Kind k) {
+  std::size_t n = 0;
+  for (const auto& b : d.blocks) n += b.kind == k;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("row-per-line pipe tables: one row per line, padding dropped, blanks inside kept") {
+  const std::string in = "前言\n" + testing::pipe_row({"统 计 指 标", "单位", "统计数"}) +
+                         testing::pipe_row({"五、行政诉讼数量", "件", "9"}) + "a |  | 3 | |||\n后记\n";
+  nianbao::NormalizedText nt;
+  const auto doc = read(in, nt);
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(count(doc, Block::Kind::paragraph) == 2);
+  const auto& t = doc.blocks[1].table;
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[0].cells.size() == 3);
+  REQUIRE(t.rows[1].cells.size() == 3);
+  const auto& nine = t.rows[1].cells[2];
+  CHECK(nine.text == "9");
+  CHECK(in.substr(nine.span.start, nine.span.end - nine.span.start) == "9");
+  CHECK(nine.span.line == 3);
+  REQUIRE(t.rows[2].cells.size() == 3);
+  CHECK(t.rows[2].cells[1].text.empty());  // a blank cell between two filled ones is kept
+}
+
+TEST_CASE("cell-per-line pipe tables: cells gather until a line of pipes") {
+  const std::string in = "二、主动公开政府信息情况\n第二十条第(一)项 |\n||||||\n信息内容 |\n本年新 制作数量 |\n"
+                         "本年新 公开数量 |\n对外公开总数量 |\n|||\n规章 |\n0 |\n0 |\n0 |\n|||\n"
+                         "规范性文件 |\n1 |\n1 |\n1 |\n三、收到和处理政府信息公开申请情况\n";
+  nianbao::NormalizedText nt;
+  const auto doc = read(in, nt);
+  REQUIRE(doc.blocks.size() == 3);
+  const auto& t = doc.blocks[1].table;
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[0].cells.size() == 1);
+  CHECK(t.rows[1].cells.size() == 4);
+  CHECK(t.rows[1].cells[1].text == "本年新 制作数量");
+  CHECK(t.rows[3].cells.size() == 4);  // the last row is closed by the end of the table
+  CHECK(t.rows[3].cells[0].text == "规范性文件");
+}
+
+TEST_CASE("full-width digits in a cell: value read, span on the original characters") {
+  const std::string in = testing::pipe_row({"五、行政诉讼数量", "件", "１２"});
+  nianbao::NormalizedText nt;
+  const auto doc = read(in, nt);
+  REQUIRE(doc.blocks.size() == 1);
+  const auto& c = doc.blocks[0].table.rows[0].cells[2];
+  CHECK(c.text == "12");
+  CHECK(in.substr(c.span.start, c.span.end - c.span.start) == "１２");
+}
+
+TEST_CASE("seed 001 and 003 tables are found where the web copy has them") {
+  for (const char* s : {"001", "003"}) {
+    CAPTURE(s);
+    nianbao::NormalizedText nt;
+    const auto doc = read(testing::read_seed(s), nt);
+    CHECK(count(doc, Block::Kind::table) == (std::string(s) == "001" ? 3u : 1u));
+  }
+}
