@@ -124,7 +124,7 @@ std::vector<Section> find_sections(const Document& doc) {
 }
 
 void write_span(JsonWriter& w, const Span& s) {
-  w.begin_object().key("start").number(s.start).key("end").number(s.end).key("line").number(s.line).end_object();
+  w.begin_object(true).key("start").number(s.start).key("end").number(s.end).key("line").number(s.line).end_object();
 }
 
 void write_optional_string(JsonWriter& w, const std::optional<std::string>& s) {
@@ -201,7 +201,7 @@ std::string to_json(const Report& r, int indent) {
   for (const ReportTable& t : r.tables) {
     w.begin_object().key("id").string(t.id).key("template").string(t.template_name).key("cells").begin_array();
     for (const TableCell& c : t.cells) {
-      w.begin_object().key("row").string(c.row).key("col").string(c.col).key("value");
+      w.begin_object(true).key("row").string(c.row).key("col").string(c.col).key("value");
       if (c.value) w.raw(c.value->to_string()); else w.null();
       w.key("raw").string(c.raw).key("span");
       write_span(w, c.span);

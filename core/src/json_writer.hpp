@@ -10,7 +10,8 @@ class JsonWriter {
  public:
   explicit JsonWriter(int indent) : indent_(indent) {}
 
-  JsonWriter& begin_object() { open('{'); return *this; }
+  /// `inline_pretty`: when pretty-printing, keep this object on one line (cells, spans).
+  JsonWriter& begin_object(bool inline_pretty = false) { open('{', inline_pretty); return *this; }
   JsonWriter& end_object() { close('}'); return *this; }
   JsonWriter& begin_array() { open('['); return *this; }
   JsonWriter& end_array() { close(']'); return *this; }
@@ -29,22 +30,30 @@ class JsonWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  void open(char c) {
+  void open(char c, bool inline_pretty = false) {
     value_prefix();
     out_ += c;
     first_.push_back(true);
+    inline_.push_back(inline_pretty || (!inline_.empty() && inline_.back()));
   }
   void close(char c) {
     const bool empty = first_.back();
     first_.pop_back();
-    if (!empty) newline();
+    const bool was_inline = inline_.back();
+    inline_.pop_back();
+    if (!empty && !was_inline) newline();
     out_ += c;
   }
   void separator() {
     if (!first_.empty()) {
-      if (!first_.back()) out_ += ',';
+      const bool first = first_.back();
       first_.back() = false;
-      newline();
+      if (!first) out_ += ',';
+      if (inline_.back()) {
+        if (!first && indent_ > 0) out_ += ' ';
+      } else {
+        newline();
+      }
     }
   }
   void value_prefix() {
@@ -83,6 +92,7 @@ class JsonWriter {
   int indent_;
   std::string out_;
   std::vector<bool> first_;
+  std::vector<bool> inline_;
   bool after_key_ = false;
 };
 

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// CLI contract (spec §9): exit codes 0/1/2, JSON one object per file per line, text format,
+// stdin, and clear errors for unreadable, empty, binary and oversized input.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const args = process.argv.slice(2);
+const opt = (name) => args[args.indexOf(name) + 1];
+const cli = opt('--cli'), seeds = opt('--seeds');
+const seed = (p) => join(seeds, readdirSync(seeds).find((n) => n.startsWith(p)));
+const run = (argv, input) => spawnSync(cli, argv, { input, encoding: 'utf8', timeout: 60000, maxBuffer: 1 << 26 });
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+
+const cases = {
+  'seed 003 exits 1 with the legacy-sum error'() {
+    const r = run(['check', '--format', 'json', seed('003')]);
+    assert.equal(r.status, 1);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.schema, 'nianbao/1');
+    const f = j.findings.filter((x) => x.rule === 'legacy-sum');
+    assert.equal(f.length, 1);
+    assert.equal(f[0].expected, 6);
+    assert.equal(f[0].actual, 9);
+  },
+  'seed 001 exits 0'() {
+    assert.equal(run(['check', seed('001')]).status, 0);
+  },
+  'several files: one JSON object per line, worst exit code'() {
+    const r = run(['check', seed('001'), seed('003')]);
+    assert.equal(r.status, 1);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 2);
+    assert.deepEqual(lines.map((l) => JSON.parse(l).file), [seed('001'), seed('003')]);
+  },
+  'text format: one line per finding with line number and rule'() {
+    const r = run(['check', '--format', 'text', seed('003')]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /:97: 错误 \[legacy-sum\] 「五、行政诉讼数量」应为5\+0\+1=6，表中填报为9/);
+  },
+  'stdin with -'() {
+    const r = run(['check', '-'], '五、行政诉讼数量 | 件 | 2 | |||\n（一）维持具体行政行为或者驳回原告诉讼请求数 | 件 | 1 | |||\n（二）被依法纠错数 | 件 | 0 | |||\n（三）其他情形数 | 件 | 0 | |||\n');
+    assert.equal(r.status, 1);
+    assert.equal(JSON.parse(r.stdout).file, '-');
+  },
+  'missing file: exit 2 and a message'() {
+    const r = run(['check', join(tmp, 'nope.txt')]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /无法打开文件/);
+  },
+  'empty file: exit 2, error JSON'() {
+    const p = join(tmp, 'empty.txt'); writeFileSync(p, '');
+    const r = run(['check', p]);
+    assert.equal(r.status, 2);
+    assert.equal(JSON.parse(r.stdout).error.code, 'empty_input');
+    assert.match(r.stderr, /输入为空/);
+  },
+  'binary garbage: exit 2'() {
+    const p = join(tmp, 'bin.dat'); writeFileSync(p, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]));
+    const r = run(['check', p]);
+    assert.equal(r.status, 2);
+    assert.equal(JSON.parse(r.stdout).error.code, 'not_text');
+  },
+  '10 MB random file: exit 2 within the time limit'() {
+    const buf = Buffer.alloc(10 << 20);
+    let x = 12345;
+    for (let i = 0; i < buf.length; i++) { x = (x * 1103515245 + 12345) >>> 0; buf[i] = x >>> 24; }
+    const p = join(tmp, 'random.bin'); writeFileSync(p, buf);
+    const r = run(['check', p]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.ok(r.stderr.length > 0);
+  },
+  'usage errors exit 2'() {
+    assert.equal(run([]).status, 2);
+    assert.equal(run(['lint']).status, 2);
+    assert.equal(run(['check', '--format', 'xml', seed('001')]).status, 2);
+    assert.equal(run(['check', '--bogus', seed('001')]).status, 2);
+    assert.equal(run(['check']).status, 2);
+    assert.equal(run(['--version']).status, 0);
+  },
+};
+
+let passed = 0, failed = 0;
+for (const [name, fn] of Object.entries(cases)) {
+  try { fn(); console.log(`ok   ${name}`); passed++; }
+  catch (e) { console.error(`FAIL ${name}\n${e.stack}`); failed++; }
+}
+console.log(`cli: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
