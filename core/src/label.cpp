@@ -96,6 +96,10 @@ int label_score(const LabelKey& row, const LabelKey& tmpl) {
   constexpr std::size_t kMaxFuzzy = 96;  // longer labels are not compared fuzzily (bounded cost)
   if (row.core.size() > kMaxFuzzy || tmpl.core.size() < 2) return 0;
   const std::size_t longer = std::max(row.core.size(), tmpl.core.size());
+  const std::size_t shorter = std::min(row.core.size(), tmpl.core.size());
+  // Cheap bound before the quadratic LCS: neither acceptance rule below can hold.
+  if (longer - shorter > 4 && row.core.size() * 2 > tmpl.core.size() * 3) return 0;
+  if (longer - shorter > 4 && row.core.size() < tmpl.core.size()) return 0;
   const std::size_t common = lcs_length(row.core, tmpl.core);
   // Close misspellings and small insertions: at least 75% of the longer label in order.
   // A template label found whole inside a slightly longer one ("告知通过转其他途径办理数").

@@ -92,14 +92,18 @@ class Matcher {
       const std::size_t o = candidates_[i].order;
       return o > last_order_ ? o - last_order_ : candidates_.size() + (last_order_ - o);
     };
-    for (std::size_t i = 0; i < candidates_.size(); ++i) {
-      const int s = label_score(key, candidates_[i].key);
-      if (s < 60) continue;
+    auto consider = [&](std::size_t i, int s) {
+      if (s < 60) return;
       if (!best || s > best_score || (s == best_score && rank(i) < rank(*best))) {
         best = i;
         best_score = s;
       }
-    }
+    };
+    // Exact cores first (the common case); fuzzy comparison only when none is exact.
+    for (std::size_t i = 0; i < candidates_.size(); ++i)
+      if (candidates_[i].key.core == key.core) consider(i, label_score(key, candidates_[i].key));
+    if (!best)
+      for (std::size_t i = 0; i < candidates_.size(); ++i) consider(i, label_score(key, candidates_[i].key));
     if (!best) return std::nullopt;
     last_order_ = candidates_[*best].order;
     return std::make_pair(*best, best_score);
