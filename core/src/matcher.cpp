@@ -45,6 +45,15 @@ class Matcher {
   /// Returns how many value rows were placed.
   std::size_t placed() const { return placed_; }
 
+  /// Row `i` of a table block. Label-only rows next to it may be pieces of its label wrapped
+  /// over several lines (pdftotext, narrow columns); they are joined when that matches better.
+  void row(const std::vector<Row>& rows, std::size_t i) {
+    prev_ = i > 0 && label_only(rows[i - 1]) ? &rows[i - 1] : nullptr;
+    next_ = i + 1 < rows.size() && label_only(rows[i + 1]) ? &rows[i + 1] : nullptr;
+    row(rows[i]);
+    prev_ = next_ = nullptr;
+  }
+
   void row(const Row& row) {
     std::vector<Slot> slots;
     slots.reserve(row.cells.size());
@@ -65,7 +74,51 @@ class Matcher {
     // without values are headers: they only give context.
     for (std::size_t i = 0; i < last_label; ++i)
       if (slots[i].value.kind == CellKind::text && !is_unit(row.cells[i].text)) match(row.cells[i].text);
-    const auto m = match(row.cells[last_label].text);
+    auto m = match(row.cells[last_label].text);
+    Cell joined;
+    const Cell* label = &row.cells[last_label];
+    if ((!m || m->second < 100) && !values.empty()) {
+      // Two label cells merged into one by a converter: "（三）不予公开 1.属于国家秘密".
+      const std::string& t = label->text;
+      const std::size_t sp = t.rfind(' ');
+      if (sp != std::string::npos && sp + 1 < t.size()) {
+        const std::size_t saved = last_order_;
+        match(std::string_view(t).substr(0, sp));  // context (a group row), if it is one
+        auto alt = match(std::string_view(t).substr(sp + 1));
+        if (alt && (!m || alt->second > m->second)) {
+          m = alt;
+          joined.text = t.substr(sp + 1);
+          joined.span = label->span;
+          label = &joined;
+        } else {
+          last_order_ = saved;
+        }
+      }
+    }
+    if ((!m || m->second < 100) && !values.empty() && (prev_ || next_)) {
+      // Try the label with the wrapped pieces before and/or after it.
+      const Cell* before = prev_ ? &prev_->cells.back() : nullptr;
+      const Cell* after = next_ ? &next_->cells.back() : nullptr;
+      for (int variant = 0; variant < 3; ++variant) {
+        const Cell* a = variant != 1 ? before : nullptr;
+        const Cell* b = variant != 0 ? after : nullptr;
+        if (!a && !b) continue;
+        Cell c;
+        c.text = (a ? a->text : "") + label->text + (b ? b->text : "");
+        c.span = a ? a->span : label->span;
+        c.span.end = b ? b->span.end : label->span.end;
+        const std::size_t saved = last_order_;
+        auto alt = match(c.text);
+        if (alt && (!m || alt->second > m->second)) {
+          m = alt;
+          joined = std::move(c);
+        } else {
+          last_order_ = saved;
+        }
+      }
+      if (label != &joined && !joined.text.empty()) label = &joined;
+      if (m) last_order_ = candidates_[m->first].order;
+    }
     if (!m) {
       if (!values.empty() && any_number(values) && placed_ > 0)
         unknown_row(row.cells[last_label]);
@@ -74,10 +127,16 @@ class Matcher {
     const Candidate& c = candidates_[m->first];
     const RowDef& def = c.tmpl->rows[c.row];
     if (def.group || values.empty()) return;
-    place(c, def, row, row.cells[last_label], m->second, values);
+    place(c, def, row, *label, m->second, values);
   }
 
  private:
+  static bool label_only(const Row& r) {
+    return !r.cells.empty() && r.cells.size() <= 3 &&
+           std::all_of(r.cells.begin(), r.cells.end(),
+                       [](const Cell& c) { return classify_cell(c.text).kind == CellKind::text; });
+  }
+
   static bool any_number(const std::vector<Slot>& v) {
     return std::any_of(v.begin(), v.end(), [](const Slot& s) { return s.value.kind == CellKind::number; });
   }
@@ -207,6 +266,8 @@ class Matcher {
   std::set<std::pair<const TableTemplate*, std::size_t>> done_;
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
+  const Row* prev_ = nullptr;
+  const Row* next_ = nullptr;
 
  public:
   std::vector<ReportTable> take_tables() {
@@ -247,7 +308,7 @@ MatchResult run(const Document& doc, Format format) {
   Matcher m(format, out);
   for (const Block& b : doc.blocks)
     if (b.kind == Block::Kind::table)
-      for (const Row& r : b.table.rows) m.row(r);
+      for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
   out.tables = m.take_tables();
   return out;
 }

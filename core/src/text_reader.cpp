@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "nianbao/reader.hpp"
@@ -100,13 +102,136 @@ class TableBuilder {
   Row pending_;
 };
 
+// ---- pdftotext -layout shapes ------------------------------------------------------------
+
+struct Chunk {
+  std::size_t start, end;  // in the normalised text
+};
+
+/// "- 4 -", "-1-", "— 4 —", "第 4 页", "第4页 共10页", "4/10": page furniture between rows.
+bool is_page_marker(std::string_view t) {
+  t = utf8::trim(t);
+  if (t.empty()) return false;
+  std::string compact;
+  for (char c : t)
+    if (c != ' ' && c != '\t') compact += c;
+  auto digits_only = [](std::string_view v) {
+    return !v.empty() && v.size() <= 4 &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (std::string_view dash : {"-", "—", "–", "－"}) {
+    if (compact.size() > 2 * dash.size() && std::string_view(compact).substr(0, dash.size()) == dash &&
+        std::string_view(compact).substr(compact.size() - dash.size()) == dash)
+      return digits_only(std::string_view(compact).substr(dash.size(), compact.size() - 2 * dash.size()));
+  }
+  const std::string_view c = compact;
+  if (c.substr(0, 3) == "第") {
+    const std::size_t ye = c.find("页");
+    if (ye != std::string_view::npos && digits_only(c.substr(3, ye - 3))) {
+      const std::string_view rest = c.substr(ye + 3);
+      if (rest.empty()) return true;
+      if (rest.substr(0, 3) == "共" && rest.size() > 6 && rest.substr(rest.size() - 3) == "页")
+        return digits_only(rest.substr(3, rest.size() - 6));
+    }
+    return false;
+  }
+  const std::size_t slash = c.find('/');
+  return slash != std::string_view::npos && digits_only(c.substr(0, slash)) && digits_only(c.substr(slash + 1));
+}
+
+/// Splits a line at runs of two or more spaces (or tabs): pdftotext's column gaps.
+std::vector<Chunk> layout_chunks(std::string_view text, const Line& ln) {
+  std::vector<Chunk> out;
+  std::size_t i = ln.start;
+  while (i < ln.end) {
+    while (i < ln.end && utf8::is_ascii_space(text[i])) ++i;
+    if (i >= ln.end) break;
+    std::size_t j = i;
+    while (j < ln.end) {
+      if (text[j] == '\t') break;
+      if (text[j] == ' ' && j + 1 < ln.end && utf8::is_ascii_space(text[j + 1])) break;
+      ++j;
+    }
+    std::size_t e = j;
+    while (e > i && utf8::is_ascii_space(text[e - 1])) --e;
+    out.push_back({i, e});
+    i = j;
+  }
+  return out;
+}
+
+bool numeric_token(std::string_view t) {
+  if (t.empty()) return false;
+  if (t == "—" || t == "-" || t == "/") return true;
+  std::size_t i = t[0] == '-' ? 1 : 0;
+  if (i >= t.size()) return false;
+  bool digit = false;
+  for (; i < t.size(); ++i) {
+    if (t[i] >= '0' && t[i] <= '9') digit = true;
+    else if (t[i] != '.' && t[i] != ',') return false;
+  }
+  return digit;
+}
+
+/// Chunks of a layout row, with chunks like "217 1 0" (numbers one space apart) split further.
+std::vector<Chunk> layout_cells(std::string_view text, const Line& ln) {
+  std::vector<Chunk> out;
+  for (const Chunk& c : layout_chunks(text, ln)) {
+    std::vector<Chunk> parts;
+    std::size_t i = c.start;
+    bool all_numeric = true;
+    while (i < c.end) {
+      std::size_t j = text.find(' ', i);
+      if (j == std::string_view::npos || j > c.end) j = c.end;
+      parts.push_back({i, j});
+      all_numeric = all_numeric && numeric_token(text.substr(i, j - i));
+      i = j + 1;
+    }
+    if (all_numeric && parts.size() > 1) out.insert(out.end(), parts.begin(), parts.end());
+    else out.push_back(c);
+  }
+  return out;
+}
+
+bool starts_with_heading_numeral(std::string_view t) {
+  std::size_t i = 0, n = 0;
+  while (i < t.size()) {
+    std::size_t len = 0;
+    const char32_t cp = utf8::decode(t, i, len);
+    if (std::u32string_view(U"一二三四五六七八九十").find(cp) == std::u32string_view::npos) break;
+    i += len;
+    ++n;
+  }
+  return n > 0 && t.substr(i, 3) == "、";
+}
+
+enum class LayoutKind { none, row, numeric_row, fragment };
+
+LayoutKind layout_kind(std::string_view text, const Line& ln) {
+  const std::string_view s = utf8::trim(text.substr(ln.start, ln.end - ln.start));
+  if (s.empty()) return LayoutKind::none;
+  const std::vector<Chunk> cells = layout_cells(text, ln);
+  bool numeric = false;
+  bool short_chunks = true;
+  for (const Chunk& c : cells) {
+    numeric = numeric || numeric_token(text.substr(c.start, c.end - c.start));
+    short_chunks = short_chunks && c.end - c.start <= 90;  // 30 Chinese characters
+  }
+  if (cells.size() >= 2 && numeric) return LayoutKind::numeric_row;
+  // Header cells, a piece of a label wrapped over lines, one character of a vertical label.
+  const bool sentence_end = s.size() >= 3 && s.substr(s.size() - 3) == "。";
+  if (short_chunks && !sentence_end && !(cells.size() == 1 && starts_with_heading_numeral(s)))
+    return cells.size() >= 3 ? LayoutKind::row : LayoutKind::fragment;
+  return LayoutKind::none;
+}
+
 }  // namespace
 
 Document read_text(const NormalizedText& nt) {
   const std::string_view text = nt.text;
   std::vector<Line> lines;
   for (std::size_t i = 0; i <= text.size();) {
-    std::size_t j = text.find('\n', i);
+    std::size_t j = text.find_first_of("\n\f", i);
     if (j == std::string_view::npos) j = text.size();
     lines.push_back({i, j});
     i = j + 1;
@@ -128,8 +253,62 @@ Document read_text(const NormalizedText& nt) {
       if (!b.table.rows.empty()) doc.blocks.push_back(std::move(b));
       continue;
     }
+    if (layout_kind(text, lines[i]) == LayoutKind::numeric_row) {
+      // A space-aligned table: layout rows, with wrapped label pieces, blank lines and page
+      // markers between them. It ends at its last layout row.
+      std::size_t j = i, last = i, numeric_rows = 0, numeric_cells = 0;
+      for (; j < lines.size(); ++j) {
+        const std::string_view t = text.substr(lines[j].start, lines[j].end - lines[j].start);
+        if (utf8::trim(t).empty() || is_page_marker(t)) continue;
+        if (is_table_line(t)) break;
+        const LayoutKind k = layout_kind(text, lines[j]);
+        if (k == LayoutKind::none) break;
+        if (k == LayoutKind::numeric_row) {
+          ++numeric_rows;
+          for (const Chunk& c : layout_cells(text, lines[j]))
+            numeric_cells += numeric_token(text.substr(c.start, c.end - c.start));
+        }
+        if (k != LayoutKind::fragment) last = j;
+      }
+      if (numeric_rows >= 2 || numeric_cells >= 5) {
+        // Header lines directly above the first row belong to the table (they were read as
+        // paragraphs a moment ago: take them back).
+        std::size_t first = i;
+        while (first > 0 && i - first < 8 && !doc.blocks.empty() &&
+               doc.blocks.back().kind == Block::Kind::paragraph) {
+          const Line& prev = lines[first - 1];
+          const std::string_view t = text.substr(prev.start, prev.end - prev.start);
+          if (utf8::trim(t).empty() || layout_kind(text, prev) == LayoutKind::none) break;
+          const Span ps = nt.map.span(prev.start, prev.end);
+          if (doc.blocks.back().paragraph.span.end > ps.end || doc.blocks.back().paragraph.span.start < ps.start) break;
+          doc.blocks.pop_back();
+          --first;
+        }
+        Block b;
+        b.kind = Block::Kind::table;
+        for (std::size_t k = first; k <= last; ++k) {
+          const std::string_view t = text.substr(lines[k].start, lines[k].end - lines[k].start);
+          if (utf8::trim(t).empty() || is_page_marker(t)) continue;
+          Row row;
+          for (const Chunk& c : layout_cells(text, lines[k])) {
+            Cell cell;
+            cell.text = std::string(text.substr(c.start, c.end - c.start));
+            cell.span = nt.map.span(c.start, c.end);
+            row.cells.push_back(std::move(cell));
+          }
+          row.span = row.cells.front().span;
+          row.span.end = row.cells.back().span.end;
+          b.table.rows.push_back(std::move(row));
+        }
+        b.table.span = b.table.rows.front().span;
+        b.table.span.end = b.table.rows.back().span.end;
+        doc.blocks.push_back(std::move(b));
+        i = last + 1;
+        continue;
+      }
+    }
     const std::string_view t = utf8::trim(s);
-    if (!t.empty()) {
+    if (!t.empty() && !is_page_marker(t)) {
       Block b;
       b.paragraph.text = std::string(t);
       const std::size_t off = lines[i].start + static_cast<std::size_t>(t.data() - s.data());
