@@ -21,6 +21,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::not_text: return "not_text";
     case ErrorCode::icu_unavailable: return "icu_unavailable";
     case ErrorCode::io_error: return "io_error";
+    case ErrorCode::bad_docx: return "bad_docx";
   }
   return "unknown";
 }

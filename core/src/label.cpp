@@ -26,7 +26,13 @@ bool keep_in_core(char32_t c) {
 
 }  // namespace
 
-LabelKey label_key(std::string_view label) {
+LabelKey label_key_impl(std::string_view label, bool drop_notes);
+
+LabelKey label_key(std::string_view label) { return label_key_impl(label, true); }
+
+std::u32string full_core(std::string_view label) { return label_key_impl(label, false).core; }
+
+LabelKey label_key_impl(std::string_view label, bool drop_notes) {
   std::u32string s;
   for (std::size_t i = 0; i < label.size();) {
     std::size_t len = 0;
@@ -70,7 +76,7 @@ LabelKey label_key(std::string_view label) {
   int depth = 0;
   for (std::size_t k = i; k < s.size(); ++k) {
     const char32_t c = s[k];
-    if ((c == U'(' || c == U'[' || c == U'【') && !key.core.empty()) { ++depth; continue; }
+    if (drop_notes && (c == U'(' || c == U'[' || c == U'【') && !key.core.empty()) { ++depth; continue; }
     if ((c == U')' || c == U']' || c == U'】') && depth > 0) { --depth; continue; }
     if (depth == 0 && keep_in_core(c)) key.core.push_back(c);
   }

@@ -14,6 +14,10 @@ struct LabelKey {
 /// Works on normalised input text and on the full-width template labels alike.
 LabelKey label_key(std::string_view label);
 
+/// The label without its numbering, keeping the text of bracketed notes (for finding a label
+/// inside run-together text, where notes are written out).
+std::u32string full_core(std::string_view label);
+
 /// How well a label matches a template label: 0 (no match) to 100 (same core).
 int label_score(const LabelKey& row, const LabelKey& tmpl);
 

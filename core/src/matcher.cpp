@@ -6,6 +6,7 @@
 #include <set>
 
 #include "label.hpp"
+#include "runtogether.hpp"
 #include "nianbao/number.hpp"
 #include "utf8.hpp"
 
@@ -270,6 +271,10 @@ class Matcher {
   const Row* next_ = nullptr;
 
  public:
+  /// Rows written as crawled text with their digits run together (after the real tables, so
+  /// rows read from tables are kept and their values constrain the splits).
+  void glued(const std::vector<GluedRow>& rows) { split_glued_rows(rows, tables_, out_.findings); }
+
   std::vector<ReportTable> take_tables() {
     std::vector<ReportTable> out;
     for (ReportTable& t : tables_)
@@ -302,6 +307,25 @@ Format vote(const Document& doc) {
   return tie ? Format::unknown : best;
 }
 
+/// Fingerprints in running text (crawled tables have their header labels in paragraphs).
+Format vote_paragraphs(const Document& doc) {
+  std::map<Format, int> votes;
+  for (const Fingerprint& f : format_fingerprints()) {
+    const std::u32string core = label_key(f.label).core;
+    for (const Block& b : doc.blocks)
+      if (b.kind == Block::Kind::paragraph && b.paragraph.text.size() < 100000 &&
+          label_key(b.paragraph.text).core.find(core) != std::u32string::npos) {
+        ++votes[f.format];
+        break;
+      }
+  }
+  Format best = Format::unknown;
+  int n = 0;
+  for (auto [f, v] : votes)
+    if (v > n) { best = f; n = v; } else if (v == n) best = Format::unknown;
+  return best;
+}
+
 MatchResult run(const Document& doc, Format format) {
   MatchResult out;
   out.format = format;
@@ -309,6 +333,7 @@ MatchResult run(const Document& doc, Format format) {
   for (const Block& b : doc.blocks)
     if (b.kind == Block::Kind::table)
       for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
+  m.glued(find_glued_rows(doc, format));
   out.tables = m.take_tables();
   return out;
 }
@@ -324,7 +349,23 @@ std::size_t cell_count(const MatchResult& r) {
 MatchResult match_tables(const Document& doc, std::optional<int> year) {
   const bool has_tables = std::any_of(doc.blocks.begin(), doc.blocks.end(),
                                       [](const Block& b) { return b.kind == Block::Kind::table; });
-  if (!has_tables) return {};
+  if (!has_tables) {
+    // Perhaps crawled text with the cells run together: the format whose labels are found
+    // followed by digits most often.
+    Format best = Format::unknown;
+    std::size_t best_rows = 0;
+    bool tie = false;
+    for (Format f : {Format::f2021, Format::f2019, Format::legacy}) {
+      const std::size_t n = find_glued_rows(doc, f).size();
+      if (n > best_rows) { best = f; best_rows = n; tie = false; }
+      else if (n == best_rows && n > 0) tie = true;
+    }
+    if (best == Format::unknown) return {};
+    if (tie && best != Format::legacy) best = year && *year >= 2019 && *year <= 2020 ? Format::f2019 : year && *year >= 2021 ? Format::f2021 : best;
+    MatchResult r = run(doc, best);
+    if (vote_paragraphs(doc) != Format::unknown) r.format = vote_paragraphs(doc);
+    return r;
+  }
   const Format voted = vote(doc);
   if (voted != Format::unknown) return run(doc, voted);
   // No fingerprint: the layout that places more cells wins; on a tie the report year decides.

@@ -237,6 +237,7 @@ Document read_text(const NormalizedText& nt) {
     i = j + 1;
   }
   Document doc;
+  doc.map = &nt.map;
   for (std::size_t i = 0; i < lines.size();) {
     const std::string_view s = text.substr(lines[i].start, lines[i].end - lines[i].start);
     if (is_table_line(s)) {
@@ -313,6 +314,7 @@ Document read_text(const NormalizedText& nt) {
       b.paragraph.text = std::string(t);
       const std::size_t off = lines[i].start + static_cast<std::size_t>(t.data() - s.data());
       b.paragraph.span = nt.map.span(off, off + t.size());
+      b.paragraph.offset = off;
       doc.blocks.push_back(std::move(b));
     }
     ++i;

@@ -1,5 +1,6 @@
 // The document model every reader produces: paragraphs and tables, each piece with its span.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct Table {
 struct Paragraph {
   std::string text;  ///< normalised, trimmed
   Span span;
+  std::size_t offset = 0;  ///< where `text` starts in the normalised text (see Document::map)
 };
 
 struct Block {
@@ -34,8 +36,12 @@ struct Block {
   Table table;          ///< when kind == table
 };
 
+class SourceMap;
+
 struct Document {
   std::vector<Block> blocks;
+  /// Maps the normalised text (Paragraph::offset + i) to the input; owned by the reader's caller.
+  const SourceMap* map = nullptr;
 };
 
 }  // namespace nianbao

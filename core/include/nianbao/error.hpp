@@ -12,6 +12,7 @@ enum class ErrorCode {
   not_text,         ///< binary data (NUL bytes or mostly invalid UTF-8)
   icu_unavailable,  ///< the ICU data could not be loaded
   io_error,         ///< the CLI could not read a file
+  bad_docx,         ///< not a readable .docx (not a ZIP, corrupt, encrypted, no word/document.xml)
 };
 
 /// Stable machine name of a code ("empty_input", ...).

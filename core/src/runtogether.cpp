@@ -1,0 +1,550 @@
+#include "runtogether.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "label.hpp"
+#include "nianbao/normalize.hpp"
+#include "nianbao/number.hpp"
+#include "nianbao/rules.hpp"
+#include "utf8.hpp"
+
+namespace nianbao {
+
+namespace {
+
+constexpr std::array<std::string_view, 9> kUnits = {"人次", "万元", "件", "条", "次", "篇", "个", "人", "元"};
+constexpr std::size_t kMaxDigitsPerValue = 9;
+constexpr std::size_t kMaxCandidates = 256;      // per row
+constexpr std::size_t kMaxSteps = 2'000'000;     // per search
+constexpr std::size_t kMaxSolutions = 64;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// The label-bearing characters of a paragraph (Han, digits, letters) with their byte ranges.
+struct Stream {
+  std::u32string chars;
+  std::vector<std::size_t> begin, end;
+};
+
+Stream stream_of(const std::string& t) {
+  Stream s;
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t len = 0;
+    const char32_t c = utf8::decode(t, i, len);
+    if (utf8::is_han(c) || (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) {
+      s.chars.push_back(c);
+      s.begin.push_back(i);
+      s.end.push_back(i + len);
+    }
+    i += len;
+  }
+  return s;
+}
+
+struct After {
+  std::string digits;                                   // glued run (see GluedRow::digits)
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // byte range per unit (or per number)
+  std::vector<std::string> spaced;                      // numbers written apart
+  std::size_t end = 0;                                  // byte after the numbers
+};
+
+/// What follows a label at byte `at`: numbers one space apart, or one run of digits (after an
+/// optional unit word when `unit_first`). Prose ("217件", "2016年") is not a table row.
+std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_first) {
+  std::size_t i = at;
+  // Closing brackets and quotes that end a label: "…其他情形）", "…稳定”".
+  for (bool more = true; more;) {
+    more = false;
+    for (std::string_view p : {")", "]", "”", "\"", "’", "」", "】", ":"})
+      if (t.compare(i, p.size(), p) == 0) { i += p.size(); more = true; }
+  }
+  if (unit_first)
+    for (std::string_view u : kUnits)
+      if (t.compare(i, u.size(), u) == 0 && i + u.size() < t.size() && is_digit(t[i + u.size()])) {
+        i += u.size();
+        break;
+      }
+  After a;
+  if (i < t.size() && t[i] == ' ') {
+    std::size_t j = i;
+    while (j < t.size() && t[j] == ' ') {
+      std::size_t k = j;
+      while (k < t.size() && t[k] == ' ') ++k;
+      std::size_t e = k;
+      if (t.compare(k, 3, "—") == 0) {
+        e = k + 3;
+      } else {
+        if (e < t.size() && t[e] == '-') ++e;
+        while (e < t.size() && (is_digit(t[e]) || (t[e] == '.' && e > k && e + 1 < t.size() && is_digit(t[e + 1])))) ++e;
+        if (e == k || (e == k + 1 && t[k] == '-')) break;
+      }
+      a.spaced.push_back(t.substr(k, e - k));
+      a.ranges.push_back({k, e});
+      j = e;
+    }
+    if (a.spaced.size() < 2) return std::nullopt;
+    a.end = j;
+    return a;
+  }
+  // One run: digits, a decimal point between digits, a minus before a digit, blank markers.
+  std::size_t e = i;
+  bool any_digit = false;
+  while (e < t.size()) {
+    if (is_digit(t[e])) {
+      a.digits += t[e];
+      a.ranges.push_back({e, e + 1});
+      any_digit = true;
+      ++e;
+    } else if ((t[e] == '.' && e > i && is_digit(t[e - 1]) && e + 1 < t.size() && is_digit(t[e + 1])) ||
+               (t[e] == '-' && e + 1 < t.size() && is_digit(t[e + 1]))) {
+      a.digits += t[e];
+      a.ranges.push_back({e, e + 1});
+      ++e;
+    } else if (t.compare(e, 3, "—") == 0) {
+      a.digits += 'x';
+      a.ranges.push_back({e, e + 3});
+      e += 3;
+    } else {
+      break;
+    }
+  }
+  if (!any_digit) return std::nullopt;
+  for (std::string_view u : kUnits)
+    if (t.compare(e, u.size(), u) == 0) return std::nullopt;
+  for (std::string_view w : {"%", "年", "月", "日"})
+    if (t.compare(e, w.size(), w) == 0) return std::nullopt;
+  a.end = e;
+  return a;
+}
+
+Span join(const Span& a, const Span& b) {
+  Span s = a;
+  s.end = b.end;
+  return s;
+}
+
+std::vector<Span> spans_of(const Document& doc, const Paragraph& p, const After& a) {
+  std::vector<Span> out;
+  for (auto [b, e] : a.ranges)
+    out.push_back(doc.map ? doc.map->span(p.offset + b, p.offset + e) : p.span);
+  return out;
+}
+
+}  // namespace
+
+std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::size_t min_rows) {
+  std::vector<GluedRow> result;
+  std::vector<Stream> streams;
+  std::vector<const Paragraph*> paras;
+  for (const Block& b : doc.blocks)
+    if (b.kind == Block::Kind::paragraph) {
+      paras.push_back(&b.paragraph);
+      streams.push_back(stream_of(b.paragraph.text));
+    }
+  for (const TableTemplate* t : templates_for(format)) {
+    if (t->flat) {
+      // A header-only table: its header labels, then all numbers in one run.
+      std::size_t cells = 0;
+      for (const RowDef& r : t->rows) cells += r.columns.size();
+      const std::u32string first = label_key(t->rows.front().label).core;
+      for (std::size_t pi = 0; pi < paras.size(); ++pi) {
+        const std::size_t a = streams[pi].chars.find(first);
+        if (a == std::u32string::npos) continue;
+        const std::string& text = paras[pi]->text;
+        for (std::size_t i = streams[pi].begin[a]; i < text.size(); ++i) {
+          if (!is_digit(text[i]) && text[i] != ' ') continue;
+          auto after = read_after(text, i, false);
+          if (!after) continue;
+          const std::size_t n = after->spaced.empty() ? after->digits.size() : after->spaced.size();
+          if ((after->spaced.empty() && n >= cells) || after->spaced.size() == cells) {
+            GluedRow g{t, 0, true, after->digits, spans_of(doc, *paras[pi], *after), after->spaced};
+            result.push_back(std::move(g));
+            break;
+          }
+          i = after->end;
+        }
+        if (!result.empty() && result.back().tmpl == t) break;
+      }
+      continue;
+    }
+    struct RowCores {
+      std::u32string full, key, numbering;
+    };
+    std::vector<RowCores> cores;
+    for (const RowDef& r : t->rows) {
+      const LabelKey k = label_key(r.label);
+      cores.push_back({full_core(r.label), k.core, k.numbering});
+    }
+    const bool unit_first = t->id == "legacy";
+    std::vector<GluedRow> found;
+    std::set<std::size_t> seen;
+    for (std::size_t pi = 0; pi < paras.size(); ++pi) {
+      const Stream& s = streams[pi];
+      const std::string& text = paras[pi]->text;
+      std::size_t pos = 0;
+      std::optional<std::size_t> prev;  // index into `found` of the previous row in this paragraph
+      std::size_t prev_end = 0;         // byte after its digits
+      for (std::size_t r = 0; r < t->rows.size(); ++r) {
+        if (t->rows[r].group || seen.count(r)) continue;
+        std::optional<std::pair<std::size_t, std::size_t>> best;  // stream index, core length
+        std::optional<After> best_after;
+        for (const std::u32string* core : {&cores[r].full, &cores[r].key}) {
+          if (core->size() < 2) continue;
+          for (std::size_t a = s.chars.find(*core, pos); a != std::u32string::npos; a = s.chars.find(*core, a + 1)) {
+            if (best && a >= best->first) break;
+            auto after = read_after(text, s.end[a + core->size() - 1], unit_first);
+            if (!after) continue;
+            best = {a, core->size()};
+            best_after = std::move(after);
+            break;
+          }
+        }
+        if (!best) continue;
+        const std::size_t label_begin = s.begin[best->first];
+        // The next item's number run into the previous digits: "…信息32000003" + "2" + ".属于…".
+        if (prev && !cores[r].numbering.empty() &&
+            std::all_of(cores[r].numbering.begin(), cores[r].numbering.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; })) {
+          GluedRow& p = found[*prev];
+          std::string num;
+          for (char32_t c : cores[r].numbering) num.push_back(static_cast<char>(c));
+          const std::string_view between = std::string_view(text).substr(prev_end, label_begin - prev_end);
+          const bool glued = between.empty() || between == "." || between == "、" || between == ")";
+          if (glued && p.spaced.empty() && p.digits.size() > num.size() &&
+              p.digits.compare(p.digits.size() - num.size(), num.size(), num) == 0) {
+            p.digits.resize(p.digits.size() - num.size());
+            p.digit_spans.resize(p.digits.size());
+          }
+        }
+        GluedRow g{t, r, false, best_after->digits, spans_of(doc, *paras[pi], *best_after), best_after->spaced};
+        found.push_back(std::move(g));
+        seen.insert(r);
+        prev = found.size() - 1;
+        prev_end = best_after->end;
+        pos = best->first + best->second;
+        while (pos < s.chars.size() && s.begin[pos] < best_after->end) ++pos;
+      }
+    }
+    if (found.size() >= min_rows) result.insert(result.end(), found.begin(), found.end());
+  }
+  return result;
+}
+
+namespace {
+
+using Value = std::optional<Decimal>;  // nothing for a blank cell
+using Values = std::map<std::pair<std::string_view, std::string_view>, Value>;
+
+struct RowWork {
+  const GluedRow* glued;
+  std::vector<CellRef> cells;
+  std::vector<const RowDef*> defs;  // the template row of each cell (signed, decimal)
+  std::vector<std::vector<Value>> candidates;
+  std::vector<std::vector<std::size_t>> lengths;  // units each value of a candidate takes
+  bool overflow = false;  // more candidates than we keep
+};
+
+void cells_of(RowWork& w) {
+  const GluedRow& g = *w.glued;
+  for (std::size_t r = 0; r < g.tmpl->rows.size(); ++r) {
+    if (!g.flat && r != g.row) continue;
+    const RowDef& def = g.tmpl->rows[r];
+    for (std::string_view c : def.columns) {
+      w.cells.push_back({def.key, c});
+      w.defs.push_back(&def);
+    }
+  }
+}
+
+/// A relation holds, or cannot be checked because a cell is blank.
+bool holds(const RelationInstance& ri, const Values& v) {
+  auto get = [&](const CellRef& c) { return v.at({c.row, c.col}); };
+  Decimal sum;
+  for (const auto& [ref, sign] : ri.terms) {
+    const Value x = get(ref);
+    if (!x) return true;
+    sum += sign < 0 ? Decimal() - *x : *x;
+  }
+  const Value target = get(ri.target);
+  if (!target) return true;
+  return ri.def->op == Op::equal ? *target == sum : *target <= sum;
+}
+
+/// The token of `d` at `at` as a value of a cell of `def`: "x" (blank) or [-]digits[.digits].
+std::optional<Value> token(std::string_view tok, const RowDef& def) {
+  if (tok == "x") return Value{};
+  std::size_t i = 0;
+  if (tok[0] == '-') {
+    if (!def.signed_values) return std::nullopt;
+    ++i;
+  }
+  const std::size_t int_start = i;
+  while (i < tok.size() && is_digit(tok[i])) ++i;
+  const std::size_t int_len = i - int_start;
+  if (int_len == 0 || int_len > kMaxDigitsPerValue || (int_len > 1 && tok[int_start] == '0')) return std::nullopt;
+  if (i < tok.size()) {
+    if (tok[i] != '.' || !def.decimal_ok || i + 1 >= tok.size() || tok.size() - i - 1 > 4) return std::nullopt;
+    for (std::size_t k = i + 1; k < tok.size(); ++k)
+      if (!is_digit(tok[k])) return std::nullopt;
+  }
+  return Value{parse_number(tok, true)->value};
+}
+
+bool covers(const RelationInstance& ri, const std::set<std::pair<std::string_view, std::string_view>>& cells) {
+  if (!cells.count({ri.target.row, ri.target.col})) return false;
+  for (const auto& [ref, sign] : ri.terms)
+    if (!cells.count({ref.row, ref.col})) return false;
+  return true;
+}
+
+/// All splits of `digits` into `n` values satisfying the relations among this row's own cells.
+void enumerate(RowWork& w, const std::vector<RelationInstance>& intra) {
+  const std::string& d = w.glued->digits;
+  const std::size_t n = w.cells.size();
+  if (!w.glued->spaced.empty()) {
+    if (w.glued->spaced.size() == n) {
+      std::vector<Value> vals;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::string& tok = w.glued->spaced[i];
+        auto v = token(tok == "—" ? "x" : tok, *w.defs[i]);
+        if (!v) return;
+        vals.push_back(*v);
+      }
+      w.candidates.push_back(std::move(vals));
+      w.lengths.push_back(std::vector<std::size_t>(n, 1));
+    }
+    return;
+  }
+  std::vector<Value> vals(n);
+  std::vector<std::size_t> lens(n);
+  Values by_cell;
+  std::size_t steps = 0;
+  // Which relations can be checked once value i is known.
+  std::vector<std::vector<const RelationInstance*>> ready(n);
+  for (const RelationInstance& ri : intra) {
+    std::size_t last = 0;
+    auto idx = [&](const CellRef& c) {
+      for (std::size_t k = 0; k < n; ++k)
+        if (w.cells[k] == c) return k;
+      return n;
+    };
+    last = std::max(last, idx(ri.target));
+    for (const auto& [ref, sign] : ri.terms) last = std::max(last, idx(ref));
+    if (last < n) ready[last].push_back(&ri);
+  }
+  auto rec = [&](auto&& self, std::size_t i, std::size_t at) -> void {
+    if (w.overflow || ++steps > kMaxSteps) { w.overflow = true; return; }
+    if (i == n) {
+      if (at == d.size()) {
+        if (w.candidates.size() >= kMaxCandidates) { w.overflow = true; return; }
+        w.candidates.push_back(vals);
+        w.lengths.push_back(lens);
+      }
+      return;
+    }
+    const std::size_t left = n - i - 1;  // values still to place after this one
+    if (d.size() - at < left + 1) return;
+    const std::size_t max_len = std::min(kMaxDigitsPerValue + 6, d.size() - at - left);
+    for (std::size_t len = 1; len <= max_len; ++len) {
+      const auto v = token(std::string_view(d).substr(at, len), *w.defs[i]);
+      if (!v) continue;
+      vals[i] = *v;
+      lens[i] = len;
+      by_cell[{w.cells[i].row, w.cells[i].col}] = vals[i];
+      bool ok = true;
+      for (const RelationInstance* ri : ready[i]) ok = ok && holds(*ri, by_cell);
+      if (ok) self(self, i + 1, at + len);
+      if (w.overflow) return;
+    }
+  };
+  rec(rec, 0, 0);
+}
+
+std::string list_values(const std::vector<Value>& v) {
+  std::string s;
+  for (const Value& d : v) s += (s.empty() ? "" : "、") + (d ? d->to_string() : std::string("（空白）"));
+  return s;
+}
+
+std::string shown(const std::string& digits) {
+  std::string s;
+  for (char c : digits) s += c == 'x' ? std::string("—") : std::string(1, c);
+  return s;
+}
+
+std::string row_name(const GluedRow& g) {
+  return g.flat ? std::string(g.tmpl->id == "T4" ? "表四（行政复议、行政诉讼）" : g.tmpl->id) : std::string(g.tmpl->rows[g.row].key);
+}
+
+}  // namespace
+
+void split_glued_rows(const std::vector<GluedRow>& rows, std::vector<ReportTable>& tables, std::vector<Finding>& findings) {
+  if (rows.empty()) return;
+  auto table_of = [&](const TableTemplate* t) -> ReportTable* {
+    for (ReportTable& rt : tables)
+      if (rt.tmpl == t) return &rt;
+    return nullptr;
+  };
+  // Rows already read from real tables stay as they are.
+  std::vector<RowWork> work;
+  for (const GluedRow& g : rows) {
+    ReportTable* rt = table_of(g.tmpl);
+    if (!rt) continue;
+    RowWork w{&g, {}, {}, {}, {}, false};
+    cells_of(w);
+    const bool known = std::any_of(w.cells.begin(), w.cells.end(),
+                                   [&](const CellRef& c) { return rt->find(c.row, c.col) != nullptr; });
+    if (!known) work.push_back(std::move(w));
+  }
+  // Per row: the splits its own structure allows.
+  std::map<const TableTemplate*, std::vector<RelationInstance>> relations;
+  for (RowWork& w : work) {
+    auto& rel = relations[w.glued->tmpl];
+    if (rel.empty()) rel = expand_relations(*w.glued->tmpl);
+    std::set<std::pair<std::string_view, std::string_view>> own;
+    for (const CellRef& c : w.cells) own.insert({c.row, c.col});
+    std::vector<RelationInstance> intra;
+    for (const RelationInstance& ri : rel)
+      if (covers(ri, own)) intra.push_back(ri);
+    enumerate(w, intra);
+  }
+  // Across rows: every relation whose cells are all glued or already read with a value.
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> owner;  // cell -> work index
+  for (std::size_t k = 0; k < work.size(); ++k)
+    if (!work[k].candidates.empty() && !work[k].overflow)
+      for (const CellRef& c : work[k].cells) owner[{c.row, c.col}] = k;
+  Values known;
+  for (const ReportTable& rt : tables)
+    for (const TableCell& c : rt.cells) known[{c.row, c.col}] = c.value;
+  // Relations tie rows together; rows tied by no relation are solved apart (their choices do
+  // not multiply), each group of tied rows by one search.
+  std::vector<std::vector<const RelationInstance*>> ready(work.size());
+  std::vector<std::size_t> group(work.size());
+  for (std::size_t k = 0; k < work.size(); ++k) group[k] = k;
+  auto find = [&](std::size_t k) {
+    while (group[k] != k) k = group[k] = group[group[k]];
+    return k;
+  };
+  for (auto& [tmpl, rels] : relations)
+    for (const RelationInstance& ri : rels) {
+      std::vector<std::size_t> owners;
+      bool usable = true;
+      auto visit = [&](const CellRef& c) {
+        auto it = owner.find({c.row, c.col});
+        if (it != owner.end()) owners.push_back(it->second);
+        else if (!known.count({c.row, c.col})) usable = false;
+      };
+      visit(ri.target);
+      for (const auto& [ref, sign] : ri.terms) visit(ref);
+      if (!usable || owners.empty()) continue;
+      ready[*std::max_element(owners.begin(), owners.end())].push_back(&ri);
+      for (std::size_t o : owners) group[find(o)] = find(owners.front());
+    }
+  std::vector<std::size_t> choice(work.size(), 0);
+  std::vector<std::set<std::size_t>> used(work.size());
+  std::vector<bool> solved(work.size(), false);  // its group has solutions and was searched fully
+  auto values = known;
+  for (std::size_t root = 0; root < work.size(); ++root) {
+    std::vector<std::size_t> members;
+    for (std::size_t k = 0; k < work.size(); ++k)
+      if (find(k) == root && !work[k].candidates.empty() && !work[k].overflow) members.push_back(k);
+    if (members.empty()) continue;
+    std::size_t solutions = 0, steps = 0;
+    bool aborted = false;
+    auto rec = [&](auto&& self, std::size_t m) -> void {
+      if (aborted) return;
+      if (++steps > kMaxSteps) { aborted = true; return; }
+      if (m == members.size()) {
+        ++solutions;
+        for (std::size_t k : members) used[k].insert(choice[k]);
+        if (solutions >= kMaxSolutions) aborted = true;
+        return;
+      }
+      const std::size_t k = members[m];
+      for (std::size_t c = 0; c < work[k].candidates.size(); ++c) {
+        choice[k] = c;
+        for (std::size_t i = 0; i < work[k].cells.size(); ++i)
+          values[{work[k].cells[i].row, work[k].cells[i].col}] = work[k].candidates[c][i];
+        bool ok = true;
+        for (const RelationInstance* ri : ready[k]) ok = ok && holds(*ri, values);
+        if (ok) self(self, m + 1);
+        if (aborted) return;
+      }
+    };
+    rec(rec, 0);
+    for (std::size_t k : members) {
+      solved[k] = solutions > 0 && !aborted;
+      if (!solved[k]) used[k].clear();
+    }
+  }
+
+  for (std::size_t k = 0; k < work.size(); ++k) {
+    RowWork& w = work[k];
+    const GluedRow& g = *w.glued;
+    const Span span = join(g.digit_spans.front(), g.digit_spans.back());
+    const std::string written = g.spaced.empty() ? shown(g.digits) : std::string("（数字以空格分隔）");
+    std::optional<std::size_t> pick;
+    std::string why;
+    if (w.candidates.size() == 1 && !w.overflow) {
+      pick = 0;
+      why = solved[k] ? "只有一种拆分符合模板的勾稽关系" : "只有一种拆分符合本行的结构";
+    } else if (solved[k] && used[k].size() == 1 && !w.overflow) {
+      pick = *used[k].begin();
+      why = "只有一种拆分同时符合各行之间的勾稽关系";
+    }
+    if (!g.spaced.empty() && pick) {
+      // Numbers written apart: nothing was guessed, nothing to say.
+    } else if (pick) {
+      Finding f;
+      f.rule = "cell-split";
+      f.severity = Severity::info;
+      f.message = "「" + row_name(g) + "」的数字连写为“" + written + "”，" + why + "，按 " + list_values(w.candidates[*pick]) + " 读取";
+      f.span = span;
+      findings.push_back(std::move(f));
+    } else {
+      Finding f;
+      f.rule = "cell-ambiguous";
+      f.severity = Severity::warning;
+      if (w.candidates.empty()) {
+        f.message = "「" + row_name(g) + "」的数字“" + written + "”无法拆分为" + std::to_string(w.cells.size()) +
+                    "个符合本行勾稽关系的数，该行数字可能有误，未参与检查";
+      } else {
+        std::vector<std::size_t> shown;
+        if (solved[k] && !used[k].empty()) shown.assign(used[k].begin(), used[k].end());
+        else for (std::size_t c = 0; c < w.candidates.size(); ++c) shown.push_back(c);
+        std::string list;
+        for (std::size_t c = 0; c < shown.size() && c < 3; ++c) list += (c ? "；" : "") + list_values(w.candidates[shown[c]]);
+        f.message = "「" + row_name(g) + "」的数字连写为“" + written + "”，有" + (w.overflow ? std::string("很多") : std::to_string(shown.size())) +
+                    "种拆分都符合模板（如 " + list + "），无法确定，该行未参与检查";
+      }
+      f.span = span;
+      findings.push_back(std::move(f));
+      continue;
+    }
+    // Place the cells: the digits of each value give its span and raw text.
+    ReportTable* rt = table_of(g.tmpl);
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < w.cells.size(); ++i) {
+      const Value v = w.candidates[*pick][i];
+      const std::size_t len = w.lengths[*pick][i];
+      const std::string raw = g.spaced.empty() ? shown(g.digits.substr(at, len)) : g.spaced[i];
+      const Span s = join(g.digit_spans[at], g.digit_spans[at + len - 1]);
+      if (!v) {
+        Finding f;
+        f.rule = "cell-blank";
+        f.severity = Severity::warning;
+        f.message = "「" + std::string(w.cells[i].row) + "」「" + std::string(w.cells[i].col) + "」未填写数字（" + raw +
+                    "），不按0计算，相关勾稽检查已跳过";
+        f.span = s;
+        findings.push_back(std::move(f));
+      }
+      rt->cells.push_back({std::string(w.cells[i].row), std::string(w.cells[i].col), v, raw, s});
+      at += len;
+    }
+  }
+}
+
+}  // namespace nianbao

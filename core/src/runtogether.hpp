@@ -1,0 +1,36 @@
+// Run-together cells (internal): crawled text where a row's label and its numbers touch and
+// the numbers touch each other ("一、本年新收政府信息公开申请数量21710000218"). The rows are
+// found by their template labels; the digits are split by search under the template's
+// relations, and only a split that is the one possibility is used.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "nianbao/document.hpp"
+#include "nianbao/finding.hpp"
+#include "nianbao/report.hpp"
+#include "nianbao/templates.hpp"
+
+namespace nianbao {
+
+struct GluedRow {
+  const TableTemplate* tmpl = nullptr;
+  std::size_t row = 0;            ///< template row (ignored when `flat`)
+  bool flat = false;              ///< the whole header-only table (T4) in one run
+  /// The run, one character per unit: digits, '.', '-' and 'x' for a blank marker ("—").
+  std::string digits;
+  std::vector<Span> digit_spans;  ///< one span per unit (per number when `spaced`)
+  std::vector<std::string> spaced;  ///< numbers written apart ("200 10 1 0 3 3 217"): no search needed
+};
+
+/// Finds template rows followed directly by digits in the document's paragraphs. Needs at
+/// least `min_rows` such rows of one template before it believes the text is a crawled table.
+std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::size_t min_rows = 3);
+
+/// Places the cells of glued rows whose split is determined into `tables` (one ReportTable per
+/// template of the format, possibly empty; rows already read are left alone) and reports each
+/// split (`cell-split`, info) or its ambiguity (`cell-ambiguous`, warning).
+void split_glued_rows(const std::vector<GluedRow>& rows, std::vector<ReportTable>& tables,
+                      std::vector<Finding>& findings);
+
+}  // namespace nianbao

@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+
+using nianbao::Decimal;
+using nianbao::Severity;
+using testing::check_ok;
+using testing::findings;
+
+namespace {
+
+/// The consistent 2021 T3 and T4 as crawled text: labels and digits run together.
+std::string crawled(const std::vector<testing::T3Row>& rows, const std::vector<std::string>& t4, bool pair_rows) {
+  std::string s = "三、收到和处理政府信息公开申请情况\n"
+                  "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他\n";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (const auto& l : rows[i].labels) s += l;
+    for (const auto& v : rows[i].values) s += v;
+    if (!pair_rows || i % 2 == 1) s += "\n";
+  }
+  s += "\n四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+       "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计";
+  for (const auto& v : t4) s += v;
+  return s + "\n五、存在的主要问题及改进情况\n";
+}
+
+}  // namespace
+
+TEST_CASE("run-together T3 and T4: every row split uniquely by the template's relations") {
+  const std::string text = crawled(testing::t3_2021_rows(), testing::t4_values(), false);
+  const auto r = check_ok(text);
+  CHECK(r.meta.format == nianbao::Format::f2021);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->cells.size() == 25 * 7);
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "总计")->value == Decimal::from_int(217));
+  CHECK(t3->find("（一）予以公开", "自然人")->value == Decimal::from_int(100));  // 10051011108: 1,0,0,5,101,… fails the columns
+  const auto* t4 = testing::table(r, "T4");
+  REQUIRE(t4);
+  CHECK(t4->find("行政诉讼/复议后起诉", "结果维持")->value == Decimal::from_int(13));
+  CHECK(findings(r, "cell-ambiguous").empty());
+  CHECK(findings(r, "cell-split").size() == 26);
+  CHECK(r.count(Severity::error) == 0);
+  // The span of a split value covers exactly its digits in the input.
+  const auto* c = t3->find("一、本年新收政府信息公开申请数量", "自然人");
+  CHECK(text.substr(c->span.start, c->span.end - c->span.start) == "200");
+}
+
+TEST_CASE("the spec's examples: 21710000218 and a row whose next item number is glued on") {
+  // A balanced table built around the spec's row 一 = 217,1,0,0,0,0,218.
+  auto rows = testing::t3_2021_rows();
+  for (auto& r : rows) r.values = {"0", "0", "0", "0", "0", "0", "0"};
+  rows[0].values = {"217", "1", "0", "0", "0", "0", "218"};   // 一、本年新收
+  rows[2].values = {"200", "1", "0", "0", "0", "0", "201"};   // （一）予以公开
+  rows[8].values = {"3", "0", "0", "0", "0", "0", "3"};       // 5.属于三类内部事务信息
+  rows[9].values = {"4", "0", "0", "0", "0", "0", "4"};       // 6.属于四类过程性信息
+  rows[23].values = {"207", "1", "0", "0", "0", "0", "208"};  // （七）总计
+  rows[24].values = {"10", "0", "0", "0", "0", "0", "10"};    // 四、结转下年度
+  const std::string text = crawled(rows, testing::t4_values(), true);
+  REQUIRE(text.find("一、本年新收政府信息公开申请数量21710000218") != std::string::npos);
+  REQUIRE(text.find("5.属于三类内部事务信息30000036.属于四类过程性信息4000004") != std::string::npos);
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->cells.size() == 25 * 7);
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "自然人")->value == Decimal::from_int(217));
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "商业企业")->value == Decimal::from_int(1));
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "总计")->value == Decimal::from_int(218));
+  CHECK(t3->find("（三）不予公开/5.属于三类内部事务信息", "总计")->value == Decimal::from_int(3));
+  CHECK(t3->find("（三）不予公开/6.属于四类过程性信息", "自然人")->value == Decimal::from_int(4));
+  CHECK(findings(r, "cell-ambiguous").empty());
+  CHECK(r.findings.size() == findings(r, "cell-split").size());  // every relation holds
+}
+
+TEST_CASE("a run with several valid splits is reported as cell-ambiguous, never guessed") {
+  const std::string text =
+      "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件3122\n"
+      "第二十条第（五）项信息内容本年处理决定数量行政许可1520\n第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制12\n";
+  const auto r = check_ok(text);
+  const auto amb = findings(r, "cell-ambiguous");
+  REQUIRE(amb.size() == 1);
+  CHECK(amb[0]->severity == Severity::warning);
+  CHECK(amb[0]->message.find("3、1、22") != std::string::npos);
+  CHECK(amb[0]->message.find("31、2、2") != std::string::npos);
+  CHECK(text.substr(amb[0]->span.start, amb[0]->span.end - amb[0]->span.start) == "3122");
+  const auto* t2 = testing::table(r, "T2");
+  REQUIRE(t2);
+  CHECK(t2->find("行政规范性文件", "本年制发件数") == nullptr);  // not placed
+  CHECK(t2->find("规章", "现行有效件数")->value == Decimal::from_int(0));  // 000 has one split
+  CHECK(t2->find("行政许可", "本年处理决定数量")->value == Decimal::from_int(1520));
+}
+
+TEST_CASE("a row no split can satisfy is reported, and the rows around it are not forced") {
+  auto rows = testing::t3_2021_rows();
+  rows[23].values[0] = "191";  // （七）总计: 191+9+1+0+2+2 ≠ 204, whatever the split
+  const auto r = check_ok(crawled(rows, testing::t4_values(), false));
+  bool found = false;
+  for (const auto* f : findings(r, "cell-ambiguous"))
+    if (f->message.find("（七）总计") != std::string::npos && f->message.find("可能有误") != std::string::npos) found = true;
+  CHECK(found);
+  CHECK(testing::table(r, "T3")->find("（七）总计", "自然人") == nullptr);
+  CHECK(r.count(Severity::error) == 0);  // nothing was computed from a guess
+}
+
+TEST_CASE("prose that mentions a row label with a number is not a crawled table") {
+  const auto r = check_ok("三、收到和处理政府信息公开申请情况\n本年新收政府信息公开申请数量217件，上年结转政府信息公开申请数量5件。\n"
+                          "（七）总计204件，结转下年度继续办理18件。\n");
+  CHECK(r.tables.empty());
+  CHECK(r.findings.empty());
+}
