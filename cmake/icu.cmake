@@ -112,9 +112,15 @@ else()
 endif()
 
 # The trimmed data: genccode's C output (includes unicode/umachine.h).
-add_library(nianbao_icu_data OBJECT "${NIANBAO_ICU_DATA_C}")
+# Natively, the variant with the GB18030 converter next to it (scripts/icu/make-icu-data).
+set(_nianbao_icu_data_c "${NIANBAO_ICU_DATA_C}")
+get_filename_component(_nianbao_icu_data_dir "${NIANBAO_ICU_DATA_C}" DIRECTORY)
+if(NOT EMSCRIPTEN AND EXISTS "${_nianbao_icu_data_dir}/native/icudt72_dat.c")
+  set(_nianbao_icu_data_c "${_nianbao_icu_data_dir}/native/icudt72_dat.c")
+endif()
+add_library(nianbao_icu_data OBJECT "${_nianbao_icu_data_c}")
 target_include_directories(nianbao_icu_data PRIVATE "${_nianbao_icu_include}")
-set_source_files_properties("${NIANBAO_ICU_DATA_C}" PROPERTIES LANGUAGE C)
+set_source_files_properties("${_nianbao_icu_data_c}" PROPERTIES LANGUAGE C)
 set_target_properties(nianbao_icu_data PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
 target_include_directories(nianbao_icu SYSTEM INTERFACE "${_nianbao_icu_include}")
@@ -126,5 +132,5 @@ endif()
 target_link_libraries(nianbao_icu INTERFACE
     "$<TARGET_OBJECTS:nianbao_icu_data>" ${_nianbao_icu_libs})
 
-message(STATUS "nianbao ICU: ${_nianbao_icu_mode}; data ${NIANBAO_ICU_DATA_C}")
+message(STATUS "nianbao ICU: ${_nianbao_icu_mode}; data ${_nianbao_icu_data_c}")
 unset(_nianbao_icu_langs)

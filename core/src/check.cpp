@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "json_writer.hpp"
+#include "nianbao/encoding.hpp"
 #include "nianbao/matcher.hpp"
 #include "nianbao/normalize.hpp"
 #include "nianbao/reader.hpp"
@@ -50,12 +51,7 @@ namespace {
 
 /// Rejects what is not text: NUL bytes, a quarter or more of the characters invalid UTF-8, or
 /// more than 1% of them once there are more than a handful.
-std::optional<Error> screen(std::string_view input, const Limits& limits) {
-  if (input.size() > limits.max_input_bytes)
-    return Error{ErrorCode::too_large,
-                 "输入过大：" + std::to_string(input.size()) + " 字节，上限为 " +
-                     std::to_string(limits.max_input_bytes) + " 字节",
-                 limits.max_input_bytes};
+std::optional<Error> screen(std::string_view input, const Limits&) {
   std::size_t invalid = 0, chars = 0, first_invalid = input.size();
   bool blank = true;
   for (std::size_t i = 0; i < input.size();) {
@@ -85,14 +81,17 @@ std::optional<int> find_year(const Document& doc) {
     if (b.kind != Block::Kind::paragraph) continue;
     if (++seen > 5) break;
     const std::string& t = b.paragraph.text;
-    for (std::size_t p = t.find("年度"); p != std::string::npos; p = t.find("年度", p + 1)) {
+    // "2016年度…", or a title "…2022年政府信息公开工作年度报告".
+    const bool title = t.size() < 240 && (t.find("年度报告") != std::string::npos || t.find("工作报告") != std::string::npos);
+    for (std::size_t p = t.find("年"); p != std::string::npos; p = t.find("年", p + 1)) {
       if (p < 4) continue;
       const std::string_view y = std::string_view(t).substr(p - 4, 4);
-      if (std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-          (p < 5 || !(t[p - 5] >= '0' && t[p - 5] <= '9'))) {
-        const int year = std::stoi(std::string(y));
-        if (year >= 2000 && year <= 2100) return year;
-      }
+      if (!std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+          (p >= 5 && t[p - 5] >= '0' && t[p - 5] <= '9'))
+        continue;
+      if (!title && t.compare(p, 6, "年度") != 0) continue;
+      const int year = std::stoi(std::string(y));
+      if (year >= 2000 && year <= 2100) return year;
     }
   }
   return std::nullopt;
@@ -124,6 +123,30 @@ std::vector<Section> find_sections(const Document& doc) {
   return out;
 }
 
+/// The layout must be the one in force for the report year (spec §1): the 2019 format for the
+/// 2019 and 2020 reports, the 2021 format from the 2021 reports on, no mandated layout before.
+std::optional<Finding> check_template_version(const MatchResult& m, std::optional<int> year) {
+  if (!year || m.tables.empty() || m.tables.front().cells.empty() || m.format == Format::unknown) return std::nullopt;
+  const Format expected = *year >= 2021 ? Format::f2021 : *year >= 2019 ? Format::f2019 : Format::legacy;
+  if (m.format == expected) return std::nullopt;
+  static constexpr auto name = [](Format f) -> std::string {
+    switch (f) {
+      case Format::legacy: return "旧版统计表（2019年以前）";
+      case Format::f2019: return "2019年版格式（国办公开办函〔2019〕60号）";
+      case Format::f2021: return "2021年版格式（国办公开办函〔2021〕30号）";
+      default: return "未知格式";
+    }
+  };
+  Finding f;
+  f.rule = "template-version";
+  // Using an outdated layout is a defect reviewers flag; a newer one than the year had is odd.
+  f.severity = m.format < expected ? Severity::error : Severity::warning;
+  f.message = std::to_string(*year) + "年度报告的表格采用了" + name(m.format) + "，应采用" + name(expected);
+  f.span = m.tables.front().cells.front().span;
+  f.hint = name(expected);
+  return f;
+}
+
 void write_span(JsonWriter& w, const Span& s) {
   w.begin_object(true).key("start").number(s.start).key("end").number(s.end).key("line").number(s.line).end_object();
 }
@@ -143,10 +166,24 @@ std::unique_ptr<Checker> Checker::create(Error* error) {
   return std::unique_ptr<Checker>(new Checker(std::move(n)));
 }
 
-Outcome Checker::check(std::string_view input, const Options& options) {
-  if (auto e = screen(input, options.limits)) return *e;
+Outcome Checker::check(std::string_view bytes, const Options& options) {
+  if (bytes.size() > options.limits.max_input_bytes)
+    return Error{ErrorCode::too_large,
+                 "输入过大：" + std::to_string(bytes.size()) + " 字节，上限为 " +
+                     std::to_string(options.limits.max_input_bytes) + " 字节",
+                 options.limits.max_input_bytes};
   Report report;
   report.file = options.file;
+  Error error{};
+  std::optional<Decoded> decoded = decode_input(bytes, &error);
+  if (!decoded) return error;
+  report.input.encoding = std::string(encoding_name(decoded->encoding));
+  std::string_view input = bytes;
+  if (decoded->encoding != Encoding::utf8) {
+    report.input.text = std::move(decoded->text);
+    input = *report.input.text;
+  }
+  if (auto e = screen(input, options.limits)) return *e;
   const NormalizedText nt = normalizer_->normalize(input);
   report.meta.script = nt.script;
   const Document doc = read_text(nt);
@@ -155,6 +192,7 @@ Outcome Checker::check(std::string_view input, const Options& options) {
 
   MatchResult matched = match_tables(doc, report.meta.year);
   report.meta.format = matched.format;
+  if (auto f = check_template_version(matched, report.meta.year)) matched.findings.push_back(std::move(*f));
   if (matched.tables.empty() && report.meta.year && *report.meta.year <= 2018)
     report.meta.format = Format::legacy;  // before 2019 there was no mandated layout
   report.findings = std::move(matched.findings);
@@ -182,6 +220,9 @@ std::string to_json(const Report& r, int indent) {
   w.begin_object();
   w.key("schema").string("nianbao/1");
   w.key("file").string(r.file);
+  w.key("input").begin_object(true).key("format").string(r.input.format).key("encoding").string(r.input.encoding);
+  if (r.input.text) w.key("text").string(*r.input.text);
+  w.end_object();
   w.key("meta").begin_object();
   w.key("agency"); write_optional_string(w, r.meta.agency);
   w.key("year"); if (r.meta.year) w.number(*r.meta.year); else w.null();

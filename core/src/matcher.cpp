@@ -190,7 +190,11 @@ class Matcher {
       out_.findings.push_back(std::move(f));
       return;
     }
-    if (score < 100 && format_ != Format::legacy) {
+    // A mistyped label, or a mistyped note inside it ("只计这一情况"): not for legacy tables,
+    // which had no mandated wording. A note left out entirely is not a typo.
+    const std::u32string written = full_core(label.text), official = full_core(def.label);
+    const bool note_typo = written != official && written != label_key(label.text).core;
+    if ((score < 100 || note_typo) && format_ != Format::legacy) {
       Finding f;
       f.rule = "template-label";
       f.severity = Severity::warning;

@@ -90,7 +90,7 @@ TEST_CASE("JSON output follows spec §9 and is deterministic") {
   const auto r = check_ok(testing::read_seed("003"));
   const std::string a = nianbao::to_json(r), b = nianbao::to_json(check_ok(testing::read_seed("003")));
   CHECK(a == b);
-  CHECK(a.rfind("{\"schema\":\"nianbao/1\",\"file\":\"\",\"meta\":{", 0) == 0);
+  CHECK(a.rfind("{\"schema\":\"nianbao/1\",\"file\":\"\",\"input\":{\"format\":\"text\",\"encoding\":\"utf-8\"},\"meta\":{", 0) == 0);
   CHECK(a.find("\"rule\":\"legacy-sum\",\"severity\":\"error\"") != std::string::npos);
   CHECK(a.find("\"expected\":6,\"actual\":9") != std::string::npos);
   CHECK(a.find('\n') == std::string::npos);

@@ -152,3 +152,41 @@ TEST_CASE("legacy 统计表: sums and 其中 relations") {
   CHECK(lt->find("四、行政复议数量/（二）被依法纠错数", "统计数")->value == nianbao::Decimal::from_int(1));
   CHECK(lt->find("五、行政诉讼数量/（二）被依法纠错数", "统计数")->value == nianbao::Decimal::from_int(0));
 }
+
+TEST_CASE("template-version: a 2022 report laid out in the 2019 format; the right layout raises nothing") {
+  auto rows = testing::t3_2021_rows();
+  rows.erase(rows.begin() + 20, rows.begin() + 23);
+  rows.insert(rows.begin() + 20, {{"（六）其他处理"}, {"5", "0", "0", "0", "0", "0", "5"}});
+  const std::string t2 = testing::cell_lines({"第二十条第（一）项"}) +
+                         testing::cell_lines({"信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"}) +
+                         testing::cell_lines({"规章", "0", "0", "0"});
+  const std::string body = t2 + testing::t3_t4_text(rows, testing::t4_values());
+  const auto r = check_ok("示例市某局2022年政府信息公开工作年度报告\n" + body);
+  CHECK(r.meta.year == 2022);
+  const auto v = findings(r, "template-version");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0]->severity == Severity::error);
+  CHECK(v[0]->message.find("2019年版") != std::string::npos);
+  CHECK(findings(check_ok("示例市某局2020年政府信息公开工作年度报告\n" + body), "template-version").empty());
+  CHECK(findings(check_ok(body), "template-version").empty());  // no year: nothing to compare
+}
+
+TEST_CASE("template-label: the real typos of spec §6 are flagged with the official label; cells still read") {
+  auto rows = testing::t3_2021_rows();
+  rows[5].labels = {"2.其他法律行政止公开"};
+  rows[3].labels = {"（二）部分公开（区分处理的，只计这一情况，不计其他情形）"};
+  rows[8].labels = {"5.属于三类内容事务信息"};
+  const auto r = check_ok(testing::t3_t4_text(rows, testing::t4_values()));
+  const auto l = findings(r, "template-label");
+  REQUIRE(l.size() == 3);
+  CHECK(l[0]->hint == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
+  CHECK(l[1]->hint == "2.其他法律行政法规禁止公开");
+  CHECK(l[2]->hint == "5.属于三类内部事务信息");
+  for (const auto* f : l) CHECK(f->severity == Severity::warning);
+  CHECK(testing::table(r, "T3")->cells.size() == 25 * 7);
+  CHECK(r.count(Severity::error) == 0);
+  // A note left out entirely is not a typo.
+  rows = testing::t3_2021_rows();
+  rows[3].labels = {"（二）部分公开"};
+  CHECK(findings(check_ok(testing::t3_t4_text(rows, testing::t4_values())), "template-label").empty());
+}

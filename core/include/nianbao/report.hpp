@@ -44,8 +44,17 @@ struct ReportTable {
   const TableCell* find(std::string_view row, std::string_view col) const;
 };
 
+/// How the input was read. When the spans do not point into the bytes the caller gave (a
+/// converted encoding, or the text rendition of HTML/DOCX), `text` is what they point into.
+struct InputInfo {
+  std::string format = "text";    ///< text | html | docx
+  std::string encoding = "utf-8";
+  std::optional<std::string> text;
+};
+
 struct Report {
   std::string file;
+  InputInfo input;
   Meta meta;
   std::vector<Section> sections;
   std::vector<ReportTable> tables;
