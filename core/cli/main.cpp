@@ -12,7 +12,8 @@
 namespace {
 
 constexpr const char* kUsage =
-    "用法 usage: nianbao check [--format json|text] [--pretty] FILE...   (FILE 为 - 时读标准输入)\n"
+    "用法 usage: nianbao check [--format json|text] [--pretty] [--input auto|text|html|docx] FILE...\n"
+    "       (FILE 为 - 时读标准输入；--input 默认 auto：按内容判断)\n"
     "       nianbao --version\n"
     "退出码 exit: 0 无错误, 1 有错误级别的发现, 2 用法错误或输入无法读取\n";
 
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string format = "json";
+  std::string input_format = "auto";
   bool pretty = false;
   std::vector<std::string> files;
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -55,6 +57,12 @@ int main(int argc, char** argv) {
       format = args[++i];
     } else if (a.rfind("--format=", 0) == 0) {
       format = a.substr(9);
+    } else if (a == "--input" && i + 1 < args.size()) {
+      input_format = args[++i];
+      if (input_format != "auto" && input_format != "text" && input_format != "html" && input_format != "docx") {
+        std::cerr << "nianbao: --input 只能是 auto、text、html 或 docx\n";
+        return 2;
+      }
     } else if (a == "--pretty") {
       pretty = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
@@ -88,6 +96,7 @@ int main(int argc, char** argv) {
     }
     nianbao::Options opts;
     opts.file = path;
+    opts.format = input_format;
     nianbao::Outcome out = checker->check(input, opts);
     if (auto* err = std::get_if<nianbao::Error>(&out)) {
       std::cerr << "nianbao: " << path << ": " << err->message << "（位置 " << err->position << "）\n";

@@ -1,10 +1,17 @@
 #include "nianbao/check.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "json_writer.hpp"
 #include "nianbao/encoding.hpp"
+#ifdef NIANBAO_HAVE_HTML
+#include "nianbao/html_reader.hpp"
+#endif
+#ifdef NIANBAO_HAVE_DOCX
+#include "nianbao/docx_reader.hpp"
+#endif
 #include "nianbao/matcher.hpp"
 #include "nianbao/normalize.hpp"
 #include "nianbao/reader.hpp"
@@ -23,6 +30,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::icu_unavailable: return "icu_unavailable";
     case ErrorCode::io_error: return "io_error";
     case ErrorCode::bad_docx: return "bad_docx";
+    case ErrorCode::bad_html: return "bad_html";
   }
   return "unknown";
 }
@@ -72,6 +80,31 @@ std::optional<Error> screen(std::string_view input, const Limits&) {
     return Error{ErrorCode::not_text, "输入不是 UTF-8 文本（" + std::to_string(invalid) + " 处无效字节），可能是二进制文件或其他编码",
                  first_invalid};
   return std::nullopt;
+}
+
+bool istarts(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  return true;
+}
+
+/// A zip (DOCX) by its signature; everything else is decided after decoding.
+std::string sniff(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? "docx" : "auto";
+}
+
+/// Markup: the text starts (after a BOM and white space) with a tag the reports' pages use, or
+/// is clipboard HTML with its "Version:… StartHTML:" header.
+bool looks_like_html(std::string_view t) {
+  if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+  while (!t.empty() && utf8::is_ascii_space(t.front())) t.remove_prefix(1);
+  if (istarts(t, "version:") && t.substr(0, 300).find("StartHTML:") != std::string_view::npos) return true;
+  if (t.empty() || t.front() != '<') return false;
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p ",
+                               "<span", "<h1", "<h2", "<h3", "<style", "<title", "<!--", "<tr", "<td", "<font", "<br"})
+    if (istarts(t, tag)) return true;
+  return false;
 }
 
 /// "2016年度" in the first paragraphs gives the report year.
@@ -175,13 +208,36 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   Report report;
   report.file = options.file;
   Error error{};
-  std::optional<Decoded> decoded = decode_input(bytes, &error);
-  if (!decoded) return error;
-  report.input.encoding = std::string(encoding_name(decoded->encoding));
   std::string_view input = bytes;
-  if (decoded->encoding != Encoding::utf8) {
-    report.input.text = std::move(decoded->text);
+  const std::string format = options.format == "auto" ? sniff(bytes) : options.format;
+  if (format == "docx") {
+#ifdef NIANBAO_HAVE_DOCX
+    auto text = docx_to_text(bytes, options.limits, &error);
+    if (!text) return error;
+    report.input = {"docx", "utf-8", std::move(*text)};
     input = *report.input.text;
+#else
+    return Error{ErrorCode::not_text, "此版本未包含 DOCX 读取功能", 0};
+#endif
+  } else {
+    std::optional<Decoded> decoded = decode_input(bytes, &error);
+    if (!decoded) return error;
+    report.input.encoding = std::string(encoding_name(decoded->encoding));
+    if (decoded->encoding != Encoding::utf8) {
+      report.input.text = std::move(decoded->text);
+      input = *report.input.text;
+    }
+    if (format == "html" || (format == "auto" && looks_like_html(input))) {
+#ifdef NIANBAO_HAVE_HTML
+      auto text = html_to_text(input, options.limits, &error);
+      if (!text) return error;
+      report.input.format = "html";
+      report.input.text = std::move(*text);
+      input = *report.input.text;
+#else
+      return Error{ErrorCode::not_text, "此版本未包含 HTML 读取功能", 0};
+#endif
+    }
   }
   if (auto e = screen(input, options.limits)) return *e;
   const NormalizedText nt = normalizer_->normalize(input);

@@ -17,6 +17,8 @@ struct Limits {
 
 struct Options {
   std::string file;  ///< the name reported in "file"
+  /// "auto" (sniff: a zip is DOCX, markup is HTML, else text), "text", "html" or "docx".
+  std::string format = "auto";
   Limits limits;
 };
 

@@ -13,6 +13,7 @@ enum class ErrorCode {
   icu_unavailable,  ///< the ICU data could not be loaded
   io_error,         ///< the CLI could not read a file
   bad_docx,         ///< not a readable .docx (not a ZIP, corrupt, encrypted, no word/document.xml)
+  bad_html,         ///< the HTML parser could not run or stopped early (malformed HTML is still read)
 };
 
 /// Stable machine name of a code ("empty_input", ...).
