@@ -32,15 +32,20 @@ void report(const ReportTable& table, const RelationInstance& ri, std::vector<Fi
   const RelationDef& rel = *ri.def;
   const TableCell* target = table.find(ri.target.row, ri.target.col);
   if (!target || !target->value) return;
-  Decimal sum;
-  std::string formula;
+  Decimal sum, plus, minus;
+  std::string formula, plus_text, minus_text;
   std::vector<Span> related;
+  bool balance = false;  // terms on both sides: target + negatives = positives
   for (const auto& [ref, sign] : ri.terms) {
     const TableCell* c = table.find(ref.row, ref.col);
     if (!c || !c->value) return;  // blank or missing: reported elsewhere, not guessed
     sum += sign < 0 ? Decimal() - *c->value : *c->value;
     if (!formula.empty() || sign < 0) formula += sign < 0 ? "−" : "+";
     formula += c->value->to_string();
+    std::string& side = sign < 0 ? minus_text : plus_text;
+    side += (side.empty() ? "" : "+") + c->value->to_string();
+    (sign < 0 ? minus : plus) += *c->value;
+    balance = balance || sign < 0;
     related.push_back(c->span);
   }
   const Decimal actual = *target->value;
@@ -48,14 +53,24 @@ void report(const ReportTable& table, const RelationInstance& ri, std::vector<Fi
   Finding f;
   f.rule = std::string(rel.rule);
   f.severity = rel.error ? Severity::error : Severity::warning;
-  std::string where = "「" + std::string(ri.target.row) + "」";
-  if (table.tmpl->rows.size() > 1 && ri.target.col != "统计数") where += "「" + std::string(ri.target.col) + "」";
-  if (rel.op == Op::equal) {
-    f.message = where + "应为" + formula + "=" + sum.to_string() + "，表中填报为" + actual.to_string() + "（" +
-                std::string(rel.note) + "）";
+  const bool several_columns = table.tmpl->rows.size() > 1 && ri.target.col != "统计数";
+  auto cell_name = [&](const CellRef& c) {
+    return "「" + std::string(c.row) + "」" + (several_columns ? "「" + std::string(c.col) + "」" : std::string());
+  };
+  const std::string where = cell_name(ri.target);
+  const std::string note = "（" + std::string(rel.note) + "）";
+  if (balance) {
+    // Either side may hold the wrong figure: state both sums.
+    f.message = (several_columns ? "「" + std::string(ri.target.col) + "」列：" : std::string()) + "一边为" + plus_text +
+                "=" + plus.to_string() + "，另一边为" + actual.to_string() + "+" + minus_text + "=" +
+                (actual + minus).to_string() + "，两者不相等" + note;
+  } else if (rel.op == Op::equal) {
+    f.message = where + "应为" + formula + "=" + sum.to_string() + "，表中填报为" + actual.to_string() + note;
+  } else if (ri.terms.size() == 1) {
+    f.message = where + "填报为" + actual.to_string() + "，大于" + cell_name(ri.terms.front().first) + "的" +
+                sum.to_string() + note;
   } else {
-    f.message = where + "填报为" + actual.to_string() + "，超过了" + formula + "=" + sum.to_string() + "（" +
-                std::string(rel.note) + "）";
+    f.message = where + "填报为" + actual.to_string() + "，大于" + formula + "=" + sum.to_string() + note;
   }
   f.span = target->span;
   f.expected = sum;
