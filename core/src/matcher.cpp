@@ -224,6 +224,17 @@ class Matcher {
       invalid(s, row, col, "应为整数");
     } else {
       tc.value = s.value.value;
+      // An amount in 元 where the template counts 万元 is off by a factor of 10,000.
+      if (s.value.unit == "元" && (col.find("万元") != std::string::npos || row.find("万元") != std::string::npos ||
+                                   (def.decimal_ok && format_ == Format::legacy))) {
+        Finding f;
+        f.rule = rt.id == "legacy" ? "legacy-unit" : "t2-cells";
+        f.severity = Severity::warning;
+        f.message = "「" + row + "」「" + col + "」填报为" + s.cell->text + "，模板的单位是万元，请核对单位";
+        f.span = s.cell->span;
+        f.actual = s.value.value;
+        out_.findings.push_back(std::move(f));
+      }
     }
     rt.cells.push_back(std::move(tc));
   }

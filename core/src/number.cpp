@@ -101,7 +101,7 @@ CellValue classify_cell(std::string_view raw, bool allow_sign) {
   std::string_view rest = utf8::trim(t.substr(p->length));
   if (rest.empty()) return {CellKind::number, p->value};
   for (std::string_view u : kUnits)
-    if (rest == u) return {CellKind::number, p->value};
+    if (rest == u) return {CellKind::number, p->value, u};
   // A note after the number: "22(其中修订16件)", "55(含自然失效29件)".
   if (rest.front() == '(' || rest.front() == '[' || rest.substr(0, 3) == "【") return {CellKind::number, p->value};
   return {CellKind::text, {}};

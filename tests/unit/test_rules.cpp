@@ -190,3 +190,19 @@ TEST_CASE("template-label: the real typos of spec §6 are flagged with the offic
   rows[3].labels = {"（二）部分公开"};
   CHECK(findings(check_ok(testing::t3_t4_text(rows, testing::t4_values())), "template-label").empty());
 }
+
+TEST_CASE("units: an amount written in 元 in a 万元 column is flagged; 万元 is fine") {
+  const auto make = [](const std::string& fee) {
+    return testing::cell_lines({"第二十条第（八）项"}) + testing::cell_lines({"信息内容", "本年收费金额（单位：万元）"}) +
+           testing::cell_lines({"行政事业性收费", fee}) + testing::cell_lines({"第二十条第（一）项"}) +
+           testing::cell_lines({"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"}) +
+           testing::cell_lines({"规章", "0", "0", "0"});
+  };
+  const auto bad = check_ok(make("356000元"));
+  const auto f = findings(bad, "t2-cells");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->severity == Severity::warning);
+  CHECK(f[0]->message.find("万元") != std::string::npos);
+  CHECK(findings(check_ok(make("35.6万元")), "t2-cells").empty());
+  CHECK(findings(check_ok(make("35.6")), "t2-cells").empty());
+}

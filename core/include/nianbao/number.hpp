@@ -29,7 +29,8 @@ enum class CellKind {
 
 struct CellValue {
   CellKind kind = CellKind::text;
-  Decimal value;  ///< when kind == number
+  Decimal value;          ///< when kind == number
+  std::string_view unit;  ///< a unit written after the number ("件", "万元", "元"), if any
 };
 
 /// Classifies normalised cell text. Signed values are accepted only when `allow_sign`.
