@@ -4,7 +4,7 @@
 # Included (OPTIONAL) at the end of the top-level CMakeLists.txt, after nianbao_core and
 # unit_tests exist. Adds core/src/{docx_reader,docx_numbering,zip_reader}.cpp to nianbao_core,
 # links it with:
-#   nianbao_zlib     static zlib (inflate, crc32, and deflate for the tests), from zlib's .c
+#   nianbao_zlib     static zlib built with NO_GZIP (inflate; deflate for the tests), from its .c
 #                    files only -- its configure is never run, no Emscripten port is used;
 #   nianbao_pugixml  static pugixml (one .cpp; XPath and exceptions compiled out),
 # and adds tests/unit/test_docx.cpp to unit_tests (fixtures in tests/fixtures/docx-unit).
@@ -35,17 +35,20 @@ endif()
 
 if(NOT TARGET nianbao_zlib)
   # zlib's library sources minus gz* (file I/O, not needed). The linker keeps only what is
-  # used: the module links inflate + crc32; the unit tests also deflate their bombs.
+  # used: the module links inflate (+ adler32); the unit tests also deflate and crc32.
   set(_nianbao_zlib_files adler32.c compress.c crc32.c deflate.c infback.c inffast.c inflate.c
       inftrees.c trees.c uncompr.c zutil.c)
   list(TRANSFORM _nianbao_zlib_files PREPEND "${NIANBAO_ZLIB_SOURCE}/")
   add_library(nianbao_zlib STATIC ${_nianbao_zlib_files})
   target_include_directories(nianbao_zlib SYSTEM PUBLIC "${NIANBAO_ZLIB_SOURCE}")
   target_compile_options(nianbao_zlib PRIVATE -w)
+  # Raw deflate only (ZIP): no gzip wrapper, so inflate needs neither crc32 nor its tables
+  # (the ZIP reader checks CRCs itself).
+  target_compile_definitions(nianbao_zlib PRIVATE NO_GZIP)
   if(EMSCRIPTEN)
-    target_compile_options(nianbao_zlib PRIVATE -O2)
+    target_compile_options(nianbao_zlib PRIVATE -Oz)  # inflate is not the bottleneck
   endif()
-  set_target_properties(nianbao_zlib PROPERTIES POSITION_INDEPENDENT_CODE ON C_VISIBILITY_PRESET hidden)
+  set_target_properties(nianbao_zlib PROPERTIES POSITION_INDEPENDENT_CODE ON)
   unset(_nianbao_zlib_files)
 endif()
 
@@ -56,23 +59,31 @@ if(NOT TARGET nianbao_pugixml)
   target_compile_definitions(nianbao_pugixml PUBLIC PUGIXML_NO_XPATH PUGIXML_NO_EXCEPTIONS)
   target_compile_options(nianbao_pugixml PRIVATE -w)
   if(EMSCRIPTEN)
-    target_compile_options(nianbao_pugixml PRIVATE -Os)
+    target_compile_options(nianbao_pugixml PRIVATE -O2)
   endif()
   set_target_properties(nianbao_pugixml PROPERTIES POSITION_INDEPENDENT_CODE ON)
 endif()
 
-target_sources(nianbao_core PRIVATE
-  "${CMAKE_CURRENT_LIST_DIR}/../core/src/docx_reader.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/../core/src/docx_numbering.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/../core/src/zip_reader.cpp")
+get_filename_component(_nianbao_docx_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
+set(_nianbao_docx_sources
+  "${_nianbao_docx_root}/core/src/docx_reader.cpp"
+  "${_nianbao_docx_root}/core/src/docx_numbering.cpp"
+  "${_nianbao_docx_root}/core/src/zip_reader.cpp")
+target_sources(nianbao_core PRIVATE ${_nianbao_docx_sources})
+if(EMSCRIPTEN)
+  # -O2 like ICU: -Oz saves ~1-2 KB gzip but reads a .docx 2.5x slower (docs/docx.md).
+  set_source_files_properties(${_nianbao_docx_sources} PROPERTIES COMPILE_OPTIONS -O2)
+endif()
+unset(_nianbao_docx_sources)
 target_link_libraries(nianbao_core PRIVATE nianbao_zlib nianbao_pugixml)
 
 if(TARGET unit_tests)
-  target_sources(unit_tests PRIVATE "${CMAKE_CURRENT_LIST_DIR}/../tests/unit/test_docx.cpp")
+  target_sources(unit_tests PRIVATE "${_nianbao_docx_root}/tests/unit/test_docx.cpp")
   # The tests build hostile containers with zlib themselves.
   target_link_libraries(unit_tests PRIVATE nianbao_zlib)
   target_compile_definitions(unit_tests PRIVATE
-    NIANBAO_DOCX_FIXTURES_DIR="${CMAKE_CURRENT_LIST_DIR}/../tests/fixtures/docx-unit")
+    NIANBAO_DOCX_FIXTURES_DIR="${_nianbao_docx_root}/tests/fixtures/docx-unit")
 endif()
+unset(_nianbao_docx_root)
 
 message(STATUS "nianbao DOCX reader: zlib ${NIANBAO_ZLIB_SOURCE}, pugixml ${NIANBAO_PUGIXML_SOURCE}")

@@ -1,5 +1,6 @@
 #include "docx_numbering.hpp"
 
+#include <cstring>
 #include <string>
 
 #include "docx_xml.hpp"
@@ -49,7 +50,7 @@ std::string chinese(int n, const char* const* d, const char* const* u) {
 }
 
 std::string letters(int n, char a) {
-  if (n <= 0) return std::to_string(n);
+  if (n <= 0 || n > 26 * 8) return std::to_string(n);  // Word writes "aaaaaaaa" at most here
   const int repeat = (n - 1) / 26 + 1;
   return std::string(static_cast<std::size_t>(repeat), static_cast<char>(a + (n - 1) % 26));
 }
@@ -85,8 +86,8 @@ std::string format_number(int n, std::string_view f) {
   static const char* const kLegalUnits[] = {"万", "仟", "佰", "拾"};
   static const char* const kZero[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
   if (f == "none") return "";
-  if (f == "chineseCounting" || f == "chineseCountingThousand" || f == "japaneseCounting" ||
-      f == "taiwaneseCounting" || f == "taiwaneseCountingThousand")
+  if (f == "chineseCounting" || f == "chineseCountingThousand" || f == "japaneseCounting" || f == "taiwaneseCounting" ||
+      f == "taiwaneseCountingThousand")
     return chinese(n, kZero, kUnits);
   if (f == "chineseLegalSimplified") return chinese(n, kLegal, kLegalUnits);
   if (f == "ideographDigital" || f == "taiwaneseDigital" || f == "japaneseDigitalTenThousand") {
@@ -117,8 +118,10 @@ std::string format_number(int n, std::string_view f) {
   if (f == "decimalFullWidth" || f == "decimalFullWidth2") {
     std::string s;
     for (char c : std::to_string(n))
-      if (c >= '0' && c <= '9') append_utf8(s, static_cast<char32_t>(0xFF10 + (c - '0')));
-      else s += c;
+      if (c >= '0' && c <= '9')
+        append_utf8(s, static_cast<char32_t>(0xFF10 + (c - '0')));
+      else
+        s += c;
     return s;
   }
   if (f == "decimalZero") {
@@ -139,8 +142,14 @@ struct Names {
   std::string w;
   std::string val, ilvl, numId, abstractNumId, styleId, type, def;
   explicit Names(std::string prefix)
-      : w(std::move(prefix)), val(w + "val"), ilvl(w + "ilvl"), numId(w + "numId"),
-        abstractNumId(w + "abstractNumId"), styleId(w + "styleId"), type(w + "type"), def(w + "default") {}
+      : w(std::move(prefix)),
+        val(w + "val"),
+        ilvl(w + "ilvl"),
+        numId(w + "numId"),
+        abstractNumId(w + "abstractNumId"),
+        styleId(w + "styleId"),
+        type(w + "type"),
+        def(w + "default") {}
   pugi::xml_node child(pugi::xml_node n, std::string_view local) const {
     for (pugi::xml_node c : n.children())
       if (c.type() == pugi::node_element && strip(c.name(), w) == local) return c;
@@ -155,12 +164,18 @@ void read_level(const Names& w, pugi::xml_node lvl, Numbering::Level& level) {
     const auto local = strip(c.name(), w.w);
     if (!local) continue;
     const char* v = c.attribute(w.val.c_str()).value();
-    if (*local == "start") level.start = to_int(v).value_or(1);
-    else if (*local == "numFmt") level.format = v;
-    else if (*local == "lvlText") level.text = v;
-    else if (*local == "isLgl") level.legal = on(c.attribute(w.val.c_str()));
-    else if (*local == "suff") level.separator = std::string_view(v) != "nothing";
-    else if (*local == "pStyle") level.style = v;
+    if (*local == "start")
+      level.start = to_int(v).value_or(1);
+    else if (*local == "numFmt")
+      level.format = v;
+    else if (*local == "lvlText")
+      level.text = std::strlen(v) <= Numbering::kMaxLabel ? v : "";
+    else if (*local == "isLgl")
+      level.legal = on(c.attribute(w.val.c_str()));
+    else if (*local == "suff")
+      level.separator = std::string_view(v) != "nothing";
+    else if (*local == "pStyle")
+      level.style = v;
   }
 }
 
@@ -168,77 +183,66 @@ void read_level(const Names& w, pugi::xml_node lvl, Numbering::Level& level) {
 
 Numbering Numbering::load(std::string_view numbering_xml, std::string_view styles_xml) {
   Numbering out;
-  if (!styles_xml.empty()) {
-    pugi::xml_document doc;
-    if (doc.load_buffer(styles_xml.data(), styles_xml.size(), kParseOptions)) {
-      const pugi::xml_node root = doc.document_element();
-      if (const auto prefix = word_prefix(root)) {
-        const Names w(*prefix);
-        for (pugi::xml_node s : root.children()) {
-          if (strip(s.name(), w.w) != std::string_view("style")) continue;
-          if (std::string_view(s.attribute(w.type.c_str()).value()) != "paragraph") continue;
-          const std::string id = s.attribute(w.styleId.c_str()).value();
-          Style st;
-          if (auto b = w.child(s, "basedOn")) st.based_on = b.attribute(w.val.c_str()).value();
-          if (auto np = w.child(w.child(s, "pPr"), "numPr")) {
-            st.num_id = w.int_val(w.child(np, "numId"));
-            st.ilvl = w.int_val(w.child(np, "ilvl"));
+  pugi::xml_document doc;
+  if (!numbering_xml.empty() && doc.load_buffer(numbering_xml.data(), numbering_xml.size(), kParseOptions)) {
+    const pugi::xml_node root = doc.document_element();
+    if (const auto prefix = word_prefix(root)) {
+      const Names w(*prefix);
+      for (pugi::xml_node c : root.children()) {
+        const auto local = strip(c.name(), w.w);
+        if (local == std::string_view("abstractNum")) {
+          Abstract a;
+          a.id = to_int(c.attribute(w.abstractNumId.c_str()).value()).value_or(-1);
+          for (pugi::xml_node l : c.children()) {
+            const auto ll = strip(l.name(), w.w);
+            if (ll == std::string_view("lvl")) {
+              const int i = to_int(l.attribute(w.ilvl.c_str()).value()).value_or(-1);
+              if (i >= 0 && i < kLevels) read_level(w, l, a.levels[static_cast<std::size_t>(i)]);
+            } else if (ll == std::string_view("numStyleLink")) {
+              a.num_style_link = l.attribute(w.val.c_str()).value();
+            }
           }
-          if (on(s.attribute(w.def.c_str())) && s.attribute(w.def.c_str())) out.default_style_ = id;
-          out.styles_.emplace(id, std::move(st));
-        }
-        // Numbering styles (w:type="numbering") carry the list a w:numStyleLink points at.
-        for (pugi::xml_node s : root.children()) {
-          if (strip(s.name(), w.w) != std::string_view("style")) continue;
-          if (std::string_view(s.attribute(w.type.c_str()).value()) != "numbering") continue;
-          Style st;
-          if (auto np = w.child(w.child(s, "pPr"), "numPr")) st.num_id = w.int_val(w.child(np, "numId"));
-          out.styles_.emplace(std::string("numbering:") + s.attribute(w.styleId.c_str()).value(), std::move(st));
+          out.abstracts_.push_back(std::move(a));
+        } else if (local == std::string_view("num")) {
+          Num n;
+          n.id = to_int(c.attribute(w.numId.c_str()).value()).value_or(-1);
+          n.abstract_id = w.int_val(w.child(c, "abstractNumId")).value_or(-1);
+          for (pugi::xml_node o : c.children()) {
+            if (strip(o.name(), w.w) != std::string_view("lvlOverride")) continue;
+            const int i = to_int(o.attribute(w.ilvl.c_str()).value()).value_or(-1);
+            if (i < 0 || i >= kLevels) continue;
+            if (auto so = w.child(o, "startOverride")) n.start_override.emplace_back(i, w.int_val(so).value_or(1));
+            if (auto l = w.child(o, "lvl")) {
+              Level level;
+              read_level(w, l, level);
+              n.level_override.emplace_back(i, std::move(level));
+            }
+          }
+          out.nums_.push_back(std::move(n));
         }
       }
     }
   }
-  if (!numbering_xml.empty()) {
-    pugi::xml_document doc;
-    if (doc.load_buffer(numbering_xml.data(), numbering_xml.size(), kParseOptions)) {
-      const pugi::xml_node root = doc.document_element();
-      if (const auto prefix = word_prefix(root)) {
-        const Names w(*prefix);
-        for (pugi::xml_node c : root.children()) {
-          const auto local = strip(c.name(), w.w);
-          if (local == std::string_view("abstractNum")) {
-            const auto id = to_int(c.attribute(w.abstractNumId.c_str()).value());
-            if (!id) continue;
-            Abstract a;
-            for (pugi::xml_node l : c.children()) {
-              const auto ll = strip(l.name(), w.w);
-              if (ll == std::string_view("lvl")) {
-                const int i = to_int(l.attribute(w.ilvl.c_str()).value()).value_or(-1);
-                if (i >= 0 && i < kLevels) read_level(w, l, a.levels[static_cast<std::size_t>(i)]);
-              } else if (ll == std::string_view("numStyleLink")) {
-                a.num_style_link = l.attribute(w.val.c_str()).value();
-              }
-            }
-            out.abstracts_[*id] = std::move(a);
-          } else if (local == std::string_view("num")) {
-            const auto id = to_int(c.attribute(w.numId.c_str()).value());
-            if (!id) continue;
-            Num n;
-            n.abstract_id = w.int_val(w.child(c, "abstractNumId")).value_or(-1);
-            for (pugi::xml_node o : c.children()) {
-              if (strip(o.name(), w.w) != std::string_view("lvlOverride")) continue;
-              const int i = to_int(o.attribute(w.ilvl.c_str()).value()).value_or(-1);
-              if (i < 0 || i >= kLevels) continue;
-              if (auto so = w.child(o, "startOverride")) n.start_override[i] = w.int_val(so).value_or(1);
-              if (auto l = w.child(o, "lvl")) {
-                Level level;
-                read_level(w, l, level);
-                n.level_override[i] = std::move(level);
-              }
-            }
-            out.nums_[*id] = std::move(n);
-          }
+  if (!out.nums_.empty() && !styles_xml.empty() &&
+      doc.load_buffer(styles_xml.data(), styles_xml.size(), kParseOptions)) {
+    const pugi::xml_node root = doc.document_element();
+    if (const auto prefix = word_prefix(root)) {
+      const Names w(*prefix);
+      for (pugi::xml_node s : root.children()) {
+        if (strip(s.name(), w.w) != std::string_view("style")) continue;
+        const std::string_view type = s.attribute(w.type.c_str()).value();
+        if (type != "paragraph" && type != "numbering") continue;
+        Style st;
+        // Numbering styles (the target of a w:numStyleLink) live in their own name space.
+        st.id = std::string(type == "numbering" ? "numbering:" : "") + s.attribute(w.styleId.c_str()).value();
+        if (auto b = w.child(s, "basedOn")) st.based_on = b.attribute(w.val.c_str()).value();
+        if (auto np = w.child(w.child(s, "pPr"), "numPr")) {
+          st.num_id = w.int_val(w.child(np, "numId"));
+          st.ilvl = w.int_val(w.child(np, "ilvl"));
         }
+        const pugi::xml_attribute def = s.attribute(w.def.c_str());
+        if (type == "paragraph" && def && on(def)) out.default_style_ = st.id;
+        out.styles_.push_back(std::move(st));
       }
     }
   }
@@ -246,22 +250,27 @@ Numbering Numbering::load(std::string_view numbering_xml, std::string_view style
 }
 
 const Numbering::Style* Numbering::style(std::string_view id) const {
-  const auto it = styles_.find(std::string(id));
-  return it == styles_.end() ? nullptr : &it->second;
+  for (const Style& s : styles_)
+    if (s.id == id) return &s;
+  return nullptr;
 }
 
-const Numbering::Abstract* Numbering::abstract_of(const Num& num, int hops) const {
-  const auto it = abstracts_.find(num.abstract_id);
-  if (it == abstracts_.end()) return nullptr;
-  const Abstract& a = it->second;
-  if (a.num_style_link.empty() || hops > 2) return &a;
+Numbering::Num* Numbering::num(int id) {
+  for (Num& n : nums_)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+Numbering::Abstract* Numbering::abstract_of(const Num& n, int hops) {
+  Abstract* a = nullptr;
+  for (Abstract& x : abstracts_)
+    if (x.id == n.abstract_id) a = &x;
+  if (!a || a->num_style_link.empty() || hops > 2) return a;
   // The list is defined through a numbering style: follow it to that style's list.
-  const Style* s = style("numbering:" + a.num_style_link);
-  if (!s || !s->num_id) return &a;
-  const auto n = nums_.find(*s->num_id);
-  if (n == nums_.end()) return &a;
-  const Abstract* linked = abstract_of(n->second, hops + 1);
-  return linked ? linked : &a;
+  const Style* s = style("numbering:" + a->num_style_link);
+  Num* linked_num = s && s->num_id ? num(*s->num_id) : nullptr;
+  Abstract* linked = linked_num ? abstract_of(*linked_num, hops + 1) : nullptr;
+  return linked ? linked : a;
 }
 
 std::string Numbering::next(std::optional<int> num_id, std::optional<int> ilvl, std::string_view style_id) {
@@ -283,10 +292,9 @@ std::string Numbering::next(std::optional<int> num_id, std::optional<int> ilvl, 
     }
   }
   if (!num_id || *num_id == 0) return "";
-  const auto nit = nums_.find(*num_id);
-  if (nit == nums_.end()) return "";
-  const Num& num = nit->second;
-  const Abstract* abs = abstract_of(num, 0);
+  Num* n = num(*num_id);
+  if (!n) return "";
+  Abstract* abs = abstract_of(*n, 0);
   if (!abs) return "";
   int level = ilvl.value_or(0);
   if (level_from_style) {
@@ -295,18 +303,20 @@ std::string Numbering::next(std::optional<int> num_id, std::optional<int> ilvl, 
   }
   if (level < 0 || level >= kLevels) return "";
   auto def = [&](int i) -> const Level& {
-    const auto o = num.level_override.find(i);
-    return o != num.level_override.end() ? o->second : abs->levels[static_cast<std::size_t>(i)];
+    for (const auto& [l, lv] : n->level_override)
+      if (l == i) return lv;
+    return abs->levels[static_cast<std::size_t>(i)];
   };
   auto start = [&](int i) {
-    const auto o = num.start_override.find(i);
-    return o != num.start_override.end() ? o->second : def(i).start;
+    for (const auto& [l, v] : n->start_override)
+      if (l == i) return v;
+    return def(i).start;
   };
-  const int key = num.abstract_id;
-  auto& counters = counters_[key];
-  if (started_nums_.insert(*num_id).second && !num.start_override.empty()) {
+  auto& counters = abs->counters;  // Word counts per abstract list, across its w:num instances
+  if (!n->started) {
     // A list instance with start overrides restarts its overridden levels when first used.
-    for (const auto& [i, v] : num.start_override) counters[static_cast<std::size_t>(i)] = 0;
+    n->started = true;
+    for (const auto& [l, v] : n->start_override) counters[static_cast<std::size_t>(l)] = 0;
   }
   int& c = counters[static_cast<std::size_t>(level)];
   c = c == 0 ? start(level) : c + 1;
@@ -320,14 +330,13 @@ std::string Numbering::next(std::optional<int> num_id, std::optional<int> ilvl, 
     if (t[i] == '%' && i + 1 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9') {
       const int k = t[i + 1] - '1';
       const int value = counters[static_cast<std::size_t>(k)] != 0 ? counters[static_cast<std::size_t>(k)] : start(k);
-      const std::string& f = def(k).format;
-      label += format_number(value, lv.legal ? "decimal" : f);
+      label += format_number(value, lv.legal ? "decimal" : std::string_view(def(k).format));
       ++i;
     } else {
       label += t[i];
     }
   }
-  if (label.empty()) return "";
+  if (label.empty() || label.size() > kMaxLabel) return "";
   const unsigned char last = static_cast<unsigned char>(label.back());
   if (lv.separator && last < 0x80) label += ' ';
   return label;

@@ -3,12 +3,11 @@
 // counters that turn "this paragraph is level 0 of list 3" into the text Word shows ("一、").
 #pragma once
 #include <array>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace nianbao::docx {
 
@@ -26,41 +25,47 @@ class Numbering {
   bool empty() const { return nums_.empty(); }
 
   static constexpr int kLevels = 9;
+  /// Longer labels (a hostile w:lvlText) are dropped.
+  static constexpr std::size_t kMaxLabel = 256;
 
   struct Level {
     int start = 1;
     std::string format = "decimal";
     std::string text;
-    bool legal = false;         ///< w:isLgl: all numbers of this level's label in decimal
-    bool separator = true;      ///< w:suff is tab or space (the default), not nothing
-    std::string style;          ///< w:pStyle linking a paragraph style to this level
+    bool legal = false;     ///< w:isLgl: all numbers of this level's label in decimal
+    bool separator = true;  ///< w:suff is tab or space (the default), not nothing
+    std::string style;      ///< w:pStyle linking a paragraph style to this level
   };
 
  private:
+  // Lists are few (tens, rarely thousands): flat vectors searched linearly keep the module small.
   struct Abstract {
+    int id = -1;
     std::array<Level, kLevels> levels;
-    std::string num_style_link;  ///< the list is defined by a numbering style
+    std::string num_style_link;           ///< the list is defined by a numbering style
+    std::array<int, kLevels> counters{};  ///< 0 = not used since its last reset
   };
   struct Num {
+    int id = -1;
     int abstract_id = -1;
-    std::map<int, int> start_override;
-    std::map<int, Level> level_override;
+    std::vector<std::pair<int, int>> start_override;  ///< (level, start)
+    std::vector<std::pair<int, Level>> level_override;
+    bool started = false;
   };
   struct Style {
+    std::string id;
     std::string based_on;
     std::optional<int> num_id, ilvl;
   };
 
-  const Abstract* abstract_of(const Num& num, int hops) const;
+  Abstract* abstract_of(const Num& num, int hops);
+  Num* num(int id);
   const Style* style(std::string_view id) const;
 
-  std::unordered_map<int, Abstract> abstracts_;
-  std::unordered_map<int, Num> nums_;
-  std::unordered_map<std::string, Style> styles_;
+  std::vector<Abstract> abstracts_;
+  std::vector<Num> nums_;
+  std::vector<Style> styles_;
   std::string default_style_;
-  // Counters per abstract list (0 = not used since its last reset).
-  std::unordered_map<int, std::array<int, kLevels>> counters_;
-  std::set<int> started_nums_;
 };
 
 /// Formats `n` in a w:numFmt ("decimal", "chineseCounting", "upperRoman", ...).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -63,7 +64,8 @@ std::vector<std::string> targets(std::string_view rels_xml, std::string_view typ
     if (docx::local_name(r.name()) != "Relationship") continue;
     if (std::string_view(r.attribute("TargetMode").value()) == "External") continue;
     const std::string_view t = r.attribute("Type").value();
-    if (ends_with(t, std::string("/") + std::string(type))) out.emplace_back(r.attribute("Target").value());
+    if (t.size() > type.size() && ends_with(t, type) && t[t.size() - type.size() - 1] == '/')
+      out.emplace_back(r.attribute("Target").value());
   }
   return out;
 }
@@ -86,24 +88,43 @@ std::string collapse(std::string_view s, bool cell) {
     if (u < 0x20 || u == 0x7F) continue;
     if (pending) out += ' ';
     pending = false;
-    if (cell && c == '|') out += "\xC2\xA6";  // U+00A6 BROKEN BAR
-    else out += c;
+    if (cell && c == '|')
+      out += "\xC2\xA6";  // U+00A6 BROKEN BAR
+    else
+      out += c;
   }
   return out;
 }
+
+/// Bytes of text gathered so far, against a cap: hostile documents (list labels repeated over
+/// millions of paragraphs, text boxes inside text boxes) must not grow memory without bound.
+struct Budget {
+  std::size_t used = 0, cap = 0;
+  bool exceeded = false;
+  void take(std::size_t n) {
+    used += n;
+    if (used > cap) exceeded = true;
+  }
+};
 
 /// Collects the inline text of a paragraph or a cell. In a paragraph a line break starts a new
 /// line; in a cell it is a space.
 struct Sink {
   bool cell;
+  Budget* budget;
   std::string current;
   std::vector<std::string> lines;
-  void text(std::string_view s) { current += s; }
-  void space() { current += ' '; }
+  void text(std::string_view s) {
+    if (budget->exceeded) return;
+    budget->take(s.size());
+    current += s;
+  }
+  void space() { text(" "); }
   void line_break() {
     if (cell) {
-      current += ' ';
+      text(" ");
     } else {
+      budget->take(1);
       lines.push_back(std::move(current));
       current.clear();
     }
@@ -111,89 +132,165 @@ struct Sink {
 };
 
 enum class Tag {
-  other, alternate_content, mc_choice, mc_fallback,
-  body, br, cell_del, cr, custom_xml, custom_xml_pr, del, del_instr_text, del_text, document,
-  instr_text, move_from, no_break_hyphen, num_id, num_pr, p, p_pr, p_style, ilvl, ptab, r, r_pr,
-  sdt, sdt_end_pr, sdt_pr, sect_pr, smart_tag_pr, soft_hyphen, sym, t, tab, tbl, tbl_grid, tbl_pr,
-  tbl_pr_ex, tc, tc_pr, tr, tr_pr, v_merge, vanish,
+  other,
+  alternate_content,
+  mc_choice,
+  mc_fallback,
+  body,
+  br,
+  cell_del,
+  cr,
+  custom_xml,
+  custom_xml_pr,
+  del,
+  del_instr_text,
+  del_text,
+  document,
+  instr_text,
+  move_from,
+  no_break_hyphen,
+  num_id,
+  num_pr,
+  p,
+  p_pr,
+  p_style,
+  ilvl,
+  ptab,
+  r,
+  r_pr,
+  sdt,
+  sdt_end_pr,
+  sdt_pr,
+  sect_pr,
+  smart_tag_pr,
+  soft_hyphen,
+  sym,
+  t,
+  tab,
+  tbl,
+  tbl_grid,
+  tbl_pr,
+  tbl_pr_ex,
+  tc,
+  tc_pr,
+  tr,
+  tr_pr,
+  v_merge,
+  vanish,
 };
 
-Tag word_tag(std::string_view local) {
-  static constexpr std::array<std::pair<std::string_view, Tag>, 44> kTags{{
-      {"body", Tag::body},
-      {"br", Tag::br},
-      {"cellDel", Tag::cell_del},
-      {"cr", Tag::cr},
-      {"customXml", Tag::custom_xml},
-      {"customXmlPr", Tag::custom_xml_pr},
-      {"del", Tag::del},
-      {"delInstrText", Tag::del_instr_text},
-      {"delText", Tag::del_text},
-      {"document", Tag::document},
-      {"glossaryDocument", Tag::document},
-      {"ilvl", Tag::ilvl},
-      {"instrText", Tag::instr_text},
-      {"moveFrom", Tag::move_from},
-      {"noBreakHyphen", Tag::no_break_hyphen},
-      {"numId", Tag::num_id},
-      {"numPr", Tag::num_pr},
-      {"p", Tag::p},
-      {"pPr", Tag::p_pr},
-      {"pStyle", Tag::p_style},
-      {"ptab", Tag::ptab},
-      {"r", Tag::r},
-      {"rPr", Tag::r_pr},
-      {"sdt", Tag::sdt},
-      {"sdtEndPr", Tag::sdt_end_pr},
-      {"sdtPr", Tag::sdt_pr},
-      {"sectPr", Tag::sect_pr},
-      {"smartTagPr", Tag::smart_tag_pr},
-      {"softHyphen", Tag::soft_hyphen},
-      {"sym", Tag::sym},
-      {"t", Tag::t},
-      {"tab", Tag::tab},
-      {"tbl", Tag::tbl},
-      {"tblGrid", Tag::tbl_grid},
-      {"tblPr", Tag::tbl_pr},
-      {"tblPrEx", Tag::tbl_pr_ex},
-      {"tc", Tag::tc},
-      {"tcPr", Tag::tc_pr},
-      {"tr", Tag::tr},
-      {"trPr", Tag::tr_pr},
-      {"vMerge", Tag::v_merge},
-      {"vanish", Tag::vanish},
-      {"rsid", Tag::other},
-      {"rsids", Tag::other},
-  }};
-  static const auto sorted = [] {
-    auto a = kTags;
-    std::sort(a.begin(), a.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-    return a;
-  }();
-  const auto it = std::lower_bound(sorted.begin(), sorted.end(), local,
-                                   [](const auto& e, std::string_view k) { return e.first < k; });
-  return it != sorted.end() && it->first == local ? it->second : Tag::other;
+/// The WordprocessingML elements the renderer knows (by local name); a switch on the length keeps
+/// this hot lookup to one or two comparisons.
+Tag word_tag(std::string_view n) {
+  switch (n.size()) {
+    case 1:
+      if (n == "p") return Tag::p;
+      if (n == "r") return Tag::r;
+      if (n == "t") return Tag::t;
+      break;
+    case 2:
+      if (n == "br") return Tag::br;
+      if (n == "cr") return Tag::cr;
+      if (n == "tc") return Tag::tc;
+      if (n == "tr") return Tag::tr;
+      break;
+    case 3:
+      if (n == "del") return Tag::del;
+      if (n == "pPr") return Tag::p_pr;
+      if (n == "rPr") return Tag::r_pr;
+      if (n == "sdt") return Tag::sdt;
+      if (n == "sym") return Tag::sym;
+      if (n == "tab") return Tag::tab;
+      if (n == "tbl") return Tag::tbl;
+      break;
+    case 4:
+      if (n == "body") return Tag::body;
+      if (n == "ilvl") return Tag::ilvl;
+      if (n == "ptab") return Tag::ptab;
+      if (n == "tcPr") return Tag::tc_pr;
+      if (n == "trPr") return Tag::tr_pr;
+      break;
+    case 5:
+      if (n == "numId") return Tag::num_id;
+      if (n == "numPr") return Tag::num_pr;
+      if (n == "sdtPr") return Tag::sdt_pr;
+      if (n == "tblPr") return Tag::tbl_pr;
+      break;
+    case 6:
+      if (n == "pStyle") return Tag::p_style;
+      if (n == "sectPr") return Tag::sect_pr;
+      if (n == "vMerge") return Tag::v_merge;
+      if (n == "vanish") return Tag::vanish;
+      break;
+    case 7:
+      if (n == "cellDel") return Tag::cell_del;
+      if (n == "delText") return Tag::del_text;
+      if (n == "tblGrid") return Tag::tbl_grid;
+      if (n == "tblPrEx") return Tag::tbl_pr_ex;
+      break;
+    case 8:
+      if (n == "document") return Tag::document;
+      if (n == "moveFrom") return Tag::move_from;
+      if (n == "sdtEndPr") return Tag::sdt_end_pr;
+      break;
+    case 9:
+      if (n == "customXml") return Tag::custom_xml;
+      if (n == "instrText") return Tag::instr_text;
+      break;
+    case 10:
+      if (n == "smartTagPr") return Tag::smart_tag_pr;
+      if (n == "softHyphen") return Tag::soft_hyphen;
+      break;
+    case 11:
+      if (n == "customXmlPr") return Tag::custom_xml_pr;
+      break;
+    case 12:
+      if (n == "delInstrText") return Tag::del_instr_text;
+      break;
+    case 13:
+      if (n == "noBreakHyphen") return Tag::no_break_hyphen;
+      break;
+  }
+  return Tag::other;
 }
 
 /// Properties and removed content: never text of the rendition.
 bool skipped(Tag t) {
   switch (t) {
-    case Tag::del: case Tag::move_from: case Tag::del_text: case Tag::instr_text: case Tag::del_instr_text:
-    case Tag::r_pr: case Tag::p_pr: case Tag::sdt_pr: case Tag::sdt_end_pr: case Tag::tc_pr: case Tag::tr_pr:
-    case Tag::tbl_pr: case Tag::tbl_grid: case Tag::tbl_pr_ex: case Tag::sect_pr: case Tag::custom_xml_pr:
-    case Tag::smart_tag_pr: case Tag::mc_fallback:
-      return true;
-    default:
-      return false;
+    case Tag::del:
+    case Tag::move_from:
+    case Tag::del_text:
+    case Tag::instr_text:
+    case Tag::del_instr_text:
+    case Tag::r_pr:
+    case Tag::p_pr:
+    case Tag::sdt_pr:
+    case Tag::sdt_end_pr:
+    case Tag::tc_pr:
+    case Tag::tr_pr:
+    case Tag::tbl_pr:
+    case Tag::tbl_grid:
+    case Tag::tbl_pr_ex:
+    case Tag::sect_pr:
+    case Tag::custom_xml_pr:
+    case Tag::smart_tag_pr:
+    case Tag::mc_fallback: return true;
+    default: return false;
   }
 }
 
 class Renderer {
  public:
-  Renderer(std::string w, std::string mc, docx::Numbering numbering)
-      : w_(std::move(w)), mc_(std::move(mc)), val_(w_ + "val"), numbering_(std::move(numbering)) {}
+  /// `max_out`: the longest rendition; the raw text gathered may be twice that plus slack
+  /// (white space collapses).
+  Renderer(std::string w, std::string mc, docx::Numbering numbering, std::size_t max_out)
+      : w_(std::move(w)), mc_(std::move(mc)), val_(w_ + "val"), numbering_(std::move(numbering)), max_out_(max_out) {
+    budget_.cap = docx_limits::kMinBytes + 2 * max_out;
+  }
 
   bool too_deep() const { return too_deep_; }
+  bool too_long() const { return budget_.exceeded || out_.size() > max_out_; }
+  bool stopped() const { return too_deep_ || too_long(); }
   std::string take() { return std::move(out_); }
 
   Tag tag(xml_node n) const {
@@ -228,16 +325,20 @@ class Renderer {
     for (xml_node c : parent.children()) {
       if (c.type() != pugi::node_element) continue;
       const Tag t = tag(c);
-      if (t == Tag::p) paragraph(c, depth + 1);
-      else if (t == Tag::tbl) table(c, depth + 1);
-      else if (t == Tag::alternate_content) blocks(alternative(c), depth + 1);
-      else if (!skipped(t)) blocks(c, depth + 1);
-      if (too_deep_) return;
+      if (t == Tag::p)
+        paragraph(c, depth + 1);
+      else if (t == Tag::tbl)
+        table(c, depth + 1);
+      else if (t == Tag::alternate_content)
+        blocks(alternative(c), depth + 1);
+      else if (!skipped(t))
+        blocks(c, depth + 1);
+      if (stopped()) return;
     }
   }
 
   void paragraph(xml_node p, std::size_t depth) {
-    Sink s{false, {}, {}};
+    Sink s{false, &budget_, {}, {}};
     s.text(label(p));
     inline_children(p, s, depth);
     s.line_break();
@@ -253,12 +354,12 @@ class Renderer {
     collect(tbl, Tag::tr, rows, depth + 1);
     std::vector<std::vector<xml_node>> cells(rows.size());
     bool layout = false;
-    for (std::size_t i = 0; i < rows.size() && !too_deep_; ++i) {
+    for (std::size_t i = 0; i < rows.size() && !stopped(); ++i) {
       if (deleted_row(rows[i])) continue;
       collect(rows[i], Tag::tc, cells[i], depth + 2);
       for (xml_node c : cells[i]) layout = layout || contains_table(c, depth + 3);
     }
-    if (too_deep_) return;
+    if (stopped()) return;
     if (layout) {
       // A table holding a table lays the page out: its cells are read as blocks.
       for (const auto& row : cells)
@@ -272,7 +373,7 @@ class Renderer {
       std::size_t n = 0;
       for (xml_node c : row) {
         if (covered(c)) continue;
-        Sink s{true, {}, {}};
+        Sink s{true, &budget_, {}, {}};
         inline_children(c, s, depth + 3);
         line += (n++ == 0 ? "| " : " | ") + collapse(s.current, true);
       }
@@ -286,7 +387,7 @@ class Renderer {
  private:
   bool enter(std::size_t depth) {
     if (depth > docx_limits::kMaxDepth) too_deep_ = true;
-    return !too_deep_;
+    return !stopped();
   }
 
   /// The automatic number of a paragraph ("" if none), advancing the list counters.
@@ -313,10 +414,13 @@ class Renderer {
           for (xml_node x : c.children())
             if (x.type() == pugi::node_pcdata || x.type() == pugi::node_cdata) s.text(x.value());
           break;
-        case Tag::tab: case Tag::ptab: s.space(); break;
-        case Tag::br: case Tag::cr: s.line_break(); break;
+        case Tag::tab:
+        case Tag::ptab: s.space(); break;
+        case Tag::br:
+        case Tag::cr: s.line_break(); break;
         case Tag::no_break_hyphen: s.text("-"); break;
-        case Tag::soft_hyphen: case Tag::sym: break;
+        case Tag::soft_hyphen:
+        case Tag::sym: break;
         case Tag::r:
           if (!hidden(c)) inline_children(c, s, depth + 1);
           break;
@@ -338,7 +442,7 @@ class Renderer {
           // drawings and text boxes: their runs are read; removed content and properties not.
           if (!skipped(t)) inline_children(c, s, depth + 1);
       }
-      if (too_deep_) return;
+      if (stopped()) return;
     }
   }
 
@@ -348,8 +452,10 @@ class Renderer {
     for (xml_node c : parent.children()) {
       if (c.type() != pugi::node_element) continue;
       const Tag t = tag(c);
-      if (t == want) out.push_back(c);
-      else if (t == Tag::alternate_content) collect(alternative(c), want, out, depth + 1);
+      if (t == want)
+        out.push_back(c);
+      else if (t == Tag::alternate_content)
+        collect(alternative(c), want, out, depth + 1);
       else if (!skipped(t) && t != Tag::tr && t != Tag::tc && t != Tag::p && t != Tag::tbl)
         collect(c, want, out, depth + 1);
     }
@@ -389,13 +495,23 @@ class Renderer {
   docx::Numbering numbering_;
   std::string out_;
   bool too_deep_ = false;
+  Budget budget_;
+  std::size_t max_out_;
 };
 
 // ---- the entry point ------------------------------------------------------------------
 
-bool set_error(Error* e, ErrorCode code, std::string message, std::size_t position = 0) {
-  if (e) *e = Error{code, std::move(message), position};
+bool set_error(Error* e, ErrorCode code, std::initializer_list<std::string_view> parts, std::size_t position = 0) {
+  if (e) {
+    e->code = code;
+    e->message.clear();
+    for (std::string_view p : parts) e->message += p;
+    e->position = position;
+  }
   return false;
+}
+bool set_error(Error* e, ErrorCode code, std::string_view message, std::size_t position = 0) {
+  return set_error(e, code, {message}, position);
 }
 
 std::string mib(std::size_t bytes) {
@@ -425,7 +541,8 @@ std::optional<std::string> docx_to_text(std::string_view bytes, const Limits& li
     return std::nullopt;
   }
   if (bytes.size() > cap) {
-    set_error(error, ErrorCode::too_large, "DOCX 文件有 " + std::to_string(bytes.size()) + " 字节，超过上限 " + mib(cap));
+    set_error(error, ErrorCode::too_large,
+              {"DOCX 文件有 ", std::to_string(bytes.size()), " 字节，超过上限 ", mib(cap)});
     return std::nullopt;
   }
   if (auto m = not_docx(bytes)) {
@@ -445,9 +562,9 @@ std::optional<std::string> docx_to_text(std::string_view bytes, const Limits& li
     const zip::Entry* e = archive->find(name);
     if (!e || e->size > docx_limits::kMaxAuxiliaryPart || e->size > budget) return {};
     zip::Failure ignored;
-    auto data = zip::extract(bytes, *archive, *e,
-                             {docx_limits::kMaxAuxiliaryPart, docx_limits::kRatioFloor, docx_limits::kMaxRatio},
-                             &ignored);
+    auto data =
+        zip::extract(bytes, *archive, *e,
+                     {docx_limits::kMaxAuxiliaryPart, docx_limits::kRatioFloor, docx_limits::kMaxRatio}, &ignored);
     if (!data) return {};
     budget -= data->size();
     return std::move(*data);
@@ -467,21 +584,23 @@ std::optional<std::string> docx_to_text(std::string_view bytes, const Limits& li
   const zip::Entry* entry = archive->find(main_part, &duplicate);
   if (!entry) {
     std::string what = "ZIP 文件中没有 Word 正文（word/document.xml），不是 .docx 文件";
-    if (archive->find("xl/workbook.xml")) what = "这是 Excel 文件（.xlsx），不是 .docx";
-    else if (archive->find("ppt/presentation.xml")) what = "这是 PowerPoint 文件（.pptx），不是 .docx";
+    if (archive->find("xl/workbook.xml"))
+      what = "这是 Excel 文件（.xlsx），不是 .docx";
+    else if (archive->find("ppt/presentation.xml"))
+      what = "这是 PowerPoint 文件（.pptx），不是 .docx";
     else if (archive->find("content.xml") && archive->find("mimetype"))
       what = "这是 OpenDocument 文件（如 .odt），不是 .docx：请在 Word 或 WPS 中另存为 .docx 后再检查";
     set_error(error, ErrorCode::bad_docx, what);
     return std::nullopt;
   }
   if (duplicate) {
-    set_error(error, ErrorCode::bad_docx, "DOCX 文件已损坏：部件 " + main_part + " 出现了不止一次",
+    set_error(error, ErrorCode::bad_docx, {"DOCX 文件已损坏：部件 ", main_part, " 出现了不止一次"},
               entry->central_offset);
     return std::nullopt;
   }
   if (entry->size > budget) {
     set_error(error, ErrorCode::too_large,
-              "DOCX 正文 " + main_part + " 解压后有 " + std::to_string(entry->size) + " 字节，超过上限 " + mib(cap),
+              {"DOCX 正文 ", main_part, " 解压后有 ", std::to_string(entry->size), " 字节，超过上限 ", mib(cap)},
               entry->central_offset);
     return std::nullopt;
   }
@@ -491,7 +610,7 @@ std::optional<std::string> docx_to_text(std::string_view bytes, const Limits& li
   budget -= xml->size();
   if (count_markup(*xml) > docx_limits::kMaxMarkup) {
     set_error(error, ErrorCode::bad_docx,
-              "DOCX 正文 " + main_part + " 的 XML 标记超过 " + std::to_string(docx_limits::kMaxMarkup) + " 个，不予处理",
+              {"DOCX 正文 ", main_part, " 的 XML 标记超过 ", std::to_string(docx_limits::kMaxMarkup), " 个，不予处理"},
               entry->central_offset);
     return std::nullopt;
   }
@@ -520,36 +639,34 @@ std::optional<std::string> docx_to_text(std::string_view bytes, const Limits& li
       set_error(error, ErrorCode::too_large, "DOCX 正文太大，内存不足", entry->central_offset);
     else
       set_error(error, ErrorCode::bad_docx,
-                "DOCX 文件已损坏：" + main_part + " 不是格式正确的 XML（在其第 " + std::to_string(parsed.offset) +
-                    " 字节附近）",
+                {"DOCX 文件已损坏：", main_part, " 不是格式正确的 XML（在其第 ", std::to_string(parsed.offset),
+                 " 字节附近）"},
                 entry->central_offset);
     return std::nullopt;
   }
   const xml_node root = doc.document_element();
   const std::optional<std::string> w = docx::word_prefix(root);
   if (!w || docx::local_name(root.name()) != "document") {
-    set_error(error, ErrorCode::bad_docx, "DOCX 的主文档 " + main_part + " 不是 Word 正文（WordprocessingML）",
+    set_error(error, ErrorCode::bad_docx, {"DOCX 的主文档 ", main_part, " 不是 Word 正文（WordprocessingML）"},
               entry->central_offset);
     return std::nullopt;
   }
-  Renderer r(*w, docx::prefix_for(root, docx::kMcNs).value_or("mc:"),
-             docx::Numbering::load(numbering_xml, styles_xml));
+  Renderer r(*w, docx::prefix_for(root, docx::kMcNs).value_or("mc:"), docx::Numbering::load(numbering_xml, styles_xml),
+             limits.max_input_bytes);
   numbering_xml.clear();
   styles_xml.clear();
   r.blocks(r.child(root, Tag::body), 0);
   if (r.too_deep()) {
     set_error(error, ErrorCode::bad_docx,
-              "DOCX 正文的嵌套层次超过 " + std::to_string(docx_limits::kMaxDepth) + " 层，不予处理",
+              {"DOCX 正文的嵌套层次超过 ", std::to_string(docx_limits::kMaxDepth), " 层，不予处理"},
               entry->central_offset);
     return std::nullopt;
   }
-  std::string text = r.take();
-  if (text.size() > limits.max_input_bytes) {
-    set_error(error, ErrorCode::too_large,
-              "DOCX 正文的文字有 " + std::to_string(text.size()) + " 字节，超过上限 " + mib(limits.max_input_bytes));
+  if (r.too_long()) {
+    set_error(error, ErrorCode::too_large, {"DOCX 正文的文字超过上限 ", mib(limits.max_input_bytes)});
     return std::nullopt;
   }
-  return text;
+  return r.take();
 }
 
 }  // namespace nianbao

@@ -1,10 +1,7 @@
 // XML helpers shared by the DOCX reader's parts (internal).
 #pragma once
-#include <pugixml.hpp>
-
-#include <charconv>
-#include <cstring>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 
@@ -27,9 +24,7 @@ inline std::optional<std::string> prefix_for(pugi::xml_node element, std::string
 }
 
 /// The WordprocessingML prefix of a part's root element (transitional or strict).
-inline std::optional<std::string> word_prefix(pugi::xml_node root) {
-  return prefix_for(root, kWordNs, kWordStrictNs);
-}
+inline std::optional<std::string> word_prefix(pugi::xml_node root) { return prefix_for(root, kWordNs, kWordStrictNs); }
 
 /// `name` without `prefix`, or nullopt when it does not carry that prefix.
 inline std::optional<std::string_view> strip(const char* name, std::string_view prefix) {
@@ -47,13 +42,18 @@ inline std::string_view local_name(const char* name) {
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
+/// A decimal integer attribute value (optionally signed); nullopt when malformed or huge.
 inline std::optional<int> to_int(const char* s) {
   if (!s || !*s) return std::nullopt;
-  int v = 0;
-  const char* end = s + std::strlen(s);
-  const auto r = std::from_chars(s, end, v);
-  if (r.ec != std::errc() || r.ptr != end) return std::nullopt;
-  return v;
+  const bool negative = *s == '-';
+  if (negative) ++s;
+  if (!*s) return std::nullopt;
+  long long v = 0;
+  for (; *s; ++s) {
+    if (*s < '0' || *s > '9' || v > 100000000) return std::nullopt;
+    v = v * 10 + (*s - '0');
+  }
+  return static_cast<int>(negative ? -v : v);
 }
 
 /// An OOXML on/off value: absent attribute = on; "0", "false", "off" = off.

@@ -3,6 +3,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <limits>
 
 namespace nianbao::zip {
@@ -21,8 +23,7 @@ constexpr std::size_t kEnd64Size = 56;
 constexpr std::size_t kEnd64LocatorSize = 20;
 
 std::uint16_t u16(std::string_view b, std::size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
-                                    (static_cast<unsigned char>(b[at + 1]) << 8));
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) | (static_cast<unsigned char>(b[at + 1]) << 8));
 }
 std::uint32_t u32(std::string_view b, std::size_t at) {
   return static_cast<std::uint32_t>(u16(b, at)) | (static_cast<std::uint32_t>(u16(b, at + 2)) << 16);
@@ -35,14 +36,16 @@ bool fits(std::uint64_t start, std::uint64_t length, std::uint64_t end) {
   return start <= end && length <= end - start;
 }
 
-bool fail(Failure* f, std::size_t position, std::string message, bool too_large = false) {
+bool fail(Failure* f, std::size_t position, std::initializer_list<std::string_view> parts, bool too_large = false) {
   if (f) {
-    f->message = std::move(message);
+    f->message.clear();
+    for (std::string_view p : parts) f->message += p;
     f->position = position;
     f->too_large = too_large;
   }
   return false;
 }
+bool fail(Failure* f, std::size_t position, std::string_view message) { return fail(f, position, {message}); }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -53,7 +56,24 @@ bool iequal(std::string_view a, std::string_view b) {
   return true;
 }
 
-const std::string kCorrupt = "DOCX 文件已损坏：";
+/// CRC-32 (ISO 3309, as ZIP uses it). zlib is built without gzip support, so its crc32 and
+/// its tables stay out of the module; this byte-wise loop is fast enough for one part.
+std::uint32_t crc32_of(std::string_view s) {
+  static const std::array<std::uint32_t, 256> table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t n = 0; n < 256; ++n) {
+      std::uint32_t c = n;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[n] = c;
+    }
+    return t;
+  }();
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (char ch : s) c = table[(c ^ static_cast<unsigned char>(ch)) & 0xFFu] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+constexpr std::string_view kCorrupt = "DOCX 文件已损坏：";
 
 /// Finds the end-of-central-directory record (the last one whose comment fits the buffer).
 std::optional<std::size_t> find_end(std::string_view b) {
@@ -86,7 +106,7 @@ std::optional<Archive> read_archive(std::string_view b, std::size_t max_entries,
   const std::optional<std::size_t> end = find_end(b);
   if (!end) {
     if (b.size() >= 4 && u32(b, 0) == kLocalSig)
-      fail(failure, b.size(), kCorrupt + "找不到 ZIP 目录（文件不完整，可能下载或复制时被截断）");
+      fail(failure, b.size(), {kCorrupt, "找不到 ZIP 目录（文件不完整，可能下载或复制时被截断）"});
     else
       fail(failure, 0, "不是 .docx 文件（不是 ZIP 格式）");
     return std::nullopt;
@@ -103,13 +123,13 @@ std::optional<Archive> read_archive(std::string_view b, std::size_t max_entries,
   if (count == 0xFFFF || dir_size == 0xFFFFFFFF || dir_offset == 0xFFFFFFFF) {
     // ZIP64: the locator sits right before the end record and points at the ZIP64 end record.
     if (e < kEnd64LocatorSize || u32(b, e - kEnd64LocatorSize) != kEnd64LocatorSig) {
-      fail(failure, e, kCorrupt + "ZIP64 目录记录缺失");
+      fail(failure, e, {kCorrupt, "ZIP64 目录记录缺失"});
       return std::nullopt;
     }
     const std::size_t loc = e - kEnd64LocatorSize;
     const std::uint64_t rec = u64(b, loc + 8);
     if (!fits(rec, kEnd64Size, loc) || u32(b, static_cast<std::size_t>(rec)) != kEnd64Sig) {
-      fail(failure, loc, kCorrupt + "ZIP64 目录记录无效");
+      fail(failure, loc, {kCorrupt, "ZIP64 目录记录无效"});
       return std::nullopt;
     }
     const std::size_t r = static_cast<std::size_t>(rec);
@@ -123,18 +143,17 @@ std::optional<Archive> read_archive(std::string_view b, std::size_t max_entries,
     dir_limit = r;
   }
   if (!fits(dir_offset, dir_size, dir_limit)) {
-    fail(failure, e, kCorrupt + "ZIP 目录的位置或大小超出文件范围（文件可能被截断）");
+    fail(failure, e, {kCorrupt, "ZIP 目录的位置或大小超出文件范围（文件可能被截断）"});
     return std::nullopt;
   }
   if (count > max_entries) {
     fail(failure, e,
-         "DOCX 文件包含 " + std::to_string(count) + " 个部件，超过上限 " + std::to_string(max_entries) + " 个",
-         true);
+         {"DOCX 文件包含 ", std::to_string(count), " 个部件，超过上限 ", std::to_string(max_entries), " 个"}, true);
     return std::nullopt;
   }
   // Each central record takes at least 46 bytes.
   if (count > dir_size / kCentralSize) {
-    fail(failure, e, kCorrupt + "ZIP 目录记录的数量与大小不符");
+    fail(failure, e, {kCorrupt, "ZIP 目录记录的数量与大小不符"});
     return std::nullopt;
   }
 
@@ -145,13 +164,13 @@ std::optional<Archive> read_archive(std::string_view b, std::size_t max_entries,
   std::size_t p = static_cast<std::size_t>(dir_offset);
   for (std::uint64_t i = 0; i < count; ++i) {
     if (!fits(p, kCentralSize, dir_end) || u32(b, p) != kCentralSig) {
-      fail(failure, p, kCorrupt + "ZIP 目录记录无效");
+      fail(failure, p, {kCorrupt, "ZIP 目录记录无效"});
       return std::nullopt;
     }
     const std::size_t name_len = u16(b, p + 28), extra_len = u16(b, p + 30), comment_len = u16(b, p + 32);
     const std::uint64_t rec_len = kCentralSize + name_len + extra_len + comment_len;
     if (!fits(p, rec_len, dir_end)) {
-      fail(failure, p, kCorrupt + "ZIP 目录记录超出目录范围");
+      fail(failure, p, {kCorrupt, "ZIP 目录记录超出目录范围"});
       return std::nullopt;
     }
     Entry en;
@@ -192,7 +211,7 @@ std::optional<Archive> read_archive(std::string_view b, std::size_t max_entries,
         x += 4 + std::size_t{len};
       }
       if (!found) {
-        fail(failure, p, kCorrupt + "ZIP64 扩展字段无效");
+        fail(failure, p, {kCorrupt, "ZIP64 扩展字段无效"});
         return std::nullopt;
       }
     }
@@ -206,38 +225,38 @@ std::optional<std::string> extract(std::string_view b, const Archive& archive, c
                                    const ExtractLimits& limits, Failure* failure) {
   const std::size_t at = en.central_offset;
   if (en.flags & 0x0041) {
-    fail(failure, at, "DOCX 文件已加密（部件 " + en.name + "），请先在 Word 中取消密码再检查");
+    fail(failure, at, {"DOCX 文件已加密（部件 ", en.name, "），请先在 Word 中取消密码再检查"});
     return std::nullopt;
   }
   if (en.method != 0 && en.method != 8) {
-    fail(failure, at, "DOCX 部件 " + en.name + " 使用了不支持的压缩方式（" + std::to_string(en.method) +
-                          "），请在 Word 中重新保存后再检查");
+    fail(failure, at,
+         {"DOCX 部件 ", en.name, " 使用了不支持的压缩方式（", std::to_string(en.method),
+          "），请在 Word 中重新保存后再检查"});
     return std::nullopt;
   }
   if (en.size > limits.max_size) {
     fail(failure, at,
-         "DOCX 部件 " + en.name + " 解压后有 " + std::to_string(en.size) + " 字节，超过上限 " +
-             std::to_string(limits.max_size) + " 字节",
+         {"DOCX 部件 ", en.name, " 解压后有 ", std::to_string(en.size), " 字节，超过上限 ",
+          std::to_string(limits.max_size), " 字节"},
          true);
     return std::nullopt;
   }
   if (en.size > limits.ratio_floor && en.size / std::max<std::uint64_t>(en.compressed_size, 1) > limits.max_ratio) {
     fail(failure, at,
-         "DOCX 部件 " + en.name + " 的压缩比超过 " + std::to_string(limits.max_ratio) +
-             ":1，疑似“压缩炸弹”，不予解压");
+         {"DOCX 部件 ", en.name, " 的压缩比超过 ", std::to_string(limits.max_ratio), ":1，疑似“压缩炸弹”，不予解压"});
     return std::nullopt;
   }
   // Local header: only its signature and variable lengths are used; sizes come from the
   // central directory (the local ones may be zero when a data descriptor follows).
   const std::uint64_t lo = en.local_offset;
   if (!fits(lo, kLocalSize, archive.directory_offset) || u32(b, static_cast<std::size_t>(lo)) != kLocalSig) {
-    fail(failure, at, kCorrupt + "部件 " + en.name + " 的本地文件头无效");
+    fail(failure, at, {kCorrupt, "部件 ", en.name, " 的本地文件头无效"});
     return std::nullopt;
   }
   const std::size_t l = static_cast<std::size_t>(lo);
   const std::uint64_t data = lo + kLocalSize + u16(b, l + 26) + u16(b, l + 28);
   if (!fits(data, en.compressed_size, archive.directory_offset)) {
-    fail(failure, l, kCorrupt + "部件 " + en.name + " 的数据超出文件范围（文件可能被截断）");
+    fail(failure, l, {kCorrupt, "部件 ", en.name, " 的数据超出文件范围（文件可能被截断）"});
     return std::nullopt;
   }
   const std::string_view in = b.substr(static_cast<std::size_t>(data), static_cast<std::size_t>(en.compressed_size));
@@ -245,7 +264,7 @@ std::optional<std::string> extract(std::string_view b, const Archive& archive, c
   std::string out;
   if (en.method == 0) {
     if (en.compressed_size != en.size) {
-      fail(failure, at, kCorrupt + "部件 " + en.name + " 的大小记录不一致");
+      fail(failure, at, {kCorrupt, "部件 ", en.name, " 的大小记录不一致"});
       return std::nullopt;
     }
     out.assign(in);
@@ -286,38 +305,36 @@ std::optional<std::string> extract(std::string_view b, const Archive& archive, c
         }
       }
       rc = inflate(&z, Z_NO_FLUSH);
-      if (spare_given && z.avail_out == 0) { extra_output = true; break; }
+      if (spare_given && z.avail_out == 0) {
+        extra_output = true;
+        break;
+      }
       if (rc != Z_OK) break;  // Z_STREAM_END, or an error (Z_BUF_ERROR: the input ran out)
     }
     const std::uint64_t produced = z.total_out;
     inflateEnd(&z);
     if (extra_output) {
-      fail(failure, at, "DOCX 部件 " + en.name + " 解压后比记录的大小（" + std::to_string(en.size) +
-                            " 字节）更大，疑似“压缩炸弹”或文件已损坏");
+      fail(failure, at,
+           {"DOCX 部件 ", en.name, " 解压后比记录的大小（", std::to_string(en.size),
+            " 字节）更大，疑似“压缩炸弹”或文件已损坏"});
       return std::nullopt;
     }
     if (rc == Z_BUF_ERROR) {
-      fail(failure, l, kCorrupt + "部件 " + en.name + " 的压缩数据不完整");
+      fail(failure, l, {kCorrupt, "部件 ", en.name, " 的压缩数据不完整"});
       return std::nullopt;
     }
     if (rc != Z_STREAM_END) {
-      fail(failure, l, kCorrupt + "部件 " + en.name + " 的压缩数据无效");
+      fail(failure, l, {kCorrupt, "部件 ", en.name, " 的压缩数据无效"});
       return std::nullopt;
     }
     if (produced != en.size) {
-      fail(failure, at, kCorrupt + "部件 " + en.name + " 解压后的大小与记录不符");
+      fail(failure, at, {kCorrupt, "部件 ", en.name, " 解压后的大小与记录不符"});
       return std::nullopt;
     }
   }
-  // CRC-32 over the whole entry, in uInt-sized steps.
-  uLong crc = crc32(0L, Z_NULL, 0);
-  for (std::size_t pos = 0; pos < out.size();) {
-    const std::size_t n = std::min<std::size_t>(out.size() - pos, 1u << 30);
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(out.data() + pos), static_cast<uInt>(n));
-    pos += n;
-  }
-  if (static_cast<std::uint32_t>(crc) != en.crc) {
-    fail(failure, at, kCorrupt + "部件 " + en.name + " 的 CRC 校验失败");
+  const std::uint32_t crc = crc32_of(out);
+  if (crc != en.crc) {
+    fail(failure, at, {kCorrupt, "部件 ", en.name, " 的 CRC 校验失败"});
     return std::nullopt;
   }
   return out;

@@ -32,9 +32,9 @@ struct Archive {
 };
 
 struct Failure {
-  std::string message;        ///< Chinese, for people
-  std::size_t position = 0;   ///< byte offset in the container
-  bool too_large = false;     ///< a size limit (not corruption) was hit
+  std::string message;       ///< Chinese, for people
+  std::size_t position = 0;  ///< byte offset in the container
+  bool too_large = false;    ///< a size limit (not corruption) was hit
 };
 
 /// Reads the end-of-central-directory record and the central directory. At most
@@ -42,9 +42,9 @@ struct Failure {
 std::optional<Archive> read_archive(std::string_view bytes, std::size_t max_entries, Failure* failure);
 
 struct ExtractLimits {
-  std::size_t max_size;           ///< cap on the uncompressed size of this entry
-  std::size_t ratio_floor;        ///< entries up to this size are exempt from the ratio check
-  std::size_t max_ratio;          ///< uncompressed / compressed above ratio_floor
+  std::size_t max_size;     ///< cap on the uncompressed size of this entry
+  std::size_t ratio_floor;  ///< entries up to this size are exempt from the ratio check
+  std::size_t max_ratio;    ///< uncompressed / compressed above ratio_floor
 };
 
 /// The uncompressed bytes of `entry`, checked against its declared size and CRC-32.

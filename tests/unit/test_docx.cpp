@@ -100,31 +100,63 @@ std::string make_zip(const std::vector<ZipEntry>& entries, bool zip64 = false) {
     const std::string payload = e.deflated ? deflate_raw(e.data) : e.data;
     const std::uint16_t method = e.deflated ? 8 : 0;
     const auto offset = static_cast<std::uint32_t>(body.size());
-    put32(body, 0x04034b50); put16(body, 20); put16(body, 0); put16(body, method); put32(body, 0);
-    put32(body, crc(e.data)); put32(body, static_cast<std::uint32_t>(payload.size()));
+    put32(body, 0x04034b50);
+    put16(body, 20);
+    put16(body, 0);
+    put16(body, method);
+    put32(body, 0);
+    put32(body, crc(e.data));
+    put32(body, static_cast<std::uint32_t>(payload.size()));
     put32(body, static_cast<std::uint32_t>(e.data.size()));
-    put16(body, static_cast<std::uint16_t>(e.name.size())); put16(body, 0);
+    put16(body, static_cast<std::uint16_t>(e.name.size()));
+    put16(body, 0);
     body += e.name + payload;
-    put32(dir, 0x02014b50); put16(dir, 45); put16(dir, 45); put16(dir, 0); put16(dir, method); put32(dir, 0);
+    put32(dir, 0x02014b50);
+    put16(dir, 45);
+    put16(dir, 45);
+    put16(dir, 0);
+    put16(dir, method);
+    put32(dir, 0);
     put32(dir, crc(e.data));
     put32(dir, zip64 ? 0xFFFFFFFF : static_cast<std::uint32_t>(payload.size()));
     put32(dir, zip64 ? 0xFFFFFFFF : static_cast<std::uint32_t>(e.data.size()));
-    put16(dir, static_cast<std::uint16_t>(e.name.size())); put16(dir, zip64 ? 28 : 0); put16(dir, 0);
-    put16(dir, 0); put16(dir, 0); put32(dir, 0); put32(dir, zip64 ? 0xFFFFFFFF : offset);
+    put16(dir, static_cast<std::uint16_t>(e.name.size()));
+    put16(dir, zip64 ? 28 : 0);
+    put16(dir, 0);
+    put16(dir, 0);
+    put16(dir, 0);
+    put32(dir, 0);
+    put32(dir, zip64 ? 0xFFFFFFFF : offset);
     dir += e.name;
     if (zip64) {
-      put16(dir, 1); put16(dir, 24);
-      put64(dir, e.data.size()); put64(dir, payload.size()); put64(dir, offset);
+      put16(dir, 1);
+      put16(dir, 24);
+      put64(dir, e.data.size());
+      put64(dir, payload.size());
+      put64(dir, offset);
     }
   }
   std::string out = body + dir;
   if (zip64) {
     const std::size_t rec = out.size();
-    put32(out, 0x06064b50); put64(out, 44); put16(out, 45); put16(out, 45); put32(out, 0); put32(out, 0);
-    put64(out, entries.size()); put64(out, entries.size()); put64(out, dir.size()); put64(out, body.size());
-    put32(out, 0x07064b50); put32(out, 0); put64(out, rec); put32(out, 1);
+    put32(out, 0x06064b50);
+    put64(out, 44);
+    put16(out, 45);
+    put16(out, 45);
+    put32(out, 0);
+    put32(out, 0);
+    put64(out, entries.size());
+    put64(out, entries.size());
+    put64(out, dir.size());
+    put64(out, body.size());
+    put32(out, 0x07064b50);
+    put32(out, 0);
+    put64(out, rec);
+    put32(out, 1);
   }
-  put32(out, 0x06054b50); put16(out, 0); put16(out, 0);
+  put32(out, 0x06054b50);
+  put16(out, 0);
+  put16(out, 0);
   put16(out, zip64 ? 0xFFFF : static_cast<std::uint16_t>(entries.size()));
   put16(out, zip64 ? 0xFFFF : static_cast<std::uint16_t>(entries.size()));
   put32(out, zip64 ? 0xFFFFFFFF : static_cast<std::uint32_t>(dir.size()));
@@ -146,7 +178,8 @@ std::string docx(const std::string& document_xml, bool deflated = true) {
 
 /// Offset of the central directory record of `name` in a ZIP made by make-docx.mjs / make_zip.
 std::size_t central_record(const std::string& zip, const std::string& name) {
-  for (std::size_t at = zip.rfind("PK\x01\x02"); at != std::string::npos && at > 0; at = zip.rfind("PK\x01\x02", at - 1)) {
+  for (std::size_t at = zip.rfind("PK\x01\x02"); at != std::string::npos && at > 0;
+       at = zip.rfind("PK\x01\x02", at - 1)) {
     const std::size_t n = static_cast<unsigned char>(zip[at + 28]) | (static_cast<unsigned char>(zip[at + 29]) << 8);
     if (zip.compare(at + 46, n, name) == 0) return at;
   }
@@ -208,6 +241,30 @@ TEST_CASE("docx automatic numbering: direct, through a style, nested levels, bul
         "三、第三节\n");
 }
 
+TEST_CASE("docx hostile numbering: absurd labels are dropped, counters stay bounded") {
+  const std::string rels =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
+      "Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" "
+      "Target=\"numbering.xml\"/></Relationships>";
+  std::string long_text;
+  for (int i = 0; i < 1000; ++i) long_text += "%1";
+  const std::string numbering = std::string("<w:numbering xmlns:w=\"") + kW +
+                                "\"><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start "
+                                "w:val=\"100000000\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%1)\"/>"
+                                "</w:lvl><w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"" +
+                                long_text +
+                                "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/>"
+                                "</w:num></w:numbering>";
+  std::string body;
+  for (int i = 0; i < 3; ++i)
+    body += "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(i % 2) +
+            "\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>项</w:t></w:r></w:p>";
+  const std::string z = make_zip({{"word/document.xml", document(body)},
+                                  {"word/_rels/document.xml.rels", rels},
+                                  {"word/numbering.xml", numbering}});
+  CHECK(render(z) == "100000000) 项\n项\n100000001) 项\n");
+}
+
 TEST_CASE("docx number formats") {
   using nianbao::docx::format_number;
   CHECK(format_number(1, "chineseCounting") == "一");
@@ -231,23 +288,27 @@ TEST_CASE("docx number formats") {
 
 TEST_CASE("docx XML variants: stored entries, default namespace, UTF-16, ZIP64, text boxes once") {
   CHECK(render(docx(document("<w:p><w:r><w:t>未压缩</w:t></w:r></w:p>"), false)) == "未压缩\n");
-  CHECK(render(docx(std::string("<document xmlns=\"") + kW + "\"><body><p><r><t>默认命名空间</t></r></p></body></document>")) ==
-        "默认命名空间\n");
+  CHECK(render(docx(std::string("<document xmlns=\"") + kW +
+                    "\"><body><p><r><t>默认命名空间</t></r></p></body></document>")) == "默认命名空间\n");
   {
     // UTF-16LE with a BOM: "<?xml ...?>" declared UTF-16, text 中文.
-    const std::u16string x = u"<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>中文</w:t></w:r></w:p></w:body></w:document>";
+    const std::u16string x =
+        u"<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document "
+        u"xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>中文</w:t></"
+        u"w:r></w:p></w:body></w:document>";
     std::string bytes = "\xFF\xFE";
     for (char16_t c : x) put16(bytes, static_cast<std::uint16_t>(c));
     CHECK(render(docx(bytes)) == "中文\n");
   }
   CHECK(render(make_zip({{"word/document.xml", document("<w:p><w:r><w:t>ZIP64</w:t></w:r></w:p>")}}, true)) ==
         "ZIP64\n");
-  const std::string mc = std::string("<w:document xmlns:w=\"") + kW +
-                         "\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>"
-                         "<w:p><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><x:txbx "
-                         "xmlns:x=\"urn:x\"><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></x:txbx>"
-                         "</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>"
-                         "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body></w:document>";
+  const std::string mc =
+      std::string("<w:document xmlns:w=\"") + kW +
+      "\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>"
+      "<w:p><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><x:txbx "
+      "xmlns:x=\"urn:x\"><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></x:txbx>"
+      "</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p>"
+      "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p></w:body></w:document>";
   CHECK(render(docx(mc)) == "正文\n文本框\n");
   // Moderate nesting (50 wrappers) is fine.
   std::string deep;
@@ -381,8 +442,10 @@ TEST_CASE("docx every truncation and many corruptions fail cleanly") {
   for (std::size_t n = 0; n < good.size(); ++n) {
     nianbao::Error e{ErrorCode::io_error, "", 0};
     const auto r = nianbao::docx_to_text(std::string_view(good).substr(0, n), {}, &e);
-    if (r) ++ok;
-    else CHECK(!e.message.empty());
+    if (r)
+      ++ok;
+    else
+      CHECK(!e.message.empty());
   }
   CHECK(ok == 0);
   std::size_t failed = 0;
@@ -411,16 +474,19 @@ TEST_CASE("docx T3/T4 in Word's layout read through the text pipeline: cells rig
                    "| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
                    "| 一、本年新收政府信息公开申请数量 | 200 | 10 | 1 | 0 | 3 | 3 | 217 |\n",
                    0) == 0);
-  CHECK(contains(text, "\n| 三、本年度办理结果 | （一）予以公开 | 100 | 5 | 1 | 0 | 1 | 1 | 108 |\n"
-                       "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 20 | 1 | 0 | 0 | 0 | 0 | 21 |\n"
-                       "| （三）不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
-                       "| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"));
-  CHECK(contains(text, "\n| 四、结转下年度继续办理 | 15 | 1 | 0 | 0 | 1 | 1 | 18 |\n\n"
-                       "四、政府信息公开行政复议、行政诉讼情况\n"
-                       "| 行政复议 | 行政诉讼 |\n"
-                       "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n"));
-  CHECK(contains(text, "\n| 2 | 1 | 3 | 1 | 7 | 0 | 0 | 0 | 0 | 0 | 13 | 2 | 4 | 0 | 19 |\n\n"
-                       "五、存在的主要问题及改进情况\n"));
+  CHECK(contains(text,
+                 "\n| 三、本年度办理结果 | （一）予以公开 | 100 | 5 | 1 | 0 | 1 | 1 | 108 |\n"
+                 "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 20 | 1 | 0 | 0 | 0 | 0 | 21 |\n"
+                 "| （三）不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+                 "| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"));
+  CHECK(contains(text,
+                 "\n| 四、结转下年度继续办理 | 15 | 1 | 0 | 0 | 1 | 1 | 18 |\n\n"
+                 "四、政府信息公开行政复议、行政诉讼情况\n"
+                 "| 行政复议 | 行政诉讼 |\n"
+                 "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n"));
+  CHECK(contains(text,
+                 "\n| 2 | 1 | 3 | 1 | 7 | 0 | 0 | 0 | 0 | 0 | 13 | 2 | 4 | 0 | 19 |\n\n"
+                 "五、存在的主要问题及改进情况\n"));
 
   nianbao::Error err{};
   auto normalizer = nianbao::Normalizer::create(&err);
