@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 
 const args = process.argv.slice(2);
 const opt = (name) => args[args.indexOf(name) + 1];
-const cli = opt('--cli'), seeds = opt('--seeds');
+const cli = opt('--cli'), seeds = opt('--seeds'), fixtures = opt('--fixtures');
 const seed = (p) => join(seeds, readdirSync(seeds).find((n) => n.startsWith(p)));
 const run = (argv, input) => spawnSync(cli, argv, { input, encoding: 'utf8', timeout: 60000, maxBuffer: 1 << 26 });
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
@@ -71,6 +71,30 @@ const cases = {
     const r = run(['check', p]);
     assert.equal(r.status, 2, r.stderr);
     assert.ok(r.stderr.length > 0);
+  },
+  'DOCX: truncated, zip bomb and not-a-zip give exit 2 and a message; no tables is fine'() {
+    for (const name of ['truncated.docx', 'bomb.docx', 'bomb-lie.docx', 'no-document.docx']) {
+      const r = run(['check', join(fixtures, 'docx-unit', name)]);
+      assert.equal(r.status, 2, `${name}: ${r.stderr}`);
+      assert.match(JSON.parse(r.stdout).error.code, /^(bad_docx|too_large)$/, name);
+      assert.ok(r.stderr.length > 0);
+    }
+    const plain = run(['check', join(fixtures, 'docx-unit', 'paragraphs.docx')]);
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.equal(JSON.parse(plain.stdout).input.format, 'docx');
+  },
+  'HTML: malformed markup still gives a result; --input forces the reader'() {
+    const p = join(tmp, 'broken.html');
+    writeFileSync(p, '<html><body><table><tr><td>五、行政诉讼数量<td>件<td>9</tr><tr><td>（一）维持具体行政行为或者驳回原告诉讼请求数<td>件<td>5' +
+      '<tr><td>（二）被依法纠错数<td>件<td>0<tr><td>（三）其他情形数<td>件<td>1</table><p>未闭合<div><b>');
+    const r = run(['check', p]);
+    assert.equal(r.status, 1, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.input.format, 'html');
+    assert.ok(j.findings.some((f) => f.rule === 'legacy-sum' && f.expected === 6 && f.actual === 9));
+    const forced = run(['check', '--input', 'text', p]);
+    assert.equal(JSON.parse(forced.stdout).input.format, 'text');
+    assert.equal(run(['check', '--input', 'pdf', p]).status, 2);
   },
   'usage errors exit 2'() {
     assert.equal(run([]).status, 2);
