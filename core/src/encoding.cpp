@@ -75,7 +75,12 @@ std::optional<Decoded> decode_input(std::string_view bytes, Error* error) {
   if (bad == 0 || !(bad * 4 > chars || (bad > 16 && bad * 100 > chars))) return d;  // UTF-8 (a few stray bytes allowed)
   // Not UTF-8: GB18030 (a superset of GBK and GB2312), when every byte decodes.
   UErrorCode status = U_ZERO_ERROR;
+#ifdef NIANBAO_HAVE_CONVERTERS
   UConverter* cnv = ucnv_open("gb18030", &status);
+#else
+  UConverter* cnv = nullptr;  // this build carries no converter data (the page decodes first)
+  status = U_UNSUPPORTED_ERROR;
+#endif
   if (U_FAILURE(status) || !cnv) {
     if (error)
       *error = {ErrorCode::not_text,
@@ -83,9 +88,13 @@ std::optional<Decoded> decode_input(std::string_view bytes, Error* error) {
                 0};
     return std::nullopt;
   }
+#ifdef NIANBAO_HAVE_CONVERTERS
   ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), cnv, status);
   ucnv_close(cnv);
+#else
+  icu::UnicodeString u;
+#endif
   std::size_t han = 0, other = 0;
   for (int32_t i = 0; U_SUCCESS(status) && i < u.length();) {
     const UChar32 c = u.char32At(i);
