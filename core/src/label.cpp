@@ -26,8 +26,6 @@ bool keep_in_core(char32_t c) {
 
 }  // namespace
 
-LabelKey label_key_impl(std::string_view label, bool drop_notes);
-
 LabelKey label_key(std::string_view label) { return label_key_impl(label, true); }
 
 std::u32string full_core(std::string_view label) { return label_key_impl(label, false).core; }

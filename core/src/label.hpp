@@ -18,6 +18,9 @@ LabelKey label_key(std::string_view label);
 /// inside run-together text, where notes are written out).
 std::u32string full_core(std::string_view label);
 
+/// label_key with the choice to keep bracketed notes (drop_notes = false).
+LabelKey label_key_impl(std::string_view label, bool drop_notes);
+
 /// How well a label matches a template label: 0 (no match) to 100 (same core).
 int label_score(const LabelKey& row, const LabelKey& tmpl);
 

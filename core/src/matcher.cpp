@@ -288,7 +288,9 @@ class Matcher {
  public:
   /// Rows written as crawled text with their digits run together (after the real tables, so
   /// rows read from tables are kept and their values constrain the splits).
-  void glued(const std::vector<GluedRow>& rows) { split_glued_rows(rows, tables_, out_.findings); }
+  void glued(const Document& doc, const std::vector<GluedRow>& rows) {
+    split_glued_rows(rows, stated_figures(doc, rows), tables_, out_.findings);
+  }
 
   std::vector<ReportTable> take_tables() {
     std::vector<ReportTable> out;
@@ -348,7 +350,7 @@ MatchResult run(const Document& doc, Format format) {
   for (const Block& b : doc.blocks)
     if (b.kind == Block::Kind::table)
       for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
-  m.glued(find_glued_rows(doc, format));
+  m.glued(doc, find_glued_rows(doc, format));
   out.tables = m.take_tables();
   return out;
 }

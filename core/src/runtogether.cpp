@@ -245,6 +245,7 @@ struct RowWork {
   std::vector<std::vector<Value>> candidates;
   std::vector<std::vector<std::size_t>> lengths;  // units each value of a candidate takes
   bool overflow = false;  // more candidates than we keep
+  bool by_text = false;   // candidates narrowed by figures the text states
 };
 
 void cells_of(RowWork& w) {
@@ -381,7 +382,78 @@ std::string row_name(const GluedRow& g) {
 
 }  // namespace
 
-void split_glued_rows(const std::vector<GluedRow>& rows, std::vector<ReportTable>& tables, std::vector<Finding>& findings) {
+namespace {
+
+/// The word that names a column in running text.
+std::u32string column_keyword(std::string_view col) {
+  static constexpr std::array<std::pair<std::string_view, std::u32string_view>, 10> kWords{{
+      {"本年制发件数", U"制发"}, {"本年废止件数", U"废止"}, {"现行有效件数", U"现行有效"},
+      {"本年新制作数量", U"制作"}, {"本年新公开数量", U"新公开"}, {"对外公开总数量", U"对外公开"},
+      {"上一年项目数量", U"上一年"}, {"处理决定数量", U"处理决定"}, {"采购项目数量", U"采购项目"},
+      {"采购总金额", U"采购总金额"},
+  }};
+  for (const auto& [c, w] : kWords)
+    if (c == col) return std::u32string(w);
+  return {};
+}
+
+}  // namespace
+
+std::vector<StatedFigure> stated_figures(const Document& doc, const std::vector<GluedRow>& rows) {
+  std::vector<StatedFigure> out;
+  struct Target {
+    const RowDef* def;
+    std::u32string label;
+  };
+  std::vector<Target> targets;
+  for (const GluedRow& g : rows)
+    if (!g.flat) targets.push_back({&g.tmpl->rows[g.row], label_key(g.tmpl->rows[g.row].label).core});
+  if (targets.empty()) return out;
+  for (const Block& b : doc.blocks) {
+    if (b.kind != Block::Kind::paragraph) continue;
+    const std::string& t = b.paragraph.text;
+    const Target* current = nullptr;  // the row the previous clause named
+    std::size_t start = 0;
+    while (start < t.size()) {
+      std::size_t end = start;
+      // A clause ends at ， 。 ； or their ASCII forms.
+      while (end < t.size() && t[end] != ',' && t[end] != ';' && t.compare(end, 3, "。") != 0 && t.compare(end, 3, "，") != 0 &&
+             t.compare(end, 3, "；") != 0)
+        ++end;
+      const std::string_view clause = std::string_view(t).substr(start, end - start);
+      const std::u32string core = label_key_impl(clause, false).core;
+      const Target* named = nullptr;
+      for (const Target& tg : targets)
+        if (tg.label.size() >= 2 && core.find(tg.label) != std::u32string::npos &&
+            (!named || tg.label.size() > named->label.size()))
+          named = &tg;  // the longest label named ("行政规范性文件" over "规范性文件")
+      if (named) current = named;
+      if (current) {
+        for (std::string_view col : current->def->columns) {
+          std::string kw;
+          for (char32_t c : column_keyword(col)) utf8::append(kw, c);
+          const std::size_t kwpos = kw.empty() ? std::string_view::npos : clause.find(kw);
+          if (kwpos == std::string_view::npos) continue;
+          // The first number after the keyword, when a unit follows it.
+          for (std::size_t i = kwpos; i < clause.size(); ++i) {
+            if (!is_digit(clause[i]) || (i > 0 && is_digit(clause[i - 1]))) continue;
+            auto n = parse_number(clause.substr(i), false, false);
+            if (!n || n->approximate) break;
+            const std::string_view rest = clause.substr(i + n->length);
+            const bool unit = std::any_of(kUnits.begin(), kUnits.end(), [&](std::string_view u) { return rest.substr(0, u.size()) == u; });
+            if (unit) out.push_back({current->def->key, col, n->value});
+            break;
+          }
+        }
+      }
+      start = end + (end < t.size() && (t[end] == ',' || t[end] == ';') ? 1 : 3);
+    }
+  }
+  return out;
+}
+
+void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<StatedFigure>& stated,
+                      std::vector<ReportTable>& tables, std::vector<Finding>& findings) {
   if (rows.empty()) return;
   auto table_of = [&](const TableTemplate* t) -> ReportTable* {
     for (ReportTable& rt : tables)
@@ -393,7 +465,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, std::vector<ReportTable
   for (const GluedRow& g : rows) {
     ReportTable* rt = table_of(g.tmpl);
     if (!rt) continue;
-    RowWork w{&g, {}, {}, {}, {}, false};
+    RowWork w{&g, {}, {}, {}, {}, false, false};
     cells_of(w);
     const bool known = std::any_of(w.cells.begin(), w.cells.end(),
                                    [&](const CellRef& c) { return rt->find(c.row, c.col) != nullptr; });
@@ -410,6 +482,27 @@ void split_glued_rows(const std::vector<GluedRow>& rows, std::vector<ReportTable
     for (const RelationInstance& ri : rel)
       if (covers(ri, own)) intra.push_back(ri);
     enumerate(w, intra);
+    // Figures the text states for this row's cells narrow its splits, if some split fits them.
+    if (w.candidates.size() > 1 && !w.overflow) {
+      std::vector<std::vector<Value>> kept;
+      std::vector<std::vector<std::size_t>> kept_len;
+      bool any = false;
+      for (std::size_t c = 0; c < w.candidates.size(); ++c) {
+        bool fits = true;
+        for (const StatedFigure& sf : stated)
+          for (std::size_t i = 0; i < w.cells.size(); ++i)
+            if (w.cells[i].row == sf.row && w.cells[i].col == sf.col) {
+              any = true;
+              fits = fits && w.candidates[c][i] && *w.candidates[c][i] == sf.value;
+            }
+        if (fits) { kept.push_back(w.candidates[c]); kept_len.push_back(w.lengths[c]); }
+      }
+      if (any && !kept.empty()) {
+        w.candidates = std::move(kept);
+        w.lengths = std::move(kept_len);
+        w.by_text = true;
+      }
+    }
   }
   // Across rows: every relation whose cells are all glued or already read with a value.
   std::map<std::pair<std::string_view, std::string_view>, std::size_t> owner;  // cell -> work index
@@ -490,7 +583,8 @@ void split_glued_rows(const std::vector<GluedRow>& rows, std::vector<ReportTable
     std::string why;
     if (w.candidates.size() == 1 && !w.overflow) {
       pick = 0;
-      why = solved[k] ? "只有一种拆分符合模板的勾稽关系" : "只有一种拆分符合本行的结构";
+      why = w.by_text ? "只有一种拆分与正文所述数字一致"
+                      : solved[k] ? "只有一种拆分符合模板的勾稽关系" : "只有一种拆分符合本行的结构";
     } else if (solved[k] && used[k].size() == 1 && !w.overflow) {
       pick = *used[k].begin();
       why = "只有一种拆分同时符合各行之间的勾稽关系";

@@ -27,10 +27,22 @@ struct GluedRow {
 /// least `min_rows` such rows of one template before it believes the text is a crawled table.
 std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::size_t min_rows = 3);
 
+/// A figure the report's own text states for a table cell: "制发行政规范性文件62件".
+struct StatedFigure {
+  std::string_view row, col;  ///< template row key and column
+  Decimal value;
+};
+
+/// Figures stated in the paragraphs for the rows of `rows`: a clause naming the row's label and
+/// a column keyword (制发, 废止, 现行有效, …) followed by a number with a unit; clauses that
+/// follow ("废止1件，现行有效22件") keep the row of the clause before.
+std::vector<StatedFigure> stated_figures(const Document& doc, const std::vector<GluedRow>& rows);
+
 /// Places the cells of glued rows whose split is determined into `tables` (one ReportTable per
 /// template of the format, possibly empty; rows already read are left alone) and reports each
-/// split (`cell-split`, info) or its ambiguity (`cell-ambiguous`, warning).
-void split_glued_rows(const std::vector<GluedRow>& rows, std::vector<ReportTable>& tables,
-                      std::vector<Finding>& findings);
+/// split (`cell-split`, info) or its ambiguity (`cell-ambiguous`, warning). Stated figures
+/// narrow a row's splits when they leave at least one.
+void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<StatedFigure>& stated,
+                      std::vector<ReportTable>& tables, std::vector<Finding>& findings);
 
 }  // namespace nianbao

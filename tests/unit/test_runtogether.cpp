@@ -108,3 +108,25 @@ TEST_CASE("prose that mentions a row label with a number is not a crawled table"
   CHECK(r.tables.empty());
   CHECK(r.findings.empty());
 }
+
+TEST_CASE("figures stated in the text settle a split the table alone cannot") {
+  const std::string table =
+      "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件3122\n"
+      "第二十条第（五）项信息内容本年处理决定数量行政许可1520\n第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制12\n";
+  const auto r = check_ok("二、主动公开政府信息情况\n本年度制发行政规范性文件3件，废止1件，现行有效22件。\n" + table);
+  CHECK(findings(r, "cell-ambiguous").empty());
+  const auto* t2 = testing::table(r, "T2");
+  REQUIRE(t2);
+  CHECK(t2->find("行政规范性文件", "本年制发件数")->value == Decimal::from_int(3));
+  CHECK(t2->find("行政规范性文件", "本年废止件数")->value == Decimal::from_int(1));
+  CHECK(t2->find("行政规范性文件", "现行有效件数")->value == Decimal::from_int(22));
+  bool said = false;
+  for (const auto* f : findings(r, "cell-split")) said = said || f->message.find("正文") != std::string::npos;
+  CHECK(said);
+  // A statement that fits no split is not used, and does not force anything.
+  const auto r2 = check_ok("二、主动公开政府信息情况\n本年度制发行政规范性文件5件。\n" + table);
+  CHECK(findings(r2, "cell-ambiguous").size() == 1);
+  // A statement about another row does not apply.
+  const auto r3 = check_ok("二、主动公开政府信息情况\n本年度制发规章3件。\n" + table);
+  CHECK(findings(r3, "cell-ambiguous").size() == 1);
+}
