@@ -140,10 +140,19 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
   std::vector<GluedRow> result;
   std::vector<Stream> streams;
   std::vector<const Paragraph*> paras;
+  std::vector<std::vector<std::size_t>> run_starts;  // per paragraph: where runs of numbers start
   for (const Block& b : doc.blocks)
     if (b.kind == Block::Kind::paragraph) {
+      const std::string& text = b.paragraph.text;
+      std::vector<std::size_t> starts;
+      for (std::size_t i = 1; i < text.size(); ++i) {
+        const char c = text[i], p = text[i - 1];
+        const bool begins = is_digit(c) || c == '-' || (c == '\xE2' && text.compare(i, 3, "—") == 0);
+        if (begins && !is_digit(p) && p != '.' && p != '-') starts.push_back(i);
+      }
       paras.push_back(&b.paragraph);
-      streams.push_back(stream_of(b.paragraph.text));
+      streams.push_back(starts.empty() ? Stream{} : stream_of(text));
+      run_starts.push_back(std::move(starts));
     }
   for (const TableTemplate* t : templates_for(format)) {
     if (t->flat) {
@@ -182,28 +191,64 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
     const bool unit_first = t->id == "legacy";
     std::vector<GluedRow> found;
     std::set<std::size_t> seen;
+    // Labels by their last character, to look up which labels end where a run of numbers starts.
+    std::map<char32_t, std::vector<std::pair<std::size_t, const std::u32string*>>> by_last;
+    for (std::size_t r = 0; r < t->rows.size(); ++r) {
+      if (t->rows[r].group) continue;
+      for (const std::u32string* core : {&cores[r].full, &cores[r].key})
+        if (core->size() >= 2 && (core == &cores[r].full || *core != cores[r].full)) by_last[core->back()].push_back({r, core});
+    }
     for (std::size_t pi = 0; pi < paras.size(); ++pi) {
       const Stream& s = streams[pi];
       const std::string& text = paras[pi]->text;
+      // Where numbers start, walk back over what may stand between a label and its numbers
+      // (spaces, closing brackets and quotes, a unit) to where the label would end, and note every
+      // label that ends there with numbers after it. Most paragraphs have few such places.
+      struct Hit {
+        std::size_t a, len;
+        After after;
+      };
+      std::map<std::size_t, std::vector<Hit>> hits;  // row -> hits in text order
+      std::set<std::size_t> tried;
+      for (const std::size_t i : run_starts[pi]) {
+        std::size_t k = i;
+        while (k > 0 && text[k - 1] == ' ') --k;
+        std::vector<std::size_t> ends{k};
+        if (unit_first)
+          for (std::string_view u : kUnits)
+            if (k >= u.size() && text.compare(k - u.size(), u.size(), u) == 0) { ends.push_back(k - u.size()); break; }
+        for (std::size_t e : ends) {
+          for (bool more = true; more && e > 0;) {
+            more = false;
+            for (std::string_view c : {")", "]", "”", "\"", "’", "」", "】", ":"})
+              if (e >= c.size() && text.compare(e - c.size(), c.size(), c) == 0) { e -= c.size(); more = true; }
+          }
+          if (!tried.insert(e).second) continue;
+          const auto it = std::lower_bound(s.end.begin(), s.end.end(), e);
+          if (it == s.end.end() || *it != e) continue;
+          const std::size_t last = static_cast<std::size_t>(it - s.end.begin());
+          const auto labels = by_last.find(s.chars[last]);
+          if (labels == by_last.end()) continue;
+          for (const auto& [r, core] : labels->second) {
+            const std::size_t len = core->size();
+            if (last + 1 < len || s.chars.compare(last + 1 - len, len, *core) != 0) continue;
+            if (auto after = read_after(text, e, unit_first)) hits[r].push_back({last + 1 - len, len, std::move(*after)});
+          }
+        }
+      }
+      if (hits.empty()) continue;
       std::size_t pos = 0;
       std::optional<std::size_t> prev;  // index into `found` of the previous row in this paragraph
       std::size_t prev_end = 0;         // byte after its digits
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
-        if (t->rows[r].group || seen.count(r)) continue;
-        std::optional<std::pair<std::size_t, std::size_t>> best;  // stream index, core length
-        std::optional<After> best_after;
-        for (const std::u32string* core : {&cores[r].full, &cores[r].key}) {
-          if (core->size() < 2) continue;
-          for (std::size_t a = s.chars.find(*core, pos); a != std::u32string::npos; a = s.chars.find(*core, a + 1)) {
-            if (best && a >= best->first) break;
-            auto after = read_after(text, s.end[a + core->size() - 1], unit_first);
-            if (!after) continue;
-            best = {a, core->size()};
-            best_after = std::move(after);
-            break;
-          }
-        }
-        if (!best) continue;
+        if (t->rows[r].group || seen.count(r) || !hits.count(r)) continue;
+        // The first occurrence at or after `pos`; at one place the longer label (with its note).
+        const Hit* first = nullptr;
+        for (const Hit& h : hits[r])
+          if (h.a >= pos && (!first || h.a < first->a || (h.a == first->a && h.len > first->len))) first = &h;
+        if (!first) continue;
+        const std::optional<std::pair<std::size_t, std::size_t>> best = std::make_pair(first->a, first->len);
+        const std::optional<After> best_after = first->after;
         const std::size_t label_begin = s.begin[best->first];
         // The next item's number run into the previous digits: "…信息32000003" + "2" + ".属于…".
         if (prev && !cores[r].numbering.empty() &&
