@@ -415,44 +415,5 @@ TEST_CASE("HTML T3/T4 as a government site publishes them read through the text 
   CHECK(contains(text, "\n| 2 | 1 | 3 | 1 | 7 | 0 | 0 | 0 | 0 | 0 | 13 | 2 | 4 | 0 | 19 |\n\n"
                        "五、存在的主要问题及改进情况\n"));
 
-  nianbao::Error err{};
-  auto normalizer = nianbao::Normalizer::create(&err);
-  REQUIRE(normalizer);
-  const nianbao::NormalizedText nt = normalizer->normalize(text);
-  const nianbao::Document doc = nianbao::read_text(nt);
-  const nianbao::MatchResult m = nianbao::match_tables(doc, 2021);
-  CHECK(m.format == nianbao::Format::f2021);
-  const nianbao::ReportTable* t3 = nullptr;
-  const nianbao::ReportTable* t4 = nullptr;
-  for (const auto& t : m.tables) {
-    if (t.id == "T3") t3 = &t;
-    if (t.id == "T4") t4 = &t;
-  }
-  REQUIRE(t3);
-  REQUIRE(t4);
-  CHECK(t3->cells.size() == 25 * 7);
-  CHECK(t4->cells.size() == 15);
-  const auto rows = testing::t3_2021_rows();
-  const char* cols[] = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
-  std::size_t i = 0;
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < 7; ++c, ++i) {
-      REQUIRE(i < t3->cells.size());
-      const auto& cell = t3->cells[i];
-      CHECK(cell.col == cols[c]);
-      CHECK(cell.raw == row.values[c]);
-      REQUIRE(cell.value);
-      CHECK(cell.value->to_string() == row.values[c]);
-      CHECK(text.substr(cell.span.start, cell.span.end - cell.span.start) == row.values[c]);
-    }
-  }
-  CHECK(t3->find("（三）不予公开/1.属于国家秘密", "总计")->value == nianbao::Decimal::from_int(1));
-  CHECK(t3->find("（六）其他处理/3.其他", "自然人")->value == nianbao::Decimal::from_int(4));
-  const auto t4v = testing::t4_values();
-  for (std::size_t k = 0; k < 15; ++k) CHECK(t4->cells[k].raw == t4v[k]);
-  CHECK(t4->find("行政复议", "总计")->value == nianbao::Decimal::from_int(7));
-  CHECK(t4->find("行政诉讼/复议后起诉", "总计")->value == nianbao::Decimal::from_int(19));
-  CHECK(m.findings.empty());
-  for (const auto& f : m.findings) MESSAGE(f.rule << ": " << f.message);
-  CHECK(nianbao::check_tables(m.tables).empty());
+  testing::expect_consistent_2021_tables(text);
 }
