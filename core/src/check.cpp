@@ -13,6 +13,7 @@
 #include "nianbao/docx_reader.hpp"
 #endif
 #include "nianbao/matcher.hpp"
+#include "nianbao/narrative.hpp"
 #include "nianbao/normalize.hpp"
 #include "nianbao/reader.hpp"
 #include "nianbao/rules.hpp"
@@ -149,6 +150,7 @@ std::vector<Section> find_sections(const Document& doc) {
     if (num.empty() || num.size() > 3 || t.compare(i, 3, "、") != 0) continue;
     const std::string title = std::string(utf8::trim(std::string_view(t).substr(i + 3)));
     if (title.empty() || title.size() > 120) continue;  // a heading, not a numbered paragraph
+    if (title.back() >= '0' && title.back() <= '9') continue;  // a crawled table row with its numbers
     std::string number;
     for (char32_t c : num) utf8::append(number, c);
     out.push_back({number, title, b.paragraph.span});
@@ -246,13 +248,15 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   const Document doc = read_text(nt);
   report.meta.year = find_year(doc);
   report.sections = find_sections(doc);
+  read_narrative(doc, report);
 
   MatchResult matched = match_tables(doc, report.meta.year);
   report.meta.format = matched.format;
   if (auto f = check_template_version(matched, report.meta.year)) matched.findings.push_back(std::move(*f));
   if (matched.tables.empty() && report.meta.year && *report.meta.year <= 2018)
     report.meta.format = Format::legacy;  // before 2019 there was no mandated layout
-  report.findings = std::move(matched.findings);
+  report.findings.insert(report.findings.end(), std::make_move_iterator(matched.findings.begin()),
+                         std::make_move_iterator(matched.findings.end()));
   report.tables = std::move(matched.tables);
   std::vector<Finding> rules = check_tables(report.tables);
   report.findings.insert(report.findings.end(), std::make_move_iterator(rules.begin()),
@@ -332,6 +336,10 @@ std::string to_json(const Report& r, int indent) {
   w.key("infos").number(static_cast<long long>(r.count(Severity::info)));
   w.key("tables").number(static_cast<long long>(r.tables.size()));
   w.key("cells").number(static_cast<long long>(cells));
+  if (r.deadline) {
+    w.key("deadline").begin_object(true).key("due").string(r.deadline->due).key("met").raw(r.deadline->met ? "true" : "false");
+    w.key("basis").string(r.deadline->basis).end_object();
+  }
   w.end_object();
   w.end_object();
   std::string out = w.take();

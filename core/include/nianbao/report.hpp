@@ -52,9 +52,17 @@ struct InputInfo {
   std::optional<std::string> text;
 };
 
+/// Whether the report was published by its deadline (spec §5), when both dates are known.
+struct DeadlineCheck {
+  std::string due;    ///< YYYY-MM-DD
+  std::string basis;  ///< the rule used, in Chinese
+  bool met = false;
+};
+
 struct Report {
   std::string file;
   InputInfo input;
+  std::optional<DeadlineCheck> deadline;
   Meta meta;
   std::vector<Section> sections;
   std::vector<ReportTable> tables;
