@@ -336,6 +336,12 @@ std::string to_json(const Report& r, int indent) {
   w.key("infos").number(static_cast<long long>(r.count(Severity::info)));
   w.key("tables").number(static_cast<long long>(r.tables.size()));
   w.key("cells").number(static_cast<long long>(cells));
+  if (!r.text_sums.empty()) {
+    w.key("text_sums").begin_array();
+    for (const TextSum& t : r.text_sums)
+      w.begin_object(true).key("total").string(t.total).key("parts").string(t.parts).key("holds").raw(t.holds ? "true" : "false").end_object();
+    w.end_array();
+  }
   if (r.deadline) {
     w.key("deadline").begin_object(true).key("due").string(r.deadline->due).key("met").raw(r.deadline->met ? "true" : "false");
     w.key("basis").string(r.deadline->basis).end_object();

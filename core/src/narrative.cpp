@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "nianbao/normalize.hpp"
+#include "nianbao/number.hpp"
 #include "utf8.hpp"
 
 namespace nianbao {
@@ -148,6 +149,53 @@ constexpr std::array kTypos = {
     Typo{"依申请开公"sv, "依申请公开"sv, ""sv},
 };
 
+/// Units a sum in running text is counted in; longer first so 人次 is not read as 次.
+constexpr std::array kTextUnits = {"人次"sv, "万元"sv, "条"sv, "件"sv, "次"sv, "篇"sv, "个"sv, "项"sv, "份"sv, "期"sv, "人"sv, "卷"sv};
+
+struct Mention {
+  Decimal value;
+  std::string_view unit;
+  std::size_t start, end;  // bytes in the paragraph
+  std::optional<std::pair<Decimal, int>> percent;  // "占…的41.31%" after it: value and decimals
+};
+
+/// Numbers with a unit in [from, to) of `t`; approximate ones ("20余人") and years are left out.
+std::vector<Mention> mentions(const std::string& t, std::size_t from, std::size_t to, bool& approximate) {
+  std::vector<Mention> out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (t[i] < '0' || t[i] > '9' || (i > 0 && ((t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '.'))) continue;
+    auto n = parse_number(std::string_view(t).substr(i, to - i), false, true);
+    if (!n) continue;
+    const std::size_t e = i + n->length;
+    for (std::string_view pre : {"约"sv, "近"sv, "超过"sv, "逾"sv})
+      if (i >= pre.size() && t.compare(i - pre.size(), pre.size(), pre) == 0) n->approximate = true;
+    for (std::string_view u : kTextUnits) {
+      if (t.compare(e, u.size(), u) != 0) continue;
+      if (n->approximate) approximate = true;
+      Mention m{n->value, u, i, e + u.size(), std::nullopt};
+      // A share stated right after it: "，占全市发布总量的41.31%".
+      const std::size_t z = t.find("占", m.end);
+      if (z != std::string::npos && z < m.end + 6) {
+        const std::size_t pct = t.find('%', z);
+        const std::size_t stop = t.find_first_of(",;", m.end);
+        if (pct != std::string::npos && pct < to && (stop == std::string::npos || pct < stop || stop < z)) {
+          std::size_t b = pct;
+          while (b > z && ((t[b - 1] >= '0' && t[b - 1] <= '9') || t[b - 1] == '.')) --b;
+          if (auto pv = parse_number(std::string_view(t).substr(b, pct - b))) {
+            const std::size_t dot = t.find('.', b);
+            const int decimals = dot != std::string::npos && dot < pct ? static_cast<int>(pct - dot - 1) : 0;
+            m.percent = {pv->value, decimals};
+          }
+        }
+      }
+      out.push_back(m);
+      i = e + u.size() - 1;
+      break;
+    }
+  }
+  return out;
+}
+
 class Reader {
  public:
   Reader(const Document& doc, Report& r) : doc_(doc), r_(r) {}
@@ -160,6 +208,81 @@ class Reader {
     scan_text();
     numbering();
     deadline();
+    sums();
+  }
+
+  /// "共X条，其中A条、B条": parts with the unit of a total stated before 其中.
+  void sums() {
+    for (const Paragraph* p : paras_) {
+      if (chrome_para(p)) continue;
+      const std::string& t = p->text;
+      std::size_t sentence = 0;
+      for (std::size_t q = t.find("其中"); q != std::string::npos; q = t.find("其中", q + 6)) {
+        // Totals: the sentence before 其中 (or, when 其中 opens a sentence, the one before that).
+        std::size_t begin = t.rfind("。", q);
+        begin = begin == std::string::npos ? 0 : begin + 3;
+        if (utf8::trim(std::string_view(t).substr(begin, q - begin)).empty() && begin >= 3) {
+          const std::size_t prev = t.rfind("。", begin - 4);
+          begin = prev == std::string::npos ? 0 : prev + 3;
+        }
+        begin = std::max(begin, sentence);
+        std::size_t end = t.find("。", q);
+        if (end == std::string::npos) end = t.size();
+        bool approx = false;
+        const std::vector<Mention> totals = mentions(t, begin, q, approx);
+        const std::vector<Mention> parts = mentions(t, q, end, approx);
+        sentence = end;
+        if (approx || (t.find('(', q) < end && t.find("其中", q + 6) < end)) continue;  // nested lists: not sure
+        for (std::string_view unit : kTextUnits) {
+          std::vector<const Mention*> tot, pts;
+          for (const Mention& m : totals) if (m.unit == unit) tot.push_back(&m);
+          for (const Mention& m : parts) if (m.unit == unit) pts.push_back(&m);
+          if (tot.empty() || pts.size() < 2) continue;
+          const Mention& total = *tot.back();  // the figure nearest to 其中
+          Decimal sum;
+          std::string formula;
+          for (const Mention* m : pts) {
+            sum += m->value;
+            formula += (formula.empty() ? "" : "+") + m->value.to_string();
+          }
+          const bool holds = sum == total.value;
+          r_.text_sums.push_back({total.value.to_string() + std::string(unit), formula + "=" + sum.to_string(), holds || sum < total.value});
+          if (sum > total.value) {
+            Finding f;
+            f.rule = "text-sum";
+            f.severity = Severity::error;
+            f.message = "正文所列分项" + formula + "=" + sum.to_string() + std::string(unit) + "，大于所述总数" +
+                        total.value.to_string() + std::string(unit);
+            f.span = sub_span(*p, total.start, total.end);
+            f.expected = sum;
+            f.actual = total.value;
+            for (const Mention* m : pts) f.related.push_back(sub_span(*p, m->start, m->end));
+            r_.findings.push_back(std::move(f));
+          }
+          // Shares of the total: recomputed at the precision stated.
+          if (!holds) continue;
+          for (const Mention* m : pts) {
+            if (!m->percent || total.value == Decimal()) continue;
+            const auto [stated, decimals] = *m->percent;
+            // Exact: share×10^decimals rounded half up, compared in integers.
+            long long scale = 1;
+            for (int k = 0; k < decimals + 2; ++k) scale *= 10;
+            const long long num = m->value.scaled() * scale * 2 + total.value.scaled();
+            const long long rounded = num / (2 * total.value.scaled());
+            long long stated_int = stated.scaled();
+            for (int k = decimals; k < 4; ++k) stated_int /= 10;
+            if (rounded == stated_int) continue;
+            Finding f;
+            f.rule = "text-percent";
+            f.severity = Severity::error;
+            f.message = "正文所述占比" + stated.to_string() + "%与" + m->value.to_string() + "÷" + total.value.to_string() +
+                        "不符（应约为" + Decimal::from_scaled(rounded * Decimal::kScale / (scale / 100)).to_string() + "%）";
+            f.span = sub_span(*p, m->start, m->end);
+            r_.findings.push_back(std::move(f));
+          }
+        }
+      }
+    }
   }
 
  private:

@@ -98,3 +98,36 @@ TEST_CASE("numbering: a gap between headings is reported; starting an excerpt at
   CHECK(at(text, n[0]->span) == "四、政府信息公开行政复议、行政诉讼情况");
   CHECK(findings(check_ok("三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"), "numbering").empty());
 }
+
+TEST_CASE("text-sum on the seeds: 000's 1799 holds; 004's 2022人次 is not 171+896+1135; other sums and shares hold") {
+  const auto r0 = check_ok(testing::read_seed("000"));
+  REQUIRE(r0.text_sums.size() == 1);
+  CHECK(r0.text_sums[0].total == "1799条");
+  CHECK(r0.text_sums[0].parts == "614+1173+12=1799");
+  CHECK(r0.text_sums[0].holds);
+  const std::string seed = testing::read_seed("004");
+  const auto r = check_ok(seed);
+  const auto s = findings(r, "text-sum");
+  REQUIRE(s.size() == 1);
+  CHECK(at(seed, s[0]->span) == "2022人次");
+  CHECK(s[0]->expected == nianbao::Decimal::from_int(2202));
+  CHECK(s[0]->actual == nianbao::Decimal::from_int(2022));
+  CHECK(s[0]->related.size() == 3);
+  CHECK(findings(r, "text-percent").empty());  // 41.31% 43.55% 15.14% 76.8% 23.2% all hold
+  CHECK(r.text_sums.size() == 5);
+  CHECK(r.count(Severity::error) == 1);
+}
+
+TEST_CASE("text-percent: a share that does not match its part; a partial 其中 list is not an error") {
+  const std::string text = "本年共发布信息100条，其中，网站发布信息40条，占总数的41.0%；微博发布信息60条，占总数的60.0%。\n";
+  const auto r = check_ok(text);
+  const auto p = findings(r, "text-percent");
+  REQUIRE(p.size() == 1);
+  CHECK(at(text, p[0]->span) == "40条");
+  CHECK(findings(r, "text-sum").empty());
+  // 其中 need not list everything: parts below the total are fine.
+  const auto partial = check_ok("全年受理申请93件，其中当面受理7件，网络受理50件。\n");
+  CHECK(partial.findings.empty());
+  // Approximate figures are not summed.
+  CHECK(check_ok("共接待群众20余人次，其中现场咨询15人次，电话咨询10人次。\n").findings.empty());
+}

@@ -59,10 +59,17 @@ struct DeadlineCheck {
   bool met = false;
 };
 
+/// A sum stated in the text and checked: "1799条" against "614+1173+12=1799".
+struct TextSum {
+  std::string total, parts;
+  bool holds = false;
+};
+
 struct Report {
   std::string file;
   InputInfo input;
   std::optional<DeadlineCheck> deadline;
+  std::vector<TextSum> text_sums;
   Meta meta;
   std::vector<Section> sections;
   std::vector<ReportTable> tables;
