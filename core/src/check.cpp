@@ -60,7 +60,7 @@ namespace {
 
 /// Rejects what is not text: NUL bytes, a quarter or more of the characters invalid UTF-8, or
 /// more than 1% of them once there are more than a handful.
-std::optional<Error> screen(std::string_view input, const Limits&) {
+std::optional<Error> screen(std::string_view input) {
   std::size_t invalid = 0, chars = 0, first_invalid = input.size();
   bool blank = true;
   for (std::size_t i = 0; i < input.size();) {
@@ -242,7 +242,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
 #endif
     }
   }
-  if (auto e = screen(input, options.limits)) return *e;
+  if (auto e = screen(input)) return *e;
   const NormalizedText nt = normalizer_->normalize(input);
   report.meta.script = nt.script;
   const Document doc = read_text(nt);

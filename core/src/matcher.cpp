@@ -14,7 +14,6 @@ namespace nianbao {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kUnitWords = {"件", "条", "次", "人次", "人", "个", "篇", "万元", "元", "项", "份", "期"};
 
 bool is_unit(std::string_view s) {
   return std::find(kUnitWords.begin(), kUnitWords.end(), utf8::trim(s)) != kUnitWords.end();

@@ -149,8 +149,6 @@ constexpr std::array kTypos = {
     Typo{"依申请开公"sv, "依申请公开"sv, ""sv},
 };
 
-/// Units a sum in running text is counted in; longer first so 人次 is not read as 次.
-constexpr std::array kTextUnits = {"人次"sv, "万元"sv, "条"sv, "件"sv, "次"sv, "篇"sv, "个"sv, "项"sv, "份"sv, "期"sv, "人"sv, "卷"sv};
 
 struct Mention {
   Decimal value;
@@ -169,7 +167,7 @@ std::vector<Mention> mentions(const std::string& t, std::size_t from, std::size_
     const std::size_t e = i + n->length;
     for (std::string_view pre : {"约"sv, "近"sv, "超过"sv, "逾"sv})
       if (i >= pre.size() && t.compare(i - pre.size(), pre.size(), pre) == 0) n->approximate = true;
-    for (std::string_view u : kTextUnits) {
+    for (std::string_view u : kUnitWords) {
       if (t.compare(e, u.size(), u) != 0) continue;
       if (n->approximate) approximate = true;
       Mention m{n->value, u, i, e + u.size(), std::nullopt};
@@ -233,7 +231,7 @@ class Reader {
         const std::vector<Mention> parts = mentions(t, q, end, approx);
         sentence = end;
         if (approx || (t.find('(', q) < end && t.find("其中", q + 6) < end)) continue;  // nested lists: not sure
-        for (std::string_view unit : kTextUnits) {
+        for (std::string_view unit : kUnitWords) {
           std::vector<const Mention*> tot, pts;
           for (const Mention& m : totals) if (m.unit == unit) tot.push_back(&m);
           for (const Mention& m : parts) if (m.unit == unit) pts.push_back(&m);

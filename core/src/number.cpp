@@ -87,7 +87,6 @@ std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign,
 namespace {
 
 constexpr std::array<std::string_view, 8> kBlankMarkers = {"—", "-", "/", "无", "——", "--", "－", "\\"};
-constexpr std::array<std::string_view, 12> kUnits = {"件", "条", "次", "人次", "人", "个", "篇", "万元", "元", "项", "份", "期"};
 
 }  // namespace
 
@@ -100,7 +99,7 @@ CellValue classify_cell(std::string_view raw, bool allow_sign) {
   if (!p) return {CellKind::text, {}};
   std::string_view rest = utf8::trim(t.substr(p->length));
   if (rest.empty()) return {CellKind::number, p->value};
-  for (std::string_view u : kUnits)
+  for (std::string_view u : kUnitWords)
     if (rest == u) return {CellKind::number, p->value, u};
   // A note after the number: "22(其中修订16件)", "55(含自然失效29件)".
   if (rest.front() == '(' || rest.front() == '[' || rest.substr(0, 3) == "【") return {CellKind::number, p->value};

@@ -16,7 +16,6 @@ namespace nianbao {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kUnits = {"人次", "万元", "件", "条", "次", "篇", "个", "人", "元"};
 constexpr std::size_t kMaxDigitsPerValue = 9;
 constexpr std::size_t kMaxCandidates = 256;      // per row
 constexpr std::size_t kMaxSteps = 2'000'000;     // per search
@@ -63,7 +62,7 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
       if (t.compare(i, p.size(), p) == 0) { i += p.size(); more = true; }
   }
   if (unit_first)
-    for (std::string_view u : kUnits)
+    for (std::string_view u : kUnitWords)
       if (t.compare(i, u.size(), u) == 0 && i + u.size() < t.size() && is_digit(t[i + u.size()])) {
         i += u.size();
         break;
@@ -113,7 +112,7 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
     }
   }
   if (!any_digit) return std::nullopt;
-  for (std::string_view u : kUnits)
+  for (std::string_view u : kUnitWords)
     if (t.compare(e, u.size(), u) == 0) return std::nullopt;
   for (std::string_view w : {"%", "年", "月", "日"})
     if (t.compare(e, w.size(), w) == 0) return std::nullopt;
@@ -215,7 +214,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
         while (k > 0 && text[k - 1] == ' ') --k;
         std::vector<std::size_t> ends{k};
         if (unit_first)
-          for (std::string_view u : kUnits)
+          for (std::string_view u : kUnitWords)
             if (k >= u.size() && text.compare(k - u.size(), u.size(), u) == 0) { ends.push_back(k - u.size()); break; }
         for (std::size_t e : ends) {
           for (bool more = true; more && e > 0;) {
@@ -247,9 +246,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
         for (const Hit& h : hits[r])
           if (h.a >= pos && (!first || h.a < first->a || (h.a == first->a && h.len > first->len))) first = &h;
         if (!first) continue;
-        const std::optional<std::pair<std::size_t, std::size_t>> best = std::make_pair(first->a, first->len);
-        const std::optional<After> best_after = first->after;
-        const std::size_t label_begin = s.begin[best->first];
+        const std::size_t label_begin = s.begin[first->a];
         // The next item's number run into the previous digits: "…信息32000003" + "2" + ".属于…".
         if (prev && !cores[r].numbering.empty() &&
             std::all_of(cores[r].numbering.begin(), cores[r].numbering.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; })) {
@@ -264,13 +261,13 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
             p.digit_spans.resize(p.digits.size());
           }
         }
-        GluedRow g{t, r, false, best_after->digits, spans_of(doc, *paras[pi], *best_after), best_after->spaced};
+        GluedRow g{t, r, false, first->after.digits, spans_of(doc, *paras[pi], first->after), first->after.spaced};
         found.push_back(std::move(g));
         seen.insert(r);
         prev = found.size() - 1;
-        prev_end = best_after->end;
-        pos = best->first + best->second;
-        while (pos < s.chars.size() && s.begin[pos] < best_after->end) ++pos;
+        prev_end = first->after.end;
+        pos = first->a + first->len;
+        while (pos < s.chars.size() && s.begin[pos] < first->after.end) ++pos;
       }
     }
     if (found.size() >= min_rows) result.insert(result.end(), found.begin(), found.end());
@@ -485,7 +482,7 @@ std::vector<StatedFigure> stated_figures(const Document& doc, const std::vector<
             auto n = parse_number(clause.substr(i), false, false);
             if (!n || n->approximate) break;
             const std::string_view rest = clause.substr(i + n->length);
-            const bool unit = std::any_of(kUnits.begin(), kUnits.end(), [&](std::string_view u) { return rest.substr(0, u.size()) == u; });
+            const bool unit = std::any_of(kUnitWords.begin(), kUnitWords.end(), [&](std::string_view u) { return rest.substr(0, u.size()) == u; });
             if (unit) out.push_back({current->def->key, col, n->value});
             break;
           }

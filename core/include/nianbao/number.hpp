@@ -1,5 +1,6 @@
 // Number parsing for table cells and running text (after NFKC normalisation).
 #pragma once
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -19,6 +20,11 @@ struct ParsedNumber {
 /// Returns nothing when `text` does not start with a number.
 std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign = false,
                                          bool allow_multiplier = false);
+
+/// Unit words written after counts and amounts, longest first so that a prefix test never
+/// reads 人次 as 人 or 万元 as 万.
+inline constexpr std::array<std::string_view, 13> kUnitWords = {"人次", "万元", "件", "条", "次", "篇", "个",
+                                                                "项", "份", "期", "人", "元", "卷"};
 
 /// What a table cell holds.
 enum class CellKind {
