@@ -151,16 +151,17 @@
     var findings = Array.isArray(result.findings) ? result.findings : [];
     var tables = Array.isArray(result.tables) ? result.tables : [];
 
-    renderSummary(result, findings);
+    renderSummary(result);
     renderFindings(findings, text, mapper);
     renderTables(tables, findings);
     resultEl.hidden = false;
   }
 
-  function renderSummary(result, findings) {
+  function renderSummary(result) {
     clear(summaryEl);
-    var counts = { error: 0, warning: 0, info: 0 };
-    findings.forEach(function (f) { counts[severityOf(f)]++; });
+    // The core counts (stats); the page only shows them.
+    var stats = result.stats || {};
+    var counts = { error: stats.errors || 0, warning: stats.warnings || 0, info: stats.infos || 0 };
     summaryEl.dataset.errors = counts.error;
     summaryEl.dataset.warnings = counts.warning;
     summaryEl.dataset.infos = counts.info;
