@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # Shared helpers for scripts/icu/*. Source it, do not execute it.
 set -euo pipefail
+# shellcheck source=../lib/apt-source.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/apt-source.sh"
 
 ICU_VERSION=72.1
 ICU_MAJOR=72
@@ -23,7 +25,7 @@ icu_source_dir() {
     log "fetching ICU source with 'apt-get source icu' into $dir"
     local tmp="$NIANBAO_CACHE/src/.tmp-icu.$$"
     rm -rf "$tmp"; mkdir -p "$tmp"
-    ( cd "$tmp" && apt-get source -q icu >"$tmp/apt-source.log" 2>&1 ) || {
+    ( cd "$tmp" && apt_source icu "$tmp/apt-source.log" ) || {
       cat "$tmp/apt-source.log" >&2
       die "'apt-get source icu' failed (needs a deb-src entry + apt-get update: run scripts/setup)"
     }
