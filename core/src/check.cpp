@@ -108,56 +108,6 @@ bool looks_like_html(std::string_view t) {
   return false;
 }
 
-/// "2016年度" in the first paragraphs gives the report year.
-std::optional<int> find_year(const Document& doc) {
-  int seen = 0;
-  for (const Block& b : doc.blocks) {
-    if (b.kind != Block::Kind::paragraph) continue;
-    if (++seen > 5) break;
-    const std::string& t = b.paragraph.text;
-    // "2016年度…", or a title "…2022年政府信息公开工作年度报告".
-    const bool title = t.size() < 240 && (t.find("年度报告") != std::string::npos || t.find("工作报告") != std::string::npos);
-    for (std::size_t p = t.find("年"); p != std::string::npos; p = t.find("年", p + 1)) {
-      if (p < 4) continue;
-      const std::string_view y = std::string_view(t).substr(p - 4, 4);
-      if (!std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-          (p >= 5 && t[p - 5] >= '0' && t[p - 5] <= '9'))
-        continue;
-      if (!title && t.compare(p, 6, "年度") != 0) continue;
-      const int year = std::stoi(std::string(y));
-      if (year >= 2000 && year <= 2100) return year;
-    }
-  }
-  return std::nullopt;
-}
-
-/// Top-level headings "一、总体情况" outside tables.
-std::vector<Section> find_sections(const Document& doc) {
-  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
-  std::vector<Section> out;
-  for (const Block& b : doc.blocks) {
-    if (b.kind != Block::Kind::paragraph) continue;
-    const std::string& t = b.paragraph.text;
-    std::size_t i = 0;
-    std::u32string num;
-    while (i < t.size()) {
-      std::size_t len = 0;
-      const char32_t cp = utf8::decode(t, i, len);
-      if (kNumerals.find(cp) == std::u32string_view::npos) break;
-      num.push_back(cp);
-      i += len;
-    }
-    if (num.empty() || num.size() > 3 || t.compare(i, 3, "、") != 0) continue;
-    const std::string title = std::string(utf8::trim(std::string_view(t).substr(i + 3)));
-    if (title.empty() || title.size() > 120) continue;  // a heading, not a numbered paragraph
-    if (title.back() >= '0' && title.back() <= '9') continue;  // a crawled table row with its numbers
-    std::string number;
-    for (char32_t c : num) utf8::append(number, c);
-    out.push_back({number, title, b.paragraph.span});
-  }
-  return out;
-}
-
 /// The layout must be the one in force for the report year (spec §1): the 2019 format for the
 /// 2019 and 2020 reports, the 2021 format from the 2021 reports on, no mandated layout before.
 std::optional<Finding> check_template_version(const MatchResult& m, std::optional<int> year) {
@@ -188,6 +138,78 @@ void write_span(JsonWriter& w, const Span& s) {
 
 void write_optional_string(JsonWriter& w, const std::optional<std::string>& s) {
   if (s) w.string(*s); else w.null();
+}
+
+void write_sections(JsonWriter& w, const std::vector<Section>& sections) {
+  w.begin_array();
+  for (const Section& s : sections) {
+    w.begin_object().key("number").string(s.number).key("title").string(s.title).key("span");
+    write_span(w, s.span);
+    if (!s.subsections.empty()) {
+      w.key("subsections");
+      write_sections(w, s.subsections);
+    }
+    w.end_object();
+  }
+  w.end_array();
+}
+
+const char* boolean(bool b) { return b ? "true" : "false"; }
+
+/// The narrative's checks and the chart figures in "stats".
+void write_text_stats(JsonWriter& w, const Report& r) {
+  if (!r.text_sums.empty()) {
+    w.key("text_sums").begin_array();
+    for (const TextSum& t : r.text_sums)
+      w.begin_object(true).key("total").string(t.total).key("parts").string(t.parts).key("holds").raw(boolean(t.holds)).end_object();
+    w.end_array();
+  }
+  if (!r.text_shares.empty()) {
+    w.key("text_shares").begin_array();
+    for (const TextShare& t : r.text_shares)
+      w.begin_object(true).key("share").string(t.share).key("of").string(t.of).key("holds").raw(boolean(t.holds)).end_object();
+    w.end_array();
+  }
+  if (!r.text_figures.empty()) {
+    w.key("text_table").begin_array();
+    for (const TextFigure& t : r.text_figures)
+      w.begin_object(true).key("text").string(t.text).key("cell").string(t.cell).key("table").string(t.table)
+          .key("scope").string(t.scope).key("holds").raw(boolean(t.holds)).end_object();
+    w.end_array();
+  }
+  if (r.deadline) {
+    w.key("deadline").begin_object(true).key("due").string(r.deadline->due).key("met").raw(boolean(r.deadline->met));
+    w.key("published").string(r.deadline->published).key("source").string(r.deadline->source);
+    w.key("basis").string(r.deadline->basis).end_object();
+  }
+  if (r.period)
+    w.key("period").begin_object(true).key("from").string(r.period->from).key("to").string(r.period->to)
+        .key("holds").raw(boolean(r.period->holds)).end_object();
+  if (!r.figures.empty()) {
+    w.key("figures").begin_array();
+    for (const Figure& x : r.figures)
+      w.begin_object(true).key("id").string(x.id).key("title").string(x.title).key("value").raw(x.value.to_string())
+          .key("unit").string(x.unit).end_object();
+    w.end_array();
+  }
+  if (!r.charts.empty()) {
+    w.key("charts").begin_array();
+    for (const Chart& c : r.charts) {
+      w.begin_object().key("id").string(c.id).key("title").string(c.title).key("unit").string(c.unit).key("items").begin_array();
+      for (const auto& [label, value] : c.items)
+        w.begin_object(true).key("label").string(label).key("value").raw(value.to_string()).end_object();
+      w.end_array().end_object();
+    }
+    w.end_array();
+  }
+  if (!r.rates.empty()) {
+    w.key("rates").begin_array();
+    for (const Rate& x : r.rates)
+      w.begin_object(true).key("id").string(x.id).key("title").string(x.title).key("percent").raw(x.percent.to_string())
+          .key("numerator").raw(x.numerator.to_string()).key("denominator").raw(x.denominator.to_string())
+          .key("basis").string(x.basis).end_object();
+    w.end_array();
+  }
 }
 
 }  // namespace
@@ -247,8 +269,6 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   report.meta.script = nt.script;
   const Document doc = read_text(nt);
   report.meta.year = find_year(doc);
-  report.sections = find_sections(doc);
-  read_narrative(doc, report);
 
   MatchResult matched = match_tables(doc, report.meta.year);
   report.meta.format = matched.format;
@@ -261,6 +281,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   std::vector<Finding> rules = check_tables(report.tables);
   report.findings.insert(report.findings.end(), std::make_move_iterator(rules.begin()),
                          std::make_move_iterator(rules.end()));
+  read_narrative(doc, report);
 
   if (nt.script == Script::hant && nt.first_converted) {
     Finding f;
@@ -292,13 +313,8 @@ std::string to_json(const Report& r, int indent) {
   w.key("kind").string(r.meta.kind);
   w.key("script").string(r.meta.script == Script::hant ? "hant" : "hans");
   w.end_object();
-  w.key("sections").begin_array();
-  for (const Section& s : r.sections) {
-    w.begin_object().key("number").string(s.number).key("title").string(s.title).key("span");
-    write_span(w, s.span);
-    w.end_object();
-  }
-  w.end_array();
+  w.key("sections");
+  write_sections(w, r.sections);
   w.key("tables").begin_array();
   std::size_t cells = 0;
   for (const ReportTable& t : r.tables) {
@@ -336,16 +352,7 @@ std::string to_json(const Report& r, int indent) {
   w.key("infos").number(static_cast<long long>(r.count(Severity::info)));
   w.key("tables").number(static_cast<long long>(r.tables.size()));
   w.key("cells").number(static_cast<long long>(cells));
-  if (!r.text_sums.empty()) {
-    w.key("text_sums").begin_array();
-    for (const TextSum& t : r.text_sums)
-      w.begin_object(true).key("total").string(t.total).key("parts").string(t.parts).key("holds").raw(t.holds ? "true" : "false").end_object();
-    w.end_array();
-  }
-  if (r.deadline) {
-    w.key("deadline").begin_object(true).key("due").string(r.deadline->due).key("met").raw(r.deadline->met ? "true" : "false");
-    w.key("basis").string(r.deadline->basis).end_object();
-  }
+  write_text_stats(w, r);
   w.end_object();
   w.end_object();
   std::string out = w.take();

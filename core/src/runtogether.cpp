@@ -1,4 +1,5 @@
 #include "runtogether.hpp"
+#include "text_figures.hpp"
 
 #include <algorithm>
 #include <array>
@@ -424,72 +425,23 @@ std::string row_name(const GluedRow& g) {
 
 }  // namespace
 
-namespace {
-
-/// The word that names a column in running text.
-std::u32string column_keyword(std::string_view col) {
-  static constexpr std::array<std::pair<std::string_view, std::u32string_view>, 10> kWords{{
-      {"本年制发件数", U"制发"}, {"本年废止件数", U"废止"}, {"现行有效件数", U"现行有效"},
-      {"本年新制作数量", U"制作"}, {"本年新公开数量", U"新公开"}, {"对外公开总数量", U"对外公开"},
-      {"上一年项目数量", U"上一年"}, {"处理决定数量", U"处理决定"}, {"采购项目数量", U"采购项目"},
-      {"采购总金额", U"采购总金额"},
-  }};
-  for (const auto& [c, w] : kWords)
-    if (c == col) return std::u32string(w);
-  return {};
-}
-
-}  // namespace
-
 std::vector<StatedFigure> stated_figures(const Document& doc, const std::vector<GluedRow>& rows) {
   std::vector<StatedFigure> out;
-  struct Target {
-    const RowDef* def;
-    std::u32string label;
-  };
-  std::vector<Target> targets;
-  for (const GluedRow& g : rows)
-    if (!g.flat) targets.push_back({&g.tmpl->rows[g.row], label_key(g.tmpl->rows[g.row].label).core});
-  if (targets.empty()) return out;
-  for (const Block& b : doc.blocks) {
-    if (b.kind != Block::Kind::paragraph) continue;
-    const std::string& t = b.paragraph.text;
-    const Target* current = nullptr;  // the row the previous clause named
-    std::size_t start = 0;
-    while (start < t.size()) {
-      std::size_t end = start;
-      // A clause ends at ， 。 ； or their ASCII forms.
-      while (end < t.size() && t[end] != ',' && t[end] != ';' && t.compare(end, 3, "。") != 0 && t.compare(end, 3, "，") != 0 &&
-             t.compare(end, 3, "；") != 0)
-        ++end;
-      const std::string_view clause = std::string_view(t).substr(start, end - start);
-      const std::u32string core = label_key_impl(clause, false).core;
-      const Target* named = nullptr;
-      for (const Target& tg : targets)
-        if (tg.label.size() >= 2 && core.find(tg.label) != std::u32string::npos &&
-            (!named || tg.label.size() > named->label.size()))
-          named = &tg;  // the longest label named ("行政规范性文件" over "规范性文件")
-      if (named) current = named;
-      if (current) {
-        for (std::string_view col : current->def->columns) {
-          std::string kw;
-          for (char32_t c : column_keyword(col)) utf8::append(kw, c);
-          const std::size_t kwpos = kw.empty() ? std::string_view::npos : clause.find(kw);
-          if (kwpos == std::string_view::npos) continue;
-          // The first number after the keyword, when a unit follows it.
-          for (std::size_t i = kwpos; i < clause.size(); ++i) {
-            if (!is_digit(clause[i]) || (i > 0 && is_digit(clause[i - 1]))) continue;
-            auto n = parse_number(clause.substr(i), false, false);
-            if (!n || n->approximate) break;
-            const std::string_view rest = clause.substr(i + n->length);
-            const bool unit = std::any_of(kUnitWords.begin(), kUnitWords.end(), [&](std::string_view u) { return rest.substr(0, u.size()) == u; });
-            if (unit) out.push_back({current->def->key, col, n->value});
-            break;
-          }
-        }
-      }
-      start = end + (end < t.size() && (t[end] == ',' || t[end] == ';') ? 1 : 3);
-    }
+  if (rows.empty()) return out;
+  std::vector<const Paragraph*> paras;
+  for (const Block& b : doc.blocks)
+    if (b.kind == Block::Kind::paragraph) paras.push_back(&b.paragraph);
+  const std::string_view name = rows.front().tmpl->template_name;
+  const Format format = name == "2021" ? Format::f2021 : name == "2019" ? Format::f2019 : Format::legacy;
+  for (const StatedCell& sc : stated_cells(paras, format)) {
+    // Only a plain statement about one cell settles a split.
+    if (sc.none || sc.scope != StatedCell::Scope::same) continue;
+    const bool glued = std::any_of(rows.begin(), rows.end(), [&](const GluedRow& g) {
+      if (g.flat || g.tmpl != sc.tmpl || g.tmpl->rows[g.row].key != sc.row) return false;
+      const auto& cols = g.tmpl->rows[g.row].columns;
+      return std::find(cols.begin(), cols.end(), sc.col) != cols.end();
+    });
+    if (glued) out.push_back({sc.row, sc.col, sc.value});
   }
   return out;
 }

@@ -52,6 +52,19 @@ inline std::vector<const nianbao::Finding*> findings(const nianbao::Report& r, c
   return out;
 }
 
+/// Findings of the table rules (relations, cells, template fit), leaving the narrative's aside.
+inline bool is_table_rule(const std::string& rule) {
+  for (const char* p : {"t2-", "t3-", "t4-", "legacy-", "cell-", "table-", "template-"})
+    if (rule.rfind(p, 0) == 0) return true;
+  return false;
+}
+inline std::vector<const nianbao::Finding*> table_findings(const nianbao::Report& r) {
+  std::vector<const nianbao::Finding*> out;
+  for (const auto& f : r.findings)
+    if (is_table_rule(f.rule)) out.push_back(&f);
+  return out;
+}
+
 inline const nianbao::ReportTable* table(const nianbao::Report& r, const std::string& id) {
   for (const auto& t : r.tables)
     if (t.id == id) return &t;

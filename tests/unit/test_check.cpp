@@ -11,11 +11,6 @@ using testing::check_ok;
 using testing::findings;
 
 namespace {
-bool is_table_rule(const std::string& rule) {
-  for (const char* p : {"t2-", "t3-", "t4-", "legacy-", "cell-"})
-    if (rule.rfind(p, 0) == 0) return true;
-  return false;
-}
 nianbao::Error expect_error(const std::string& in, nianbao::Options opts = {}) {
   nianbao::Outcome out = testing::checker().check(in, opts);
   auto* e = std::get_if<nianbao::Error>(&out);
@@ -28,9 +23,7 @@ TEST_CASE("seed 003: exactly one table finding, 行政诉讼数量 9 vs 5+0+1") 
   const std::string seed = testing::read_seed("003");
   const auto r = check_ok(seed);
   CHECK(r.meta.format == Format::legacy);
-  std::vector<const nianbao::Finding*> table_findings;
-  for (const auto& f : r.findings)
-    if (is_table_rule(f.rule)) table_findings.push_back(&f);
+  const auto table_findings = testing::table_findings(r);
   REQUIRE(table_findings.size() == 1);
   const auto& f = *table_findings[0];
   CHECK(f.rule == "legacy-sum");
@@ -77,7 +70,7 @@ TEST_CASE("seeds 000, 002, 004 have no tables and no table errors; 000 is Tradit
     CAPTURE(s);
     const auto r = check_ok(testing::read_seed(s));
     CHECK(r.tables.empty());
-    for (const auto& f : r.findings) CHECK_FALSE((is_table_rule(f.rule) && f.severity == Severity::error));
+    for (const auto& f : r.findings) CHECK_FALSE((testing::is_table_rule(f.rule) && f.severity == Severity::error));
     CHECK(r.meta.script == (std::string(s) == "000" ? nianbao::Script::hant : nianbao::Script::hans));
   }
   const auto r0 = check_ok(testing::read_seed("000"));

@@ -21,10 +21,12 @@ struct Meta {
   Script script = Script::hans;
 };
 
+/// A heading: 一、… at the top level, （一）… and 1. below it.
 struct Section {
-  std::string number;  ///< 一, 二, ...
+  std::string number;  ///< 一, 二, ... (（一） and 1. keep their brackets and dot: "(一)", "1.")
   std::string title;
   Span span;
+  std::vector<Section> subsections;
 };
 
 struct TableCell {
@@ -57,6 +59,8 @@ struct DeadlineCheck {
   std::string due;    ///< YYYY-MM-DD
   std::string basis;  ///< the rule used, in Chinese
   bool met = false;
+  std::string published;  ///< the date used (YYYY-MM-DD or YYYY-MM)
+  std::string source;     ///< where it came from: 网页发布时间 or 落款日期
 };
 
 /// A sum stated in the text and checked: "1799条" against "614+1173+12=1799".
@@ -65,11 +69,59 @@ struct TextSum {
   bool holds = false;
 };
 
+/// A share or rate stated in the text and recomputed: "41.31%" of "9781÷23678".
+struct TextShare {
+  std::string share, of;
+  bool holds = false;
+};
+
+/// A figure the text states about a table quantity, compared with the table.
+struct TextFigure {
+  std::string text;   ///< as written: "公开各类信息8359条", "无依申请公开"
+  std::string cell;   ///< "legacy/（一）主动公开政府信息数/统计数"
+  std::string table;  ///< the table's value
+  /// same: about what the table counts; part: about a part of the body (各乡镇…), at most the
+  /// table's; other: about another body (代表…); none: a statement that there were none.
+  std::string scope;
+  bool holds = false;
+};
+
+/// The statistics period the text states ("统计期限自2016年1月1日起至2016年12月31日止").
+struct PeriodCheck {
+  std::string from, to;  ///< YYYY-MM-DD
+  bool holds = false;
+};
+
+/// A series for a chart, taken from the tables: label and value per item.
+struct Chart {
+  std::string id, title, unit;
+  std::vector<std::pair<std::string, Decimal>> items;
+};
+
+/// A single figure for the page's summary: 主动公开政府信息数, 本年新收申请.
+struct Figure {
+  std::string id, title, unit;
+  Decimal value;
+};
+
+/// A rate computed from the tables: 公开率 = (予以公开+部分公开)/总计.
+struct Rate {
+  std::string id, title, basis;
+  Decimal numerator, denominator;
+  Decimal percent;  ///< rounded half up to 2 places
+};
+
 struct Report {
   std::string file;
   InputInfo input;
   std::optional<DeadlineCheck> deadline;
   std::vector<TextSum> text_sums;
+  std::vector<TextShare> text_shares;
+  std::vector<TextFigure> text_figures;
+  std::optional<PeriodCheck> period;
+  std::vector<Figure> figures;
+  std::vector<Chart> charts;
+  std::vector<Rate> rates;
   Meta meta;
   std::vector<Section> sections;
   std::vector<ReportTable> tables;

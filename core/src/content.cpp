@@ -1,0 +1,290 @@
+// What the text must contain and what it must not (spec §5–§6): content-required, info-fee;
+// tampering (injected gambling and porn text), typo (corruptions of the domain's fixed terms),
+// pii (ID card numbers, personal mobile numbers, home addresses). Word lists are data.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "narrative_rules.hpp"
+#include "utf8.hpp"
+
+namespace nianbao {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+// ---- integrity --------------------------------------------------------------------------------
+
+/// Words of injected spam pages (seed 003's "365体育投注"); none has a use in a government report.
+/// "投注站" (a lottery outlet) is allowed.
+struct Spam {
+  std::string_view word, kind;
+};
+constexpr std::array kTampering = {
+    Spam{"投注", "博彩"}, Spam{"百家乐", "博彩"}, Spam{"娱乐城", "博彩"}, Spam{"葡京", "博彩"}, Spam{"老虎机", "博彩"},
+    Spam{"六合彩", "博彩"}, Spam{"时时彩", "博彩"}, Spam{"真人视讯", "博彩"}, Spam{"开户送", "博彩"}, Spam{"彩金", "博彩"},
+    Spam{"北京赛车", "博彩"}, Spam{"太阳城", "博彩"}, Spam{"威尼斯人", "博彩"}, Spam{"皇冠体育", "博彩"}, Spam{"亚博体育", "博彩"},
+    Spam{"电子游艺", "博彩"}, Spam{"裸聊", "色情"}, Spam{"一夜情", "色情"}, Spam{"约炮", "色情"}, Spam{"成人影片", "色情"},
+    Spam{"成人视频", "色情"}};
+
+/// Corruptions of the domain's fixed terms: {wrong, right, characters after `wrong` that make it
+/// a legitimate word}.
+struct Typo {
+  std::string_view wrong, right, legit_next;
+};
+constexpr std::array kTypos = {
+    Typo{"政府信息开"sv, "政府信息公开"sv, "展放发始通"sv},
+    Typo{"行政法复议"sv, "行政复议"sv, ""sv},
+    Typo{"行政复以"sv, "行政复议"sv, ""sv},
+    Typo{"行政复义"sv, "行政复议"sv, ""sv},
+    Typo{"行政诉公"sv, "行政诉讼"sv, ""sv},
+    Typo{"依申请开公"sv, "依申请公开"sv, ""sv},
+    Typo{"信息开公"sv, "信息公开"sv, ""sv},
+    Typo{"公开条列"sv, "公开条例"sv, ""sv},
+    Typo{"规范行文件"sv, "规范性文件"sv, ""sv},
+    Typo{"政务公公开"sv, "政务公开"sv, ""sv},
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// GB 11643 check digit of an 18-character citizen ID number.
+bool id_checksum(std::string_view s) {
+  static constexpr std::array<int, 17> kWeights{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr std::string_view kCheck = "10X98765432";
+  int sum = 0;
+  for (std::size_t i = 0; i < 17; ++i) sum += (s[i] - '0') * kWeights[i];
+  const char c = s[17] == 'x' ? 'X' : s[17];
+  return kCheck[static_cast<std::size_t>(sum % 11)] == c;
+}
+
+bool plausible_birth(std::string_view s) {
+  auto num = [&](std::size_t a, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = a; i < a + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = num(6, 4), m = num(10, 2), d = num(12, 2);
+  return y >= 1900 && y <= 2030 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/// A number written where a phone number goes: after a phone word, or not glued to words (a
+/// crawled table row glues its digits to its label: "（七）总计19191022204").
+bool phone_context(std::string_view t, std::size_t i) {
+  const std::string_view before = t.substr(0, i);
+  for (std::string_view w : {"手机"sv, "电话"sv, "手机号"sv, "号码"sv, "联系方式"sv, "热线"sv, "Tel"sv, "tel"sv, "TEL"sv})
+    if (ends_with(utf8::trim(before), w) || ends_with(before, std::string(w) + ":")) return true;
+  if (i == 0) return true;
+  std::size_t k = i - 1;
+  while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+  std::size_t len = 0;
+  return !utf8::is_han(utf8::decode(t, k, len));
+}
+
+class Integrity {
+ public:
+  Integrity(const Prose& prose, Report& r) : prose_(prose), r_(r) {}
+
+  void run() {
+    for (const Paragraph* p : prose_.all()) {
+      tampering(*p);  // page chrome too: a hacked footer is still a hacked page
+      if (prose_.is_chrome(p) || prose_.is_table_text(p)) continue;
+      typos(*p);
+      pii(p->text, [&](std::size_t a, std::size_t b) { return prose_.span(*p, a, b); });
+    }
+    for (const Block& b : prose_.doc().blocks)
+      if (b.kind == Block::Kind::table)
+        for (const Row& row : b.table.rows)
+          for (const Cell& c : row.cells) pii(c.text, [&](std::size_t, std::size_t) { return c.span; });
+  }
+
+ private:
+  void add(std::string rule, Severity sev, std::string message, Span span, std::string hint = {}) {
+    r_.findings.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
+  }
+
+  void tampering(const Paragraph& p) {
+    const std::string& t = p.text;
+    for (const Spam& spam : kTampering) {
+      const std::string_view w = spam.word;
+      for (std::size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + w.size())) {
+        if (w == "投注" && t.compare(at + w.size(), 3, "站") == 0) continue;
+        // Take in the brand before it: "365体育投注".
+        std::size_t a = at;
+        if (a >= 6 && t.compare(a - 6, 6, "体育") == 0) a -= 6;
+        while (a > 0 && std::isalnum(static_cast<unsigned char>(t[a - 1]))) --a;
+        const std::string found = t.substr(a, at + w.size() - a);
+        add("tampering", Severity::error,
+            "正文中出现与政府信息公开无关的" + std::string(spam.kind) + "类文字“" + found + "”，疑似网页被篡改，请核对原始报告并处置",
+            prose_.span(p, a, at + w.size()));
+      }
+    }
+  }
+
+  void typos(const Paragraph& p) {
+    const std::string& t = p.text;
+    for (const Typo& ty : kTypos) {
+      for (std::size_t at = t.find(ty.wrong); at != std::string::npos; at = t.find(ty.wrong, at + 1)) {
+        const std::size_t end = at + ty.wrong.size();
+        if (t.compare(at, ty.right.size(), ty.right) == 0 && ty.right.size() > ty.wrong.size()) continue;
+        if (!ty.legit_next.empty() && end < t.size()) {
+          std::size_t len = 0;
+          const char32_t next = utf8::decode(t, end, len);
+          if (to_u32(ty.legit_next).find(next) != std::u32string::npos) continue;
+        }
+        add("typo", Severity::warning, "“" + std::string(ty.wrong) + "”疑为“" + std::string(ty.right) + "”的笔误",
+            prose_.span(p, at, end), std::string(ty.right));
+      }
+    }
+  }
+
+  /// ID card numbers (checksum and birth date valid), personal mobile numbers, home addresses.
+  /// Masked numbers ("139****1234") are fine; office numbers have area codes and 7–8 digits.
+  template <class SpanOf>
+  void pii(std::string_view t, SpanOf span_of) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '-'))) continue;
+      std::size_t e = i;
+      while (e < t.size() && is_digit(t[e])) ++e;
+      const std::size_t run = e - i;
+      if (run == 17 && e < t.size() && (t[e] == 'X' || t[e] == 'x')) ++e;
+      const std::string_view s = t.substr(i, e - i);
+      const bool glued = e < t.size() && (std::isalnum(static_cast<unsigned char>(t[e])) || t[e] == '*');
+      if (!glued && s.size() == 18 && plausible_birth(s) && id_checksum(s))
+        add("pii", Severity::error, "报告中出现居民身份证号码“" + std::string(s.substr(0, 6)) + "…”，公开发布前应删除或遮盖", span_of(i, e));
+      else if (!glued && s.size() == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && phone_context(t, i))
+        add("pii", Severity::warning, "报告中出现疑似个人手机号码“" + std::string(s.substr(0, 3)) + "…”，公开发布前请确认是否应删除或遮盖",
+            span_of(i, e));
+      i = e > i ? e - 1 : i;
+    }
+    for (std::string_view w : {"家庭住址"sv, "家住"sv, "现住址"sv, "户籍地址"sv, "住址:"sv}) {
+      for (std::size_t at = t.find(w); at != std::string_view::npos; at = t.find(w, at + w.size())) {
+        if (w == "住址:" && at >= 6 && (t.substr(at - 3, 3) == "现" || t.substr(at - 6, 6) == "家庭")) continue;
+        const std::size_t end = clause_end(t, at + w.size() + (w.back() == ':' ? 0 : 0), false);
+        if (end - at <= w.size() + 3) continue;  // nothing after the word
+        add("pii", Severity::warning, "报告中出现个人住址（“" + std::string(w) + "”），公开发布前请确认是否应删除", span_of(at, end));
+      }
+    }
+  }
+
+  const Prose& prose_;
+  Report& r_;
+};
+
+// ---- content ---------------------------------------------------------------------------------
+
+struct Topic {
+  std::string_view name;
+  std::string_view keywords;  ///< any of them shows the topic is covered
+};
+
+/// 2021 format: 一、总体情况 covers five topics (spec §5).
+constexpr std::array<Topic, 5> kOverview2021{{
+    {"主动公开", "主动公开"},
+    {"依申请公开", "依申请|申请公开|公开申请"},
+    {"政府信息管理", "信息管理|公开属性|保密审查|发布审查|动态调整|信息发布"},
+    {"政府信息公开平台建设", "平台|政府网站|门户网站|政务新媒体|公开专栏|政府公报|新媒体"},
+    {"监督保障", "监督|保障|考核|培训|问责|责任追究|评议"},
+}};
+/// 2019 条例 第五十条: a government's report also states these.
+constexpr std::array<Topic, 3> kGovernment2019{{
+    {"工作考核", "考核"},
+    {"社会评议", "评议"},
+    {"责任追究结果", "责任追究|追究责任|问责"},
+}};
+/// 2008 条例 第三十二条: what a report before the formats contains.
+constexpr std::array<Topic, 4> kLegacyContents{{
+    {"主动公开政府信息的情况", "主动公开"},
+    {"依申请公开政府信息的情况", "依申请|申请公开|公开申请"},
+    {"政府信息公开的收费及减免情况", "收费|收取费用|减免|费用"},
+    {"因政府信息公开申请行政复议、提起行政诉讼的情况", "复议|诉讼"},
+}};
+constexpr Topic kProblems{"存在的主要问题", "问题|不足|短板|差距|薄弱|欠缺|有待"};
+constexpr Topic kImprovements{"改进情况", "改进|措施|下一步|整改|加强|进一步|完善|提升|将"};
+
+template <std::size_t N>
+std::vector<std::string_view> missing(std::string_view text, const std::array<Topic, N>& topics) {
+  std::vector<std::string_view> out;
+  for (const Topic& t : topics)
+    if (find_any(text, t.keywords) == std::string_view::npos) out.push_back(t.name);
+  return out;
+}
+
+std::string join(const std::vector<std::string_view>& xs) {
+  std::string out;
+  for (std::string_view x : xs) out += (out.empty() ? "" : "、") + std::string(x);
+  return out;
+}
+
+class Content {
+ public:
+  Content(const Prose& prose, Report& r) : prose_(prose), r_(r) {
+    for (const Paragraph* p : prose_.body()) all_ += p->text + "\n";
+  }
+
+  void run() {
+    if (prose_.body().empty() || !r_.meta.year) return;
+    const int year = *r_.meta.year;
+    const bool modern = r_.meta.format == Format::f2019 || r_.meta.format == Format::f2021 ||
+                        (r_.meta.format == Format::unknown && year >= 2019);
+    if (modern) {
+      if (year >= 2021) overview();
+      if (r_.meta.kind == "government") require(all_, kGovernment2019, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
+      problems(section_text(prose_, r_, "五"), where("五"), "“五、存在的主要问题及改进情况”应同时说明存在的主要问题和改进情况，未见：");
+      if (year >= 2021) info_fee();
+    } else {
+      require(all_, kLegacyContents, "报告应包括2008年《条例》第三十二条规定的内容，未见：", where(""));
+      problems(all_, where(""), "报告应说明存在的主要问题和改进情况（2008年《条例》第三十二条），未见：");
+    }
+  }
+
+ private:
+  /// The heading of section `number`, else the start of the text.
+  Span where(std::string_view number) const {
+    for (const Section& s : r_.sections)
+      if (s.number == number) return s.span;
+    return prose_.body().front()->span;
+  }
+
+  template <std::size_t N>
+  void require(std::string_view text, const std::array<Topic, N>& topics, const std::string& lead, Span at) {
+    const auto gaps = missing(text, topics);
+    if (!gaps.empty()) r_.findings.push_back(make_finding("content-required", Severity::warning, lead + join(gaps), at));
+  }
+
+  void overview() {
+    const std::string text = section_text(prose_, r_, "一");
+    if (text.empty()) return;  // no 一、: section-missing says so
+    require(text, kOverview2021, "“一、总体情况”应概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，未见：", where("一"));
+  }
+
+  void problems(std::string_view text, Span at, std::string_view lead) {
+    if (text.empty()) return;
+    std::vector<std::string_view> gaps;
+    if (find_any(text, kProblems.keywords) == std::string_view::npos) gaps.push_back(kProblems.name);
+    if (find_any(text, kImprovements.keywords) == std::string_view::npos) gaps.push_back(kImprovements.name);
+    if (!gaps.empty())
+      r_.findings.push_back(make_finding("content-required", Severity::warning,
+                                         std::string(lead) + join(gaps), at));
+  }
+
+  /// From the 2021 reports on, whether 信息处理费 was collected (国办函〔2020〕109号).
+  void info_fee() {
+    if (contains(all_, "处理费")) return;
+    const bool has_six = std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "六"; });
+    const Span at = has_six || r_.sections.empty() ? where("六") : r_.sections.back().span;
+    r_.findings.push_back(make_finding("info-fee", Severity::warning,
+                                       "未说明本年度是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号；通常在“六、其他需要报告的事项”中说明）", at));
+  }
+
+  const Prose& prose_;
+  Report& r_;
+  std::string all_;
+};
+
+}  // namespace
+
+void check_integrity(const Prose& prose, Report& report) { Integrity(prose, report).run(); }
+void check_content(const Prose& prose, Report& report) { Content(prose, report).run(); }
+
+}  // namespace nianbao

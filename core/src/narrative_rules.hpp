@@ -1,0 +1,46 @@
+// The parts of the narrative reader (internal). read_narrative() (narrative.cpp) runs them in
+// order over one Prose; each adds its findings and statistics to the report.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nianbao/report.hpp"
+#include "prose.hpp"
+
+namespace nianbao {
+
+/// What the first parts learn about the document and the later ones use.
+struct Landmarks {
+  const Paragraph* title = nullptr;        ///< the report's title line, if it has one
+  const Paragraph* signature = nullptr;    ///< the date line of the signature block
+  std::optional<Date> signed_on;
+  std::optional<std::string> signer;       ///< the body named above the signature date
+  std::optional<Date> page_date;           ///< 发布时间 in the page header
+  std::optional<std::string> page_agency;  ///< 发布机构 in the page header
+};
+
+/// outline.cpp: the headings (一、 and, under them, （一）), the report title.
+std::vector<Section> find_sections(const Prose& prose);
+const Paragraph* find_title(const Prose& prose);
+/// outline.cpp: numbering, section-missing, section-order, section-title, title, period, signature.
+void check_outline(const Prose& prose, const Landmarks& marks, Report& report);
+
+/// text_sums.cpp: text-sum, text-percent (totals and their parts, shares and rates).
+void check_text_sums(const Prose& prose, Report& report);
+
+/// text_table.cpp: text-table (figures and "none" statements against the tables).
+void check_text_table(const Prose& prose, Report& report);
+
+/// content.cpp: content-required, info-fee; tampering, typo, pii.
+void check_content(const Prose& prose, Report& report);
+void check_integrity(const Prose& prose, Report& report);
+
+/// stats.cpp: the figures and rates for the page's charts, from the tables.
+void fill_charts(Report& report);
+
+/// The text of section `number` (一 … 六): its heading and the body paragraphs up to the next
+/// top-level heading. Empty when the report has no such heading.
+std::string section_text(const Prose& prose, const Report& report, std::string_view number);
+
+}  // namespace nianbao

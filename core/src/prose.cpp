@@ -1,0 +1,300 @@
+#include "prose.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "nianbao/normalize.hpp"
+#include "nianbao/number.hpp"
+#include "utf8.hpp"
+
+namespace nianbao {
+
+using namespace std::string_view_literals;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+std::vector<std::string_view> split_bar(std::string_view list) {
+  std::vector<std::string_view> out;
+  while (!list.empty()) {
+    const std::size_t bar = list.find('|');
+    if (bar != 0) out.push_back(list.substr(0, bar));
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+  return out;
+}
+
+std::size_t find_any(std::string_view s, std::string_view phrases, std::size_t from) {
+  std::size_t best = std::string_view::npos;
+  for (std::string_view p : split_bar(phrases)) best = std::min(best, s.find(p, from));
+  return best;
+}
+
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 0;
+    out.push_back(utf8::decode(s, i, len));
+    i += len;
+  }
+  return out;
+}
+
+int cn_digit(char32_t c) {
+  if (c == U'〇' || c == U'○' || c == U'零' || c == U'O') return 0;
+  const auto p = std::u32string_view(U"一二三四五六七八九").find(c);
+  return p == std::u32string_view::npos ? -1 : static_cast<int>(p) + 1;
+}
+
+std::optional<int> small_number(std::u32string_view s) {
+  if (s.empty()) return std::nullopt;
+  if (std::all_of(s.begin(), s.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; }) && s.size() <= 2) {
+    int v = 0;
+    for (char32_t c : s) v = v * 10 + static_cast<int>(c - U'0');
+    return v;
+  }
+  const std::size_t ten = s.find(U'十');
+  if (ten == std::u32string_view::npos) return s.size() == 1 && cn_digit(s[0]) > 0 ? std::optional<int>(cn_digit(s[0])) : std::nullopt;
+  int tens = 1, ones = 0;
+  if (ten == 1) tens = cn_digit(s[0]);
+  else if (ten != 0) return std::nullopt;
+  if (ten + 1 < s.size()) {
+    if (ten + 2 != s.size()) return std::nullopt;
+    ones = cn_digit(s[ten + 1]);
+  }
+  if (tens <= 0 || ones < 0) return std::nullopt;
+  return tens * 10 + ones;
+}
+
+std::string Date::iso() const {
+  char buf[48];
+  if (d) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  return buf;
+}
+
+std::optional<Date> whole_date(std::string_view text) {
+  const std::u32string s = to_u32(utf8::trim(text));
+  Date dt;
+  if (s.size() >= 10 && s[4] == U'-' && s[7] == U'-') {
+    for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
+      if (s[k] < U'0' || s[k] > U'9') return std::nullopt;
+    if (s.size() > 10 && s[10] != U' ') return std::nullopt;
+    auto num = [&](std::size_t k, std::size_t n) {
+      int v = 0;
+      for (std::size_t j = k; j < k + n; ++j) v = v * 10 + static_cast<int>(s[j] - U'0');
+      return v;
+    };
+    dt.y = num(0, 4);
+    dt.m = num(5, 2);
+    dt.d = num(8, 2);
+    return dt.m >= 1 && dt.m <= 12 && dt.d >= 1 && dt.d <= 31 ? std::optional<Date>(dt) : std::nullopt;
+  }
+  std::size_t i = 0;
+  for (; i < s.size() && i < 4; ++i) {
+    const int v = s[i] >= U'0' && s[i] <= U'9' ? static_cast<int>(s[i] - U'0') : cn_digit(s[i]);
+    if (v < 0 || s[i] == U'O') return std::nullopt;
+    dt.y = dt.y * 10 + v;
+  }
+  if (i != 4 || i >= s.size() || s[i] != U'年' || dt.y < 2000 || dt.y > 2100) return std::nullopt;
+  const std::size_t month_end = s.find(U'月', i + 1);
+  if (month_end == std::u32string::npos) return std::nullopt;
+  const auto m = small_number(std::u32string_view(s).substr(i + 1, month_end - i - 1));
+  if (!m || *m < 1 || *m > 12) return std::nullopt;
+  dt.m = *m;
+  if (month_end + 1 == s.size()) return dt;
+  const std::size_t day_end = s.find_first_of(U"日号", month_end + 1);
+  if (day_end == std::u32string::npos || day_end + 1 != s.size()) return std::nullopt;
+  const auto d = small_number(std::u32string_view(s).substr(month_end + 1, day_end - month_end - 1));
+  if (!d || *d < 1 || *d > 31) return std::nullopt;
+  dt.d = *d;
+  return dt;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, kUnitWords.size() + 7> make_text_units() {
+  std::array<std::string_view, kUnitWords.size() + 7> out{};
+  std::size_t n = 0;
+  for (std::string_view u : kUnitWords) out[n++] = u;
+  for (std::string_view u : {"名"sv, "起"sv, "场"sv, "家"sv, "期"sv, "批"sv, "宗"sv}) out[n++] = u;
+  return out;
+}
+constexpr auto kTextUnits = make_text_units();
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::span<const std::string_view> text_units() { return kTextUnits; }
+
+std::vector<Mention> find_mentions(std::string_view t, std::size_t from, std::size_t to) {
+  std::vector<Mention> out;
+  to = std::min(to, t.size());
+  for (std::size_t i = from; i < to; ++i) {
+    if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '-' || t[i - 1] == '/'))) continue;
+    auto n = parse_number(t.substr(i, to - i), false, true);
+    if (!n) continue;
+    std::size_t e = i + n->length;
+    bool approximate = n->approximate;
+    if (approximate) e += 3;  // 余 / 多
+    for (std::string_view pre : {"约"sv, "近"sv, "超过"sv, "逾"sv, "大约"sv, "将近"sv})
+      if (i >= pre.size() && t.substr(i - pre.size(), pre.size()) == pre) approximate = true;
+    std::string_view unit;
+    if (e + 1 < to && t[e] == ' ' && !is_digit(t[e + 1])) ++e;  // "46 条" (pdftotext, web copies)
+    for (std::string_view u : kTextUnits)
+      if (t.substr(e, u.size()) == u && (unit.empty() || u.size() > unit.size())) unit = u;
+    if (unit.empty()) {
+      i = e > i ? e - 1 : i;
+      continue;
+    }
+    // "2016年3月" style dates never reach here (年/月 are not units); "第3期" is an ordinal.
+    if (i >= 3 && t.substr(i - 3, 3) == "第") {
+      i = e + unit.size() - 1;
+      continue;
+    }
+    Mention m{n->value, unit, i, e + unit.size(), approximate, std::nullopt};
+    // A share stated right after it: "，占全市发布总量的41.31%".
+    const std::size_t z = t.find("占", m.end);
+    if (z != std::string_view::npos && z < m.end + 6) {
+      const std::size_t pct = t.find('%', z);
+      const std::size_t stop = t.find_first_of(",;", m.end);
+      if (pct != std::string_view::npos && pct < to && pct < z + 60 && (stop == std::string_view::npos || pct < stop || stop < z)) {
+        std::size_t b = pct;
+        while (b > z && (is_digit(t[b - 1]) || t[b - 1] == '.')) --b;
+        if (auto pv = parse_number(t.substr(b, pct - b))) {
+          const std::size_t dot = t.find('.', b);
+          const int decimals = dot != std::string_view::npos && dot < pct ? static_cast<int>(pct - dot - 1) : 0;
+          m.share = Mention::Share{pv->value, decimals, b, pct + 1};
+        }
+      }
+    }
+    out.push_back(m);
+    i = m.end - 1;
+  }
+  return out;
+}
+
+namespace {
+
+bool clause_stop_at(std::string_view t, std::size_t i, bool dun, std::size_t& len) {
+  const char c = t[i];
+  if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') { len = 1; return true; }
+  if (t.substr(i, 3) == "。" || (dun && t.substr(i, 3) == "、")) { len = 3; return true; }
+  return false;
+}
+
+bool sentence_stop_at(std::string_view t, std::size_t i, std::size_t& len) {
+  const char c = t[i];
+  if (c == '!' || c == '?' || c == '\n') { len = 1; return true; }
+  if (t.substr(i, 3) == "。") { len = 3; return true; }
+  return false;
+}
+
+}  // namespace
+
+std::size_t clause_start(std::string_view t, std::size_t at, bool dun) {
+  for (std::size_t i = std::min(at, t.size()); i-- > 0;) {
+    std::size_t len = 0;
+    if ((t[i] & 0xC0) == 0x80) continue;
+    if (clause_stop_at(t, i, dun, len) && i + len <= at) return i + len;
+  }
+  return 0;
+}
+
+std::size_t clause_end(std::string_view t, std::size_t at, bool dun) {
+  for (std::size_t i = at; i < t.size(); ++i) {
+    std::size_t len = 0;
+    if ((t[i] & 0xC0) == 0x80) continue;
+    if (clause_stop_at(t, i, dun, len)) return i;
+  }
+  return t.size();
+}
+
+std::size_t sentence_start(std::string_view t, std::size_t at) {
+  for (std::size_t i = std::min(at, t.size()); i-- > 0;) {
+    std::size_t len = 0;
+    if ((t[i] & 0xC0) == 0x80) continue;
+    if (sentence_stop_at(t, i, len) && i + len <= at) return i + len;
+  }
+  return 0;
+}
+
+std::size_t sentence_end(std::string_view t, std::size_t at) {
+  for (std::size_t i = at; i < t.size(); ++i) {
+    std::size_t len = 0;
+    if ((t[i] & 0xC0) == 0x80) continue;
+    if (sentence_stop_at(t, i, len)) return i;
+  }
+  return t.size();
+}
+
+Decimal share_of(Decimal part, Decimal total, int decimals) {
+  // part/total×100 rounded half up at `decimals` places, computed in integers.
+  std::int64_t scale = 1;
+  for (int k = 0; k < decimals + 2; ++k) scale *= 10;
+  const std::int64_t num = part.scaled() * scale * 2 + total.scaled();
+  const std::int64_t rounded = num / (2 * total.scaled());
+  std::int64_t unit = Decimal::kScale;
+  for (int k = 0; k < decimals; ++k) unit /= 10;
+  return Decimal::from_scaled(rounded * unit);
+}
+
+bool share_holds(Decimal part, Decimal total, Decimal stated, int decimals) {
+  if (total.scaled() <= 0 || decimals > 4) return true;  // nothing to recompute
+  return share_of(part, total, decimals) == stated;
+}
+
+Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
+  for (const Block& b : doc.blocks)
+    if (b.kind == Block::Kind::paragraph) all_.push_back(&b.paragraph);
+  // Crawled tables: paragraphs that hold cells the matcher placed.
+  std::vector<Span> cells;
+  for (const ReportTable& t : report.tables)
+    for (const TableCell& c : t.cells) cells.push_back(c.span);
+  std::sort(cells.begin(), cells.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  for (std::size_t i = 0; i < all_.size(); ++i) index_.emplace(all_[i], i);
+  kind_.assign(all_.size(), Kind::body);
+  for (const Paragraph* p : all_) {
+    auto it = std::lower_bound(cells.begin(), cells.end(), p->span.start, [](const Span& s, std::uint32_t v) { return s.start < v; });
+    if (it != cells.end() && it->end <= p->span.end) kind_[index(p)] = Kind::table_text;
+  }
+  sort();
+}
+
+void Prose::set_chrome(const std::vector<const Paragraph*>& chrome) {
+  for (const Paragraph* p : chrome) kind_[index(p)] = Kind::chrome;
+  sort();
+}
+
+void Prose::sort() {
+  body_.clear();
+  for (std::size_t i = 0; i < all_.size(); ++i)
+    if (kind_[i] == Kind::body) body_.push_back(all_[i]);
+}
+
+bool Prose::is_chrome(const Paragraph* p) const { return kind_[index(p)] == Kind::chrome; }
+bool Prose::is_table_text(const Paragraph* p) const { return kind_[index(p)] == Kind::table_text; }
+
+Span Prose::span(const Paragraph& p, std::size_t a, std::size_t b) const {
+  return doc_.map ? doc_.map->span(p.offset + a, p.offset + b) : p.span;
+}
+
+std::size_t Prose::index(const Paragraph* p) const { return index_.at(p); }
+
+Finding make_finding(std::string rule, Severity severity, std::string message, Span span, std::string hint) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.severity = severity;
+  f.message = std::move(message);
+  f.span = span;
+  f.hint = std::move(hint);
+  return f;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,76 @@
+// text-table (spec §6: "numbers in the text that contradict the tables"): every figure the
+// text states about a table quantity, and every statement that there were none, against the
+// table, with both spans. A figure about a part of the body may not exceed the table's; one
+// about another body (代表…受理) is only a prompt.
+#include <algorithm>
+
+#include "narrative_rules.hpp"
+#include "text_figures.hpp"
+#include "utf8.hpp"
+
+namespace nianbao {
+
+namespace {
+
+std::string table_name(std::string_view id) {
+  if (id == "T2") return "表二";
+  if (id == "T3") return "表三";
+  if (id == "T4") return "表四";
+  return "统计表";
+}
+
+std::string cell_name(const ReportTable& t, std::string_view row, std::string_view col) {
+  std::string r(row);
+  if (is_group_key(row)) r = r.substr(0, r.size() - 1) + "（各项之和）";
+  std::string out = table_name(t.id) + "「" + r + "」";
+  if (t.id != "legacy") out += "「" + std::string(col) + "」";
+  return out;
+}
+
+Format format_of(const Report& r) {
+  if (r.meta.format != Format::unknown || r.tables.empty()) return r.meta.format;
+  const std::string& n = r.tables.front().template_name;
+  return n == "2021" ? Format::f2021 : n == "2019" ? Format::f2019 : n == "legacy" ? Format::legacy : Format::unknown;
+}
+
+}  // namespace
+
+void check_text_table(const Prose& prose, Report& r) {
+  if (r.tables.empty()) return;
+  for (const StatedCell& sc : stated_cells(prose.body(), format_of(r))) {
+    const auto t = std::find_if(r.tables.begin(), r.tables.end(), [&](const ReportTable& x) { return x.tmpl == sc.tmpl; });
+    if (t == r.tables.end()) continue;
+    std::vector<const TableCell*> cells;
+    const auto v = table_value(*t, sc.row, sc.col, &cells);
+    if (!v) continue;
+    const std::string said(utf8::trim(std::string_view(sc.para->text).substr(sc.from, sc.to - sc.from)));
+    const bool holds = sc.none ? *v == Decimal()
+                       : sc.scope == StatedCell::Scope::part ? sc.value <= *v
+                                                             : sc.value == *v;
+    const std::string cell = std::string(t->id) + "/" + std::string(sc.row) + "/" + std::string(sc.col);
+    const char* scope = sc.none ? "none" : sc.scope == StatedCell::Scope::same ? "same" : sc.scope == StatedCell::Scope::part ? "part" : "other";
+    r.text_figures.push_back({said, cell, v->to_string(), scope, holds});
+    if (holds) continue;
+    const std::string name = cell_name(*t, sc.row, sc.col);
+    std::string message;
+    Severity severity = Severity::error;
+    if (sc.none) {
+      message = "正文称“" + said + "”，但" + name + "填报为" + v->to_string();
+    } else if (sc.scope == StatedCell::Scope::part) {
+      severity = Severity::warning;
+      message = "正文所述部分单位的“" + said + "”大于" + name + "填报的总数" + v->to_string();
+    } else if (sc.scope == StatedCell::Scope::other) {
+      severity = Severity::warning;
+      message = "正文所述“" + said + "”（统计口径可能不同）与" + name + "填报的" + v->to_string() + "不一致，请核对";
+    } else {
+      message = "正文所述“" + said + "”与" + name + "填报的" + v->to_string() + "不一致";
+    }
+    Finding f = make_finding("text-table", severity, message, prose.span(*sc.para, sc.start, sc.end));
+    f.expected = *v;
+    if (!sc.none) f.actual = sc.value;
+    for (const TableCell* c : cells) f.related.push_back(c->span);
+    r.findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace nianbao
