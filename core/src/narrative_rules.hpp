@@ -39,8 +39,8 @@ void check_integrity(const Prose& prose, Report& report);
 /// stats.cpp: the figures and rates for the page's charts, from the tables.
 void fill_charts(Report& report);
 
-/// The text of section `number` (一 … 六): its heading and the body paragraphs up to the next
-/// top-level heading. Empty when the report has no such heading.
+/// The text of section `number` (一 … 六): the body paragraphs after its heading up to the next
+/// top-level heading. Empty when the report has no such heading or nothing under it.
 std::string section_text(const Prose& prose, const Report& report, std::string_view number);
 
 }  // namespace nianbao

@@ -218,6 +218,7 @@ std::string section_text(const Prose& prose, const Report& report, std::string_v
       if (inside) break;
       inside = std::any_of(report.sections.begin(), report.sections.end(),
                            [&](const Section& s) { return s.span == p->span && s.number == number; });
+      continue;  // the heading's own words ("…问题及改进情况") say nothing of the content
     }
     if (inside) out += p->text + "\n";
   }

@@ -60,7 +60,7 @@ class Sums {
         const Mention& total = *tot.back();  // the figure nearest to 其中
         // Shares are of the total whether or not the list of parts is complete.
         for (const Mention& m : after)
-          if (m.unit == unit && m.share && !m.approximate) share(p, m, total);
+          if (m.unit == unit && m.share && !m.approximate) share(p, m, total, tot);
         const std::vector<const Mention*> parts = list_of_parts(t, q, end, after, unit);
         if (parts.size() < 2 || std::any_of(parts.begin(), parts.end(), [](const Mention* m) { return m->approximate; })) continue;
         Decimal sum;
@@ -134,10 +134,15 @@ class Sums {
     if (sum == total.value) r_.text_sums.push_back({total.value.to_string() + std::string(unit), f + "=" + sum.to_string(), true});
   }
 
-  void share(const Paragraph& p, const Mention& m, const Mention& total) {
+  /// A share of the total before 其中. When it does not fit that total but fits another figure of
+  /// the unit stated before 其中 ("收到217件…办结204件，其中予以公开108件，占49.8%"), the writer
+  /// took that one: it holds.
+  void share(const Paragraph& p, const Mention& m, const Mention& total, const std::vector<const Mention*>& totals) {
     const Mention::Share& s = *m.share;
     if (total.value <= Decimal() || s.decimals > 2) return;
-    const bool holds = share_holds(m.value, total.value, s.value, s.decimals);
+    const bool holds = std::any_of(totals.begin(), totals.end(), [&](const Mention* t) {
+      return !t->approximate && t->value > Decimal() && share_holds(m.value, t->value, s.value, s.decimals);
+    });
     r_.text_shares.push_back({s.value.to_string() + "%", m.value.to_string() + "÷" + total.value.to_string(), holds});
     if (holds) return;
     const Decimal want = share_of(m.value, total.value, s.decimals);
@@ -170,18 +175,27 @@ class Sums {
       const std::string_view verb = t.substr(r - 6, 6);  // the two characters before 率
       const std::size_t s0 = sentence_start(t, r);
       const std::vector<Mention> ms = find_mentions(t, s0, r);
-      // The numerator: the last figure whose own clause names the verb.
-      std::size_t num = ms.size();
+      // The numerator: the one figure whose own clause names the verb ("采用577条"). With two
+      // ("予以公开108件，部分公开21件，公开率…") the rate is over their sum: not read.
+      std::size_t num = ms.size(), naming = 0;
       for (std::size_t i = ms.size(); i-- > 0;) {
         const std::size_t c0 = clause_start(t, ms[i].start, false);
-        if (t.substr(c0, ms[i].start - c0).find(verb) != std::string_view::npos) { num = i; break; }
+        if (t.substr(c0, ms[i].start - c0).find(verb) == std::string_view::npos) continue;
+        ++naming;
+        if (num == ms.size()) num = i;
       }
-      if (num == ms.size() || num == 0 || ms[num].approximate || decimals > 2) continue;
-      const Mention* den = nullptr;
+      if (naming != 1 || num == 0 || ms[num].approximate || decimals > 2) continue;
+      // The denominator: a figure of the same unit before it; the nearest is shown, any that
+      // gives the rate makes it hold (the writer chose the base).
+      std::vector<const Mention*> dens;
       for (std::size_t i = num; i-- > 0;)
-        if (ms[i].unit == ms[num].unit) { den = &ms[i]; break; }
-      if (!den || den->approximate || den->value <= Decimal() || ms[num].value > den->value) continue;
-      const bool holds = share_holds(ms[num].value, den->value, stated->value, decimals);
+        if (ms[i].unit == ms[num].unit && !ms[i].approximate && ms[i].value >= ms[num].value && ms[i].value > Decimal())
+          dens.push_back(&ms[i]);
+      if (dens.empty()) continue;
+      const Mention* den = dens.front();
+      const bool holds = std::any_of(dens.begin(), dens.end(), [&](const Mention* d) {
+        return share_holds(ms[num].value, d->value, stated->value, decimals);
+      });
       r_.text_shares.push_back({std::string(t.substr(r - 6, 9)) + stated->value.to_string() + "%",
                                 ms[num].value.to_string() + "÷" + den->value.to_string(), holds});
       if (holds) continue;

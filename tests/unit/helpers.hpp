@@ -45,6 +45,34 @@ inline std::string read_seed(const std::string& prefix) {
   return {};
 }
 
+/// A file under tests/fixtures.
+inline std::string read_fixture(const std::string& rel) {
+  std::ifstream in(std::string(NIANBAO_FIXTURES_DIR) + "/" + rel, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "fixture not readable: " << rel);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// `text` with its one occurrence of `from` replaced (the twin of a fixture with one change).
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, "not in the text: " << from);
+  REQUIRE_MESSAGE(text.find(from, at + 1) == std::string::npos, "more than once in the text: " << from);
+  return text.replace(at, from.size(), to);
+}
+
+/// The clean 2021 report of tests/fixtures/narrative: no findings at all.
+inline std::string clean_report() { return read_fixture("narrative/clean.txt"); }
+
+/// The span's text in the input.
+inline std::string at(const std::string& text, const nianbao::Span& s) { return text.substr(s.start, s.end - s.start); }
+
+/// The rules of all findings in order, "rule,rule,…" (for checks on exactly what a twin raises).
+inline std::string rules_of(const nianbao::Report& r) {
+  std::string out;
+  for (const auto& f : r.findings) out += (out.empty() ? "" : ",") + f.rule;
+  return out;
+}
+
 inline std::vector<const nianbao::Finding*> findings(const nianbao::Report& r, const std::string& rule) {
   std::vector<const nianbao::Finding*> out;
   for (const auto& f : r.findings)

@@ -1,0 +1,150 @@
+// text-table and the chart statistics: figures of the text against the tables, on twins of the
+// clean report.
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+
+using nianbao::Decimal;
+using nianbao::Severity;
+using testing::at;
+using testing::check_ok;
+using testing::findings;
+using testing::replaced;
+using testing::rules_of;
+
+TEST_CASE("text-table: a figure of the text that is not the table's, with both spans") {
+  const std::string text = replaced(testing::clean_report(), "予以公开108件", "予以公开106件");
+  const auto r = check_ok(text);
+  REQUIRE(rules_of(r) == "text-table");
+  const auto& f = r.findings[0];
+  CHECK(f.severity == Severity::error);
+  CHECK(at(text, f.span) == "106件");
+  CHECK(f.expected == Decimal::from_int(108));
+  CHECK(f.actual == Decimal::from_int(106));
+  REQUIRE(f.related.size() == 1);
+  CHECK(at(text, f.related[0]) == "108");  // the （一）予以公开 总计 cell
+  CHECK(f.message.find("表三") != std::string::npos);
+}
+
+TEST_CASE("text-table: a group is the sum of its rows; 法人或其他组织 the sum of five columns") {
+  const std::string clean = testing::clean_report();
+  const std::string text = replaced(clean, "无法提供52件", "无法提供50件");
+  const auto r = check_ok(text);
+  REQUIRE(rules_of(r) == "text-table");
+  CHECK(r.findings[0].related.size() == 3);  // 44 + 5 + 3
+  const auto org = check_ok(replaced(clean, "法人或其他组织申请17件", "法人或其他组织申请16件"));
+  // 200 + 16 < 217 keeps the text's own sum quiet; the table says 17.
+  REQUIRE(rules_of(org) == "text-table");
+  CHECK(org.findings[0].related.size() == 5);
+}
+
+TEST_CASE("text-table: 废止1件 takes its row from the clause before") {
+  const auto r = check_ok(replaced(testing::clean_report(), "废止1件", "废止2件"));
+  REQUIRE(rules_of(r) == "text-table");
+  CHECK(r.findings[0].message.find("行政规范性文件") != std::string::npos);
+  CHECK(r.findings[0].message.find("本年废止件数") != std::string::npos);
+}
+
+TEST_CASE("text-table: 所有申请均已办结 beside 结转下年度 18 is a contradiction; about last year's it is not") {
+  const std::string clean = testing::clean_report();
+  const std::string text = replaced(clean, "结转下年度继续办理18件。", "结转下年度继续办理18件。所有申请均已按期办结。");
+  const auto r = check_ok(text);
+  REQUIRE(rules_of(r) == "text-table");
+  CHECK(at(text, r.findings[0].span) == "均已按期办结");
+  CHECK(r.findings[0].expected == Decimal::from_int(18));
+  const auto last_year = check_ok(replaced(clean, "上年结转5件。", "上年结转5件，上年结转的申请均已办结。"));
+  CHECK(last_year.findings.empty());
+}
+
+TEST_CASE("text-table: 无依申请公开 beside a table with applications is a contradiction") {
+  const std::string clean = testing::clean_report();
+  const std::string text = replaced(clean, "本年度未收取信息处理费。", "本年度未收取信息处理费。本年度无依申请公开事项。");
+  const auto r = check_ok(text);
+  REQUIRE(rules_of(r) == "text-table");
+  CHECK(r.findings[0].message.find("217") != std::string::npos);
+  // "未发生因依申请公开引起的行政复议": about reviews, not applications; reviews were 7 though.
+  const auto review = check_ok(replaced(clean, "本年度未收取信息处理费。", "本年度未收取信息处理费。本年度未发生因依申请公开引起的行政复议。"));
+  const auto f = findings(review, "text-table");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->message.find("行政复议") != std::string::npos);
+}
+
+TEST_CASE("text-table: a part of the body may not exceed the table; another body's figure only prompts") {
+  const std::string clean = testing::clean_report();
+  // 市直各部门 received 300 of the body's 217: impossible, but the scope is the text's.
+  const auto part = check_ok(replaced(clean, "上年结转5件。", "上年结转5件。市直各部门共收到政府信息公开申请300件。"));
+  const auto p = findings(part, "text-table");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0]->severity == Severity::warning);
+  // 150 of them is a part and fine.
+  const auto fine = check_ok(replaced(clean, "上年结转5件。", "上年结转5件。市直各部门共收到政府信息公开申请150件。"));
+  CHECK(fine.findings.empty());
+  bool listed = false;
+  for (const auto& t : fine.text_figures) listed = listed || (t.scope == "part" && t.holds && t.text.find("150") != std::string::npos);
+  CHECK(listed);
+  // "区政府办代表区政府受理…17件": another body's count.
+  const auto other = check_ok(replaced(clean, "上年结转5件。", "上年结转5件。区政府办代表区政府受理政府信息公开申请17件。"));
+  const auto o = findings(other, "text-table");
+  REQUIRE(o.size() == 1);
+  CHECK(o[0]->severity == Severity::warning);
+}
+
+TEST_CASE("text-table: approximate figures and two categories together are not compared") {
+  const std::string clean = testing::clean_report();
+  const auto approx = check_ok(replaced(clean, "上年结转5件。", "上年结转5件。全年收到政府信息公开申请200余件。"));
+  CHECK(approx.findings.empty());
+  const auto joined = check_ok(replaced(clean, "上年结转5件。", "上年结转5件。不予公开或无法提供57件。"));
+  CHECK(joined.findings.empty());
+}
+
+TEST_CASE("text-table without tables compares nothing; legacy reports compare with the 统计表") {
+  CHECK(check_ok(testing::read_seed("004")).text_figures.empty());
+  const std::string seed = testing::read_seed("003");
+  const std::string text = replaced(seed, "行政复议数量为1件", "行政复议数量为2件");
+  const auto r = check_ok(text);
+  const auto f = findings(r, "text-table");
+  REQUIRE(f.size() == 1);
+  CHECK(at(text, f[0]->span) == "2件");
+  CHECK(f[0]->message.find("统计表「四、行政复议数量」") != std::string::npos);
+}
+
+TEST_CASE("charts and rates from the clean report's tables") {
+  const auto r = check_ok(testing::clean_report());
+  auto chart = [&](const std::string& id) -> const nianbao::Chart* {
+    for (const auto& c : r.charts)
+      if (c.id == id) return &c;
+    return nullptr;
+  };
+  const auto* results = chart("results");
+  REQUIRE(results);
+  REQUIRE(results->items.size() == 6);
+  CHECK(results->items[2].first == "不予公开");
+  CHECK(results->items[2].second == Decimal::from_int(5));
+  CHECK(results->items[5].second == Decimal::from_int(5));  // （六）其他处理: 1 + 0 + 4
+  const auto* applicants = chart("applicants");
+  REQUIRE(applicants);
+  CHECK(applicants->items[0].second == Decimal::from_int(200));
+  REQUIRE(chart("litigation"));
+  CHECK(chart("litigation")->items[0].second == Decimal::from_int(13));  // 0 + 13
+  auto rate = [&](const std::string& id) -> const nianbao::Rate* {
+    for (const auto& x : r.rates)
+      if (x.id == id) return &x;
+    return nullptr;
+  };
+  REQUIRE(rate("open_rate"));
+  CHECK(rate("open_rate")->numerator == Decimal::from_int(129));
+  CHECK(rate("open_rate")->denominator == Decimal::from_int(204));
+  CHECK(rate("open_rate")->percent.to_string() == "63.24");
+  REQUIRE(rate("review_correction_rate"));
+  CHECK(rate("review_correction_rate")->percent.to_string() == "16.67");  // 1 ÷ (7 − 1)
+  REQUIRE(rate("litigation_correction_rate"));
+  CHECK(rate("litigation_correction_rate")->percent.to_string() == "10.53");  // 2 ÷ 19
+  bool requests = false;
+  for (const auto& f : r.figures) requests = requests || (f.id == "requests" && f.value == Decimal::from_int(217));
+  CHECK(requests);
+  // A blank cell leaves its series out rather than counting it as 0.
+  auto rows = testing::t3_2021_rows();
+  rows[0].values[1] = "—";
+  const auto blank = check_ok(testing::t3_t4_text(rows, testing::t4_values()));
+  for (const auto& c : blank.charts) CHECK(c.id != "applicants");
+}
