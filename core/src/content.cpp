@@ -217,7 +217,10 @@ std::vector<std::string_view> missing(std::string_view text, const std::array<To
 
 std::string join(const std::vector<std::string_view>& xs) {
   std::string out;
-  for (std::string_view x : xs) out += (out.empty() ? "" : "、") + std::string(x);
+  for (std::string_view x : xs) {
+    if (!out.empty()) out += "、";
+    out += x;
+  }
   return out;
 }
 

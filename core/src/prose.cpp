@@ -18,16 +18,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
-std::vector<std::string_view> split_bar(std::string_view list) {
-  std::vector<std::string_view> out;
-  while (!list.empty()) {
-    const std::size_t bar = list.find('|');
-    if (bar != 0) out.push_back(list.substr(0, bar));
-    if (bar == std::string_view::npos) break;
-    list.remove_prefix(bar + 1);
-  }
-  return out;
-}
 
 std::size_t find_any(std::string_view s, std::string_view phrases, std::size_t from) {
   std::size_t best = std::string_view::npos;
@@ -159,17 +149,20 @@ std::vector<Mention> find_mentions(std::string_view t, std::size_t from, std::si
       continue;
     }
     Mention m{n->value, unit, i, e + unit.size(), approximate, std::nullopt};
-    // A share stated right after it: "，占全市发布总量的41.31%".
-    const std::size_t z = t.find("占", m.end);
-    if (z != std::string_view::npos && z < m.end + 6) {
-      const std::size_t pct = t.find('%', z);
-      const std::size_t stop = t.find_first_of(",;", m.end);
-      if (pct != std::string_view::npos && pct < to && pct < z + 60 && (stop == std::string_view::npos || pct < stop || stop < z)) {
+    // A share stated right after it: "，占全市发布总量的41.31%" (looked for nearby only).
+    const std::string_view near = t.substr(m.end, std::min<std::size_t>(9, to - m.end));
+    if (const std::size_t zz = near.find("占"); zz != std::string_view::npos) {
+      const std::size_t z = m.end + zz;
+      const std::string_view span = t.substr(z, std::min<std::size_t>(60, to - z));
+      const std::size_t pp = span.find('%');
+      const std::size_t stop = span.find_first_of(",;");  // the share stands in the clause of 占
+      if (pp != std::string_view::npos && (stop == std::string_view::npos || pp < stop)) {
+        const std::size_t pct = z + pp;
         std::size_t b = pct;
         while (b > z && (is_digit(t[b - 1]) || t[b - 1] == '.')) --b;
         if (auto pv = parse_number(t.substr(b, pct - b))) {
-          const std::size_t dot = t.find('.', b);
-          const int decimals = dot != std::string_view::npos && dot < pct ? static_cast<int>(pct - dot - 1) : 0;
+          const std::size_t dot = t.substr(b, pct - b).find('.');
+          const int decimals = dot != std::string_view::npos ? static_cast<int>(pct - b - dot - 1) : 0;
           m.share = Mention::Share{pv->value, decimals, b, pct + 1};
         }
       }
@@ -181,6 +174,16 @@ std::vector<Mention> find_mentions(std::string_view t, std::size_t from, std::si
 }
 
 namespace {
+
+/// How far the clause and sentence readers look: a run of text with no punctuation for longer
+/// than this is not one clause a figure belongs to (and a 1 MB line stays linear).
+constexpr std::size_t kClauseWindow = 1024;
+constexpr std::size_t kSentenceWindow = 4096;
+
+std::size_t char_start(std::string_view t, std::size_t i) {
+  while (i > 0 && i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
 
 bool clause_stop_at(std::string_view t, std::size_t i, bool dun, std::size_t& len) {
   const char c = t[i];
@@ -199,39 +202,52 @@ bool sentence_stop_at(std::string_view t, std::size_t i, std::size_t& len) {
 }  // namespace
 
 std::size_t clause_start(std::string_view t, std::size_t at, bool dun) {
-  for (std::size_t i = std::min(at, t.size()); i-- > 0;) {
+  at = std::min(at, t.size());
+  const std::size_t stop = at > kClauseWindow ? char_start(t, at - kClauseWindow) : 0;
+  for (std::size_t i = at; i-- > stop;) {
     std::size_t len = 0;
     if ((t[i] & 0xC0) == 0x80) continue;
     if (clause_stop_at(t, i, dun, len) && i + len <= at) return i + len;
   }
-  return 0;
+  return stop;
 }
 
 std::size_t clause_end(std::string_view t, std::size_t at, bool dun) {
-  for (std::size_t i = at; i < t.size(); ++i) {
+  const std::size_t stop = std::min(t.size(), at + kClauseWindow);
+  for (std::size_t i = at; i < stop; ++i) {
     std::size_t len = 0;
     if ((t[i] & 0xC0) == 0x80) continue;
     if (clause_stop_at(t, i, dun, len)) return i;
   }
-  return t.size();
+  return char_start(t, stop);
 }
 
 std::size_t sentence_start(std::string_view t, std::size_t at) {
-  for (std::size_t i = std::min(at, t.size()); i-- > 0;) {
+  at = std::min(at, t.size());
+  const std::size_t stop = at > kSentenceWindow ? char_start(t, at - kSentenceWindow) : 0;
+  for (std::size_t i = at; i-- > stop;) {
     std::size_t len = 0;
     if ((t[i] & 0xC0) == 0x80) continue;
     if (sentence_stop_at(t, i, len) && i + len <= at) return i + len;
   }
-  return 0;
+  return stop;
 }
 
 std::size_t sentence_end(std::string_view t, std::size_t at) {
-  for (std::size_t i = at; i < t.size(); ++i) {
+  const std::size_t stop = std::min(t.size(), at + kSentenceWindow);
+  for (std::size_t i = at; i < stop; ++i) {
     std::size_t len = 0;
     if ((t[i] & 0xC0) == 0x80) continue;
     if (sentence_stop_at(t, i, len)) return i;
   }
-  return t.size();
+  return stop == t.size() ? stop : char_start(t, stop);
+}
+
+std::size_t past_stop(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return t.size();
+  if (t.substr(i, 3) == "。" || t.substr(i, 3) == "、") return i + 3;
+  const char c = t[i];
+  return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' ? i + 1 : i;
 }
 
 Decimal share_of(Decimal part, Decimal total, int decimals) {

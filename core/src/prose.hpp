@@ -18,8 +18,36 @@ namespace nianbao {
 bool ends_with(std::string_view s, std::string_view suffix);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool contains(std::string_view s, std::string_view part);
-/// Splits "a|b|c" (the phrase lists of the rule tables).
-std::vector<std::string_view> split_bar(std::string_view list);
+/// The phrases of "a|b|c" (the phrase lists of the rule tables), iterated without allocating.
+class Phrases {
+ public:
+  class iterator {
+   public:
+    iterator(std::string_view rest) : rest_(rest) { next(); }
+    std::string_view operator*() const { return cur_; }
+    iterator& operator++() { next(); return *this; }
+    bool operator!=(const iterator& o) const { return cur_.data() != o.cur_.data() || rest_.size() != o.rest_.size(); }
+
+   private:
+    void next() {
+      cur_ = {};
+      while (!rest_.empty() && cur_.empty()) {
+        const std::size_t bar = rest_.find('|');
+        cur_ = rest_.substr(0, bar);
+        rest_ = bar == std::string_view::npos ? std::string_view{} : rest_.substr(bar + 1);
+      }
+      if (cur_.empty()) cur_ = rest_ = {};
+    }
+    std::string_view rest_, cur_;
+  };
+  explicit Phrases(std::string_view list) : list_(list) {}
+  iterator begin() const { return iterator(list_); }
+  iterator end() const { return iterator({}); }
+
+ private:
+  std::string_view list_;
+};
+inline Phrases split_bar(std::string_view list) { return Phrases(list); }
 /// The first of `phrases` ("a|b|c") found in `s` at or after `from`, or npos.
 std::size_t find_any(std::string_view s, std::string_view phrases, std::size_t from = 0);
 
@@ -70,6 +98,8 @@ std::size_t clause_start(std::string_view t, std::size_t at, bool split_on_dun =
 std::size_t clause_end(std::string_view t, std::size_t at, bool split_on_dun = true);
 std::size_t sentence_start(std::string_view t, std::size_t at);
 std::size_t sentence_end(std::string_view t, std::size_t at);
+/// Where the text after a clause or sentence end `i` resumes: past its punctuation, if any.
+std::size_t past_stop(std::string_view t, std::size_t i);
 
 /// share×10^decimals rounded half up equals `stated` (a percentage with `decimals` places).
 bool share_holds(Decimal part, Decimal total, Decimal stated, int decimals);

@@ -255,7 +255,7 @@ class Extractor {
       const std::size_t s1 = sentence_end(t, s0);
       sentence(p, s0, s1, out);
       nones(p, s0, s1, out);
-      s0 = s1 + (s1 < t.size() && t.substr(s1, 3) == "。" ? 3 : 1);
+      s0 = std::max(past_stop(t, s1), s0 + 1);
     }
   }
 
@@ -362,7 +362,7 @@ class Extractor {
           out.push_back(sc);
         }
       }
-      c0 = c1 + (c1 < t.size() && t.substr(c1, 3) == "。" ? 3 : 1);
+      c0 = std::max(past_stop(t, c1), c0 + 1);
     }
   }
 

@@ -19,7 +19,8 @@ std::string formula(const std::vector<const Mention*>& parts, Decimal& sum) {
   sum = Decimal();
   for (const Mention* m : parts) {
     sum += m->value;
-    out += (out.empty() ? "" : "+") + m->value.to_string();
+    if (!out.empty()) out += '+';
+    out += m->value.to_string();
   }
   return out;
 }
@@ -119,7 +120,7 @@ class Sums {
   /// total another way. Recorded only when it adds up (otherwise it may not be a breakdown).
   void next_breakdown(const Paragraph& p, std::size_t end, const Mention& total, std::string_view unit) {
     const std::string_view t = p.text;
-    if (end + 3 > t.size()) return;
+    if (t.substr(end, 3) != "。") return;
     const std::size_t b = end + 3, e = sentence_end(t, b);
     if (t.substr(b, e - b).find("其中") != std::string_view::npos) return;
     const std::vector<Mention> ms = find_mentions(t, b, e);

@@ -105,7 +105,8 @@ TEST_CASE("seed 003: every 365体育投注 is tampering, the footer is site chro
   const std::vector<std::pair<std::string, std::string>> want = {
       {"8359", "（一）主动公开政府信息数"}, {"5731", "2.政府网站公开政府信息数"}, {"2628", "5.其他方式公开政府信息数"},
       {"1", "四、行政复议数量"}, {"9", "五、行政诉讼数量"}, {"747", "（三）接受培训人员数"}};
-  for (const auto& [value, row] : want) {
+  for (const auto& w : want) {
+    const std::string value = w.first, row = w.second;
     bool found = false;
     for (const auto& f : r.text_figures)
       if (f.cell == "legacy/" + row + "/统计数" && f.scope == "same" && f.table == value) found = found || f.holds;
