@@ -188,8 +188,15 @@ void write_text_stats(JsonWriter& w, const Report& r) {
   if (!r.figures.empty()) {
     w.key("figures").begin_array();
     for (const Figure& x : r.figures)
+    {
       w.begin_object(true).key("id").string(x.id).key("title").string(x.title).key("value").raw(x.value.to_string())
-          .key("unit").string(x.unit).end_object();
+          .key("unit").string(x.unit).key("source").string(x.source);
+      if (x.span) {
+        w.key("span");
+        write_span(w, *x.span);
+      }
+      w.end_object();
+    }
     w.end_array();
   }
   if (!r.charts.empty()) {

@@ -260,7 +260,7 @@ void read_narrative(const Document& doc, Report& report) {
   check_text_sums(prose, report);
   check_text_table(prose, report);
   check_content(prose, report);
-  fill_charts(report);
+  fill_charts(prose, report);
 }
 
 }  // namespace nianbao

@@ -36,8 +36,9 @@ void check_text_table(const Prose& prose, Report& report);
 void check_content(const Prose& prose, Report& report);
 void check_integrity(const Prose& prose, Report& report);
 
-/// stats.cpp: the figures and rates for the page's charts, from the tables.
-void fill_charts(Report& report);
+/// stats.cpp: the figures and rates for the page's charts, from the tables (and the text's
+/// 主动公开 total when no table has it).
+void fill_charts(const Prose& prose, Report& report);
 
 /// The text of section `number` (一 … 六): the body paragraphs after its heading up to the next
 /// top-level heading. Empty when the report has no such heading or nothing under it.

@@ -1,6 +1,7 @@
 // The statistics a reader wants at a glance (issue 4 §9), taken from the rebuilt tables for the
 // page's charts: headline figures, breakdowns, and rates with the formula they use. Which
 // cells make up which series is data; a series with a blank or missing cell is left out.
+#include <algorithm>
 #include <array>
 
 #include "narrative_rules.hpp"
@@ -149,7 +150,7 @@ std::optional<Decimal> sum(const ReportTable& t, std::span<const Term> terms) {
 
 }  // namespace
 
-void fill_charts(Report& r) {
+void fill_charts(const Prose& prose, Report& r) {
   for (const SeriesDef& s : kSeries) {
     const ReportTable* t = table(r, s.table);
     if (!t) continue;
@@ -161,9 +162,14 @@ void fill_charts(Report& r) {
       c.items.emplace_back(std::string(it.label), *v);
     }
     if (!complete) continue;
-    if (s.single) r.figures.push_back({c.id, c.title, c.unit, c.items.front().second});
+    if (s.single) r.figures.push_back({c.id, c.title, c.unit, c.items.front().second, "table", std::nullopt});
     else r.charts.push_back(std::move(c));
   }
+  // The 2019 and 2021 tables have no 主动公开 total; the text often states it.
+  if (std::none_of(r.figures.begin(), r.figures.end(), [](const Figure& f) { return f.id == "published"; }))
+    if (const auto t = stated_published_total(prose.body()))
+      r.figures.insert(r.figures.begin(), {"published", "主动公开政府信息数（正文所述）", "条", t->value, "text",
+                                           prose.span(*t->para, t->start, t->end)});
   for (const RateDef& d : kRates) {
     const ReportTable* t = table(r, d.table);
     if (!t) continue;

@@ -379,6 +379,30 @@ class Extractor {
 
 bool is_group_key(std::string_view row) { return ends_with(row, "/"); }
 
+std::optional<StatedTotal> stated_published_total(std::span<const Paragraph* const> paras) {
+  const FigureCue& cue = kFigureCues.front();  // legacy （一）主动公开政府信息数: its words and units
+  for (const Paragraph* p : paras) {
+    const std::string_view t = p->text;
+    for (const Mention& m : find_mentions(t, 0, t.size())) {
+      if (m.approximate || !has_word(cue.units, m.unit)) continue;
+      const std::size_t c0 = clause_start(t, m.start);
+      const std::string_view head = strip_fillers(utf8::trim(t.substr(c0, m.start - c0)));
+      for (std::string_view ph : split_bar(cue.before)) {
+        const std::string_view w = strip_fillers(ph);
+        if (!ends_with(head, w)) continue;
+        const std::size_t w0 = clause_start(t, m.start, false);
+        const std::size_t phrase = static_cast<std::size_t>(head.data() - t.data()) + head.size() - w.size();
+        const std::string_view wide = t.substr(w0, phrase - std::min(phrase, w0));
+        if (find_any(wide, kPartScope) != std::string_view::npos || find_any(wide, kPartOfTotal) != std::string_view::npos ||
+            find_any(wide, kOtherBody) != std::string_view::npos)
+          break;
+        return StatedTotal{m.value, p, m.start, m.end};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 constexpr std::array<std::string_view, 5> kT3Organisations{"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"};

@@ -32,6 +32,16 @@ struct StatedCell {
 /// The figures the paragraphs state for cells of the templates of `format`.
 std::vector<StatedCell> stated_cells(std::span<const Paragraph* const> paras, Format format);
 
+/// The body's total of proactively published information as the text states it
+/// ("全年主动公开政府信息1268条"): the first such figure about the whole body. The 2019 and 2021
+/// tables do not hold it.
+struct StatedTotal {
+  Decimal value;
+  const Paragraph* para = nullptr;
+  std::size_t start = 0, end = 0;
+};
+std::optional<StatedTotal> stated_published_total(std::span<const Paragraph* const> paras);
+
 /// A group key "（三）不予公开/" stands for the rows under it: "不予公开3件" is their sum.
 bool is_group_key(std::string_view row);
 

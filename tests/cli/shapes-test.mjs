@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The same report in every shape (web copies, pdftotext layout, markdown, GBK, HTML, DOCX)
-// yields the same tables and the same table findings. Run-together text must agree on every
+// yields the same tables, the same table findings, the same narrative findings and meta. Run-together text must agree on every
 // cell it could split, and may only leave cells out with a cell-ambiguous finding.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
@@ -21,6 +21,10 @@ function check(path) {
 const cells = (j) => j.tables.flatMap((t) => t.cells.map((c) => `${t.id}|${t.template}|${c.row}|${c.col}|${c.value}`)).sort();
 const rules = (j) => j.findings.filter((f) => TABLE_RULE.test(f.rule))
   .map((f) => `${f.rule}|${f.severity}|${f.expected}|${f.actual}|${f.message}`).sort();
+// The narrative reads the same text in every shape (a saved page adds only its chrome).
+const narrative = (j) => j.findings.filter((f) => !TABLE_RULE.test(f.rule) && !/^(cell-|table-|site-chrome)/.test(f.rule))
+  .map((f) => `${f.rule}|${f.severity}|${f.message}`).sort();
+const meta = (j) => [JSON.stringify(j.meta), JSON.stringify(j.stats.deadline ?? null), JSON.stringify(j.stats.period ?? null)];
 
 /// Throws with the first few differences only.
 function same(actual, expected, what) {
@@ -41,6 +45,8 @@ for (const report of readdirSync(root).sort()) {
       const j = check(join(dir, shape));
       same(cells(j), cells(base), 'cells');
       same(rules(j), rules(base), 'table findings');
+      same(narrative(j), narrative(base), 'narrative findings');
+      same(meta(j), meta(base), 'meta, deadline and period');
       passed++;
     } catch (e) {
       console.error(`FAIL ${report}/${shape} vs ${present[0]}: ${e.message}`);

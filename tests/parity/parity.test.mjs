@@ -1,5 +1,5 @@
-// The wasm module returns the same JSON as the native CLI, byte for byte, for every seed
-// (and for error results). Run: node --test tests/parity/
+// The wasm module returns the same JSON as the native CLI, byte for byte, for every seed, the
+// narrative fixtures and error results. Run: node --test tests/parity/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -32,6 +32,16 @@ test('wasm check() equals the CLI JSON byte for byte', async (t) => {
       const wasm = m.check(text, JSON.stringify({ file: name }));
       assert.equal(wasm, native);
       assert.ok(JSON.parse(wasm).tables !== undefined);
+    });
+  }
+  // The narrative fixtures exercise every text rule (and the clean one every text figure).
+  const narrative = join(root, 'tests/fixtures/narrative');
+  for (const name of ['clean.txt', 'defects.txt']) {
+    await t.test(`narrative/${name}`, () => {
+      const text = readFileSync(join(narrative, name), 'utf8');
+      const wasm = m.check(text, JSON.stringify({ file: name }));
+      assert.equal(wasm, cliJson([name], narrative).replace(/\n$/, ''));
+      assert.ok(JSON.parse(wasm).findings.length > 0 || name === 'clean.txt');
     });
   }
   await t.test('error results match too', () => {

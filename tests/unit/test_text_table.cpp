@@ -148,3 +148,20 @@ TEST_CASE("charts and rates from the clean report's tables") {
   const auto blank = check_ok(testing::t3_t4_text(rows, testing::t4_values()));
   for (const auto& c : blank.charts) CHECK(c.id != "applicants");
 }
+
+TEST_CASE("主动公开 total: from the legacy table, else as the text states it for the whole body") {
+  const auto legacy = check_ok(testing::read_seed("003"));
+  REQUIRE_FALSE(legacy.figures.empty());
+  CHECK(legacy.figures[0].id == "published");
+  CHECK(legacy.figures[0].source == "table");
+  CHECK(legacy.figures[0].value == Decimal::from_int(8359));
+  const std::string seed = testing::read_seed("000");
+  const auto text = check_ok(seed);
+  REQUIRE_FALSE(text.figures.empty());
+  CHECK(text.figures[0].source == "text");
+  CHECK(text.figures[0].value == Decimal::from_int(1799));
+  REQUIRE(text.figures[0].span);
+  CHECK(at(seed, *text.figures[0].span) == "1799條");
+  // "通过门户网站主动公开…1268条" counts one channel, not the body's total.
+  for (const auto& f : check_ok(testing::clean_report()).figures) CHECK(f.id != "published");
+}

@@ -102,6 +102,8 @@ struct Chart {
 struct Figure {
   std::string id, title, unit;
   Decimal value;
+  std::string source = "table";  ///< table, or text when only the text states it
+  std::optional<Span> span;      ///< where the text states it
 };
 
 /// A rate computed from the tables: 公开率 = (予以公开+部分公开)/总计.
