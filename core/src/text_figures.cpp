@@ -25,6 +25,7 @@ struct FigureCue {
   std::string_view after = {};    ///< or phrases after it in its clause ("747名公务员参加了培训")
   std::string_view exclude = {};  ///< longer phrases ending the same way that mean something else
   bool total = false;        ///< a body-wide total: 其中/通过网站… before it make it a part
+  bool group = false;        ///< a group of rows: a reason before it (因…而) names one of them
 };
 
 constexpr std::string_view kCount = "件|条|个|份|项";
@@ -72,7 +73,7 @@ constexpr std::array kFigureCues = {
     FigureCue{"legacy", "（四）政府信息公开专项经费", "", "万元", "专项经费"},
     FigureCue{"legacy", "（一）召开政府信息公开工作会议或专题会议数", "", "次|场", "政府信息公开工作会议|政务公开工作会议|政府信息公开专题会议|政务公开专题会议"},
     FigureCue{"legacy", "（二）举办各类培训班数", "", "次|期|场|个", "培训班|举办培训|开展培训|组织培训", {}, "参加培训"},
-    FigureCue{"legacy", "（三）接受培训人员数", "", "人次|人|名", "培训|参训|接受培训|培训人员", "参加了培训|参加培训|接受培训|接受了培训|参训"},
+    FigureCue{"legacy", "（三）接受培训人员数", "", "人次|人|名", "参训|接受培训|培训人员|参训人员|培训人数", "参加了培训|参加培训|接受培训|接受了培训|参训"},
     // ---- 2019 and 2021 formats: 表二 ----
     FigureCue{"T2", "规章", "本年制发件数|本年新制作数量", "件|部|个", "制定规章|制发规章|出台规章|新制作规章"},
     FigureCue{"T2", "规章", "本年废止件数", "件|部|个", "废止规章"},
@@ -89,8 +90,8 @@ constexpr std::array kFigureCues = {
     FigureCue{"T2", "", "现行有效件数", "件|部|个|份", "现行有效"},
     FigureCue{"T2", "", "本年新公开数量", "件|个|份", "新公开"},
     FigureCue{"T2", "", "对外公开总数量", "件|个|份", "对外公开"},
-    FigureCue{"T2", "行政许可", "本年处理决定数量|处理决定数量", "件|个|项",
-              "行政许可|行政许可决定|行政许可处理决定|作出行政许可决定|办理行政许可|行政许可事项"},
+    FigureCue{"T2", "行政许可", "本年处理决定数量|处理决定数量", "件",
+              "行政许可|行政许可决定|行政许可处理决定|作出行政许可决定|办理行政许可"},
     FigureCue{"T2", "行政处罚", "本年处理决定数量|处理决定数量", "件|个|起|宗",
               "行政处罚|行政处罚决定|作出行政处罚决定|实施行政处罚|行政处罚案件"},
     FigureCue{"T2", "行政强制", "本年处理决定数量|处理决定数量", "件|个|起|宗", "行政强制|行政强制措施|行政强制执行|实施行政强制"},
@@ -103,10 +104,11 @@ constexpr std::array kFigureCues = {
               "上年结转|上年度结转|上一年度结转|上年结转政府信息公开申请|上年度结转政府信息公开申请"},
     FigureCue{"T3", "（一）予以公开", "", kCount, "予以公开"},
     FigureCue{"T3", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", kCount, "部分公开"},
-    FigureCue{"T3", "（三）不予公开/", "", kCount, "不予公开"},
-    FigureCue{"T3", "（四）无法提供/", "", kCount, "无法提供"},
-    FigureCue{"T3", "（五）不予处理/", "", kCount, "不予处理"},
-    FigureCue{"T3", "（六）其他处理|（六）其他处理/", "", kCount, "其他处理"},
+    // A group named with a reason before it ("因本机关不掌握而无法提供30件") is one of its rows.
+    FigureCue{"T3", "（三）不予公开/", "", kCount, "不予公开", {}, {}, false, true},
+    FigureCue{"T3", "（四）无法提供/", "", kCount, "无法提供", {}, {}, false, true},
+    FigureCue{"T3", "（五）不予处理/", "", kCount, "不予处理", {}, {}, false, true},
+    FigureCue{"T3", "（六）其他处理|（六）其他处理/", "", kCount, "其他处理", {}, {}, false, true},
     FigureCue{"T3", "（七）总计", "", kCount, "办结|办理完毕|答复完毕|作出答复|办结申请", {},
               "按时办结|延期办结|逾期办结|未办结|尚未办结|按期办结"},
     FigureCue{"T3", "四、结转下年度继续办理", "", kCount,
@@ -137,9 +139,12 @@ struct NoneCue {
   std::string_view unless = {};  ///< the statement is about something else when these are in it
 };
 
+/// A statement of none about applications that is about something else: "无依申请公开收费情况".
+constexpr std::string_view kAboutOther = "复议|诉讼|收费|费用|投诉|举报|咨询|结转|不予公开|不予处理|无法提供|逾期|延期|超期|答复";
+
 constexpr std::array kNoneCues = {
-    NoneCue{"legacy", "（一）收到申请数", "", "依申请公开|依申请|公开申请", true, "复议|诉讼|收费|费用|投诉|举报|咨询"},
-    NoneCue{"T3", "一、本年新收政府信息公开申请数量", "", "依申请公开|依申请|公开申请", true, "复议|诉讼|收费|费用|投诉|举报|咨询|结转"},
+    NoneCue{"legacy", "（一）收到申请数", "", "依申请公开|依申请|公开申请", true, kAboutOther},
+    NoneCue{"T3", "一、本年新收政府信息公开申请数量", "", "依申请公开|依申请|公开申请", true, kAboutOther},
     NoneCue{"legacy", "四、行政复议数量", "", "复议"},
     NoneCue{"legacy", "五、行政诉讼数量", "", "诉讼"},
     NoneCue{"legacy", "六、举报投诉数量", "", "投诉|举报"},
@@ -164,6 +169,8 @@ constexpr std::array kFillers = {"为"sv, "共"sv, "共计"sv, "合计"sv, "总�
 constexpr std::string_view kPartScope = "各部门|市直|县直|区直|旗直|本级|各乡镇|乡镇|街道|办事处|各县|各区|各地|下属|所属|各单位|部门";
 /// ... and, before a body-wide total, channels and sub-totals.
 constexpr std::string_view kPartOfTotal = "其中|通过|网站|微博|微信|公报|新媒体|客户端|栏目|专栏|平台";
+/// ... and, right before a group of rows, a reason: "因本机关不掌握而无法提供30件".
+constexpr std::string_view kReason = "因|由于|属于";
 constexpr std::string_view kOtherBody = "代表|受委托|委托";
 
 std::string_view strip_fillers(std::string_view s) {
@@ -326,7 +333,8 @@ class Extractor {
       const std::string_view wide = t.substr(w0, best->phrase_start - std::min(best->phrase_start, w0));
       if (find_any(wide, kOtherBody) != std::string_view::npos) sc.scope = StatedCell::Scope::other;
       else if (find_any(wide, kPartScope) != std::string_view::npos ||
-               (best->cue->total && find_any(wide, kPartOfTotal) != std::string_view::npos))
+               (best->cue->total && find_any(wide, kPartOfTotal) != std::string_view::npos) ||
+               (best->cue->group && find_any(joined, kReason) != std::string_view::npos))
         sc.scope = StatedCell::Scope::part;
       out.push_back(sc);
       if (!best->cue->rows.empty()) named.emplace_back(best->tmpl, best->row);

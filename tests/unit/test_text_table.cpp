@@ -165,3 +165,18 @@ TEST_CASE("主动公开 total: from the legacy table, else as the text states it
   // "通过门户网站主动公开…1268条" counts one channel, not the body's total.
   for (const auto& f : check_ok(testing::clean_report()).figures) CHECK(f.id != "published");
 }
+
+TEST_CASE("text-table negative twins: a reason names one row of a group; counts of other things are not cells") {
+  const std::string clean = testing::clean_report();
+  const std::string add_to = "上年结转5件。";
+  for (const std::string extra : {"因本机关不掌握相关政府信息而无法提供30件。",  // one row of （四）: at most 52
+                                  "梳理行政许可事项213项。",                        // items, not decisions
+                                  "本年度无依申请公开收费情况。",                    // about fees, not applications
+                                  "其中通过网上申请提交的申请100件。"}) {
+    const auto r = check_ok(replaced(clean, add_to, add_to + extra));
+    CHECK_MESSAGE(r.findings.empty(), extra << " -> " << testing::rules_of(r));
+  }
+  const std::string seed = testing::read_seed("003");
+  const auto legacy = check_ok(replaced(seed, "现已圆满完成培训任务,", "现已圆满完成培训任务,参加上级组织的培训3人次,"));
+  CHECK(findings(legacy, "text-table").empty());
+}
