@@ -233,6 +233,7 @@ class Outline {
 
   void run() {
     numbering(r_.sections, 1);
+    enumerations();
     if (modern()) sections();
     title();
     period();
@@ -273,6 +274,39 @@ class Outline {
         prev = std::max(prev, *n);
       }
       if (level < 3) numbering(s.subsections, level + 1);
+    }
+  }
+
+  /// Enumerations "一是…二是…三是…", inline or one per paragraph: a gap or a repeat. A list
+  /// starts again at 一是; a heading or a paragraph without items ends it.
+  void enumerations() {
+    int prev = 0;
+    for (const Paragraph* p : prose_.body()) {
+      const std::string_view t = p->text;
+      if (numbered(t)) prev = 0;
+      bool any = false;
+      for (std::size_t at = t.find("是"); at != std::string_view::npos; at = t.find("是", at + 3)) {
+        // The numerals before 是, themselves after the start or a punctuation mark.
+        std::size_t b = at;
+        while (b >= 3 && at - b < 9 && std::string_view("一二三四五六七八九十").find(t.substr(b - 3, 3)) % 3 == 0 &&
+               std::string_view("一二三四五六七八九十").find(t.substr(b - 3, 3)) != std::string_view::npos)
+          b -= 3;
+        if (b == at) continue;
+        const bool opens = b == 0 || std::string_view(",;:!?( ").find(t[b - 1]) != std::string_view::npos ||
+                           t.substr(b - 3, 3) == "。" || t.substr(b - 3, 3) == "、" || t.substr(b - 1, 1) == ")";
+        if (!opens) continue;
+        const auto n = small_number(to_u32(t.substr(b, at - b)));
+        if (!n) continue;
+        const std::string item(t.substr(b, at + 3 - b));
+        if (*n == 1) prev = 1;
+        else if (prev > 0 && *n == prev)
+          add("numbering", Severity::warning, "列举序号“" + item + "”重复", prose_.span(*p, b, at + 3));
+        else if (prev > 0 && *n > prev + 1)
+          add("numbering", Severity::warning, "列举序号“" + item + "”前缺少“" + cn_number(prev + 1) + "是”", prose_.span(*p, b, at + 3));
+        prev = std::max(prev, *n);
+        any = true;
+      }
+      if (!any) prev = 0;
     }
   }
 

@@ -144,3 +144,19 @@ TEST_CASE("sections carry their sub-headings; run-in headings span the words onl
   CHECK(s.title == "政府信息公开数量");
   CHECK(at(seed, s.span) == "(一)政府信息公开数量");
 }
+
+TEST_CASE("numbering: enumerations 一是…二是… inline or one per paragraph; 统一是 and 之一是 are words") {
+  const std::string clean = testing::clean_report();
+  const std::string text = replaced(clean, "但仍存在一些不足：一是政策解读形式较为单一；二是依申请公开",
+                                    "但仍存在一些不足：一是政策解读形式较为单一；三是依申请公开");
+  const auto r = check_ok(text);
+  REQUIRE(rules_of(r) == "numbering");
+  CHECK(at(text, r.findings[0].span) == "三是");
+  const auto words = check_ok(replaced(clean, "一是政策解读形式较为单一；", "一是政策解读形式较为单一，统一是原则，之一是要求；"));
+  CHECK(words.findings.empty());
+  // One item per paragraph (seed 003's 一是…四是 under （一）, again under （二）) raises nothing.
+  CHECK(findings(check_ok(testing::read_seed("003")), "numbering").empty());
+  const auto repeat = check_ok("一、总体情况\n一是甲。\n二是乙。\n二是丙。\n");
+  REQUIRE(findings(repeat, "numbering").size() == 1);
+  CHECK(findings(repeat, "numbering")[0]->message.find("重复") != std::string::npos);
+}
