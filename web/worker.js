@@ -1,12 +1,15 @@
 /* nianbao — classic Web Worker that owns the wasm core.
  *
- * Protocol (see docs/contracts.md):
- *   page -> worker  { id, text, options }        options: object or JSON string
- *   worker -> page  { id, json }                  json: the spec §9 JSON string
- *                   { id, error }                 error: message string
+ * Protocol (docs/contracts.md):
+ *   page -> worker  { id, input, options }   input: string, or bytes (Uint8Array/ArrayBuffer) for
+ *                                             DOCX; options: object or JSON string (file, format)
+ *   worker -> page  { id, stage }            progress: 'checking' once the core has the input
+ *                   { id, json, ms }          json: the spec §9 JSON string; ms: time in the core
+ *                   { id, error }             error: message string
  *   once, unasked:  { ready: true, version }  or  { ready: false, error }
- * nianbao.js is the Emscripten output (MODULARIZE, EXPORT_NAME=createNianbao,
- * SINGLE_FILE), so the wasm comes inside it and nothing else is fetched.
+ * Served: importScripts('nianbao.js'), which loads nianbao.wasm next to it. Offline single
+ * file: the page builds this worker as a blob whose source starts with the single-file module
+ * (wasm inlined), so createNianbao already exists and nothing is loaded at all.
  */
 'use strict';
 
@@ -18,9 +21,9 @@ self.addEventListener('securitypolicyviolation', function (e) {
 });
 
 // Emscripten 3.1.6 (Debian) with SINGLE_FILE first tries fetch() on the embedded data: URL,
-// which CSP (connect-src 'self') refuses and logs as a violation, and only then decodes the
-// base64 itself.  While the module starts, a data: fetch is refused here without touching
-// the network, so it goes straight to its own decoder; fetch is restored afterwards.
+// which a CSP (connect-src) may refuse, and only then decodes the base64 itself. While the
+// module starts, a data: fetch is refused here without touching the network, so it goes
+// straight to its own decoder; fetch is restored afterwards.
 var realFetch = self.fetch;
 function startupFetch(input) {
   var url = typeof input === 'string' ? input : (input && input.url) || '';
@@ -29,18 +32,18 @@ function startupFetch(input) {
   }
   return realFetch.apply(self, arguments);
 }
+function restoreFetch() {
+  if (self.fetch === startupFetch) self.fetch = realFetch;
+}
 
 try {
   if (typeof realFetch === 'function') self.fetch = startupFetch;
-  importScripts('nianbao.js');
+  if (typeof createNianbao !== 'function') importScripts('nianbao.js');
   modulePromise = createNianbao();
 } catch (e) {
   modulePromise = Promise.reject(e);
 }
 modulePromise.then(restoreFetch, restoreFetch);
-function restoreFetch() {
-  if (self.fetch === startupFetch) self.fetch = realFetch;
-}
 
 function describe(e) {
   if (e && e.message) return String(e.message);
@@ -70,8 +73,13 @@ self.onmessage = function (ev) {
       try {
         var options = msg.options;
         var optionsJson = typeof options === 'string' ? options : JSON.stringify(options || {});
-        var json = m.check(String(msg.text == null ? '' : msg.text), optionsJson);
-        self.postMessage({ id: id, json: String(json) });
+        var input = msg.input !== undefined ? msg.input : msg.text;
+        if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+        if (!(input instanceof Uint8Array)) input = String(input == null ? '' : input);
+        self.postMessage({ id: id, stage: 'checking' });
+        var t0 = Date.now();
+        var json = m.check(input, optionsJson);
+        self.postMessage({ id: id, json: String(json), ms: Date.now() - t0 });
       } catch (e) {
         self.postMessage({ id: id, error: describe(e) });
       }

@@ -181,8 +181,9 @@ std::vector<Chunk> layout_cells(std::string_view text, const Line& ln) {
     std::size_t i = c.start;
     bool all_numeric = true;
     while (i < c.end) {
-      std::size_t j = text.find(' ', i);
-      if (j == std::string_view::npos || j > c.end) j = c.end;
+      // Looked for inside the chunk only: a line without spaces must not scan the rest of the text.
+      std::size_t j = text.substr(0, c.end).find(' ', i);
+      if (j == std::string_view::npos) j = c.end;
       parts.push_back({i, j});
       all_numeric = all_numeric && numeric_token(text.substr(i, j - i));
       i = j + 1;

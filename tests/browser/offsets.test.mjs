@@ -1,10 +1,7 @@
-// Unit tests for web/offsets.js (UTF-8 byte offsets -> JS string indices). Run: node --test tests/browser/
+// Unit tests for web/src/offsets.js (UTF-8 byte offsets -> JS string indices). Run: node --test tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const { utf8Length, byteToIndex, createMapper } = require('../../web/offsets.js');
+import { utf8Length, byteToIndex, createMapper } from '../../web/src/offsets.js';
 
 const enc = new TextEncoder();
 const bytesBefore = (s, i) => enc.encode(s.slice(0, i)).length;

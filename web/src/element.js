@@ -1,0 +1,439 @@
+// <nianbao-check>: the whole product as one custom element with Shadow DOM, used by the page
+// itself and by portals that embed it. Attributes: lang ("zh-CN" default, "en"), compact.
+// Events (bubbling, composed): nianbao-result { file, result }, nianbao-error { file, message }.
+// Methods: check(input, options) -> result; clear().
+import css from './element.css';
+import { createEngine } from './engine.js';
+import { el, clear } from './dom.js';
+import { exportCsv, exportJson, fileBase, findingsCsv, tablesCsv } from './export.js';
+import { createFindingsPanel } from './findings.js';
+import { MAX_INPUT_BYTES, readFile, utf8Bytes } from './inputs.js';
+import { translator } from './messages.js';
+import { mapByteOffsets } from './offsets.js';
+import { renderStats } from './stats.js';
+import { cellAddresses, renderTables, tableName } from './tables.js';
+import { createTextView } from './textview.js';
+
+let sheet = null;
+function styles() {
+  if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  return sheet;
+}
+
+let sharedEngine = null;
+export function engine() {
+  if (!sharedEngine) sharedEngine = createEngine();
+  return sharedEngine;
+}
+
+const mb = (n) => (n / 1048576).toFixed(1) + ' MB';
+
+export class NianbaoCheck extends HTMLElement {
+  static get observedAttributes() { return ['lang', 'compact']; }
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this.reports = [];      // { name, result, json, text, ms, error }
+    this.current = -1;
+    this.pasted = null;     // { html, plain } from the last paste into an empty box
+    this.busy = false;
+    this.version = '';
+  }
+
+  get lang() { return this.getAttribute('lang') === 'en' ? 'en' : 'zh-CN'; }
+  set lang(v) { this.setAttribute('lang', v); }
+
+  connectedCallback() {
+    if (!this.built) {
+      this.built = true;
+      this.build();
+      this.engine = engine();
+      this.engine.ready.then((v) => {
+        this.version = v.version;
+        this.ready = true;
+        if (!this.busy) this.status('ready', this.t('ready'));
+        this.renderFooter();
+      }, (e) => this.status('failed', this.t('loadFailed', { error: e.message })));
+    }
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (!this.built || old === value) return;
+    if (name === 'lang') this.rebuild();
+    if (name === 'compact') this.root.classList.toggle('compact', this.hasAttribute('compact'));
+  }
+
+  get t() { return translator(this.lang); }
+
+  // ---- the static parts ---------------------------------------------------------------------
+
+  build() {
+    const s = styles();
+    if (s) this.shadowRoot.adoptedStyleSheets = [s];
+    this.root = el('div', { class: 'nb' + (this.hasAttribute('compact') ? ' compact' : '') });
+    this.shadowRoot.appendChild(this.root);
+    this.rebuild();
+  }
+
+  rebuild() {
+    const t = this.t;
+    const keep = this.box ? this.box.value : '';
+    clear(this.root);
+    this.root.setAttribute('lang', this.lang);
+
+    const langBtn = el('button', { type: 'button', class: 'lang', lang: this.lang === 'en' ? 'zh-CN' : 'en', 'aria-label': t('languageSwitch'), text: t('languageName') });
+    langBtn.addEventListener('click', () => { this.lang = this.lang === 'en' ? 'zh-CN' : 'en'; });
+    const large = el('button', { type: 'button', class: 'large-toggle', 'aria-pressed': this.root.classList.contains('large') ? 'true' : 'false', text: t('largeText') });
+    large.addEventListener('click', () => {
+      const on = !this.root.classList.contains('large');
+      this.root.classList.toggle('large', on);
+      large.setAttribute('aria-pressed', on ? 'true' : 'false');
+    });
+    this.root.appendChild(el('div', { class: 'toolbar' }, [el('p', { class: 'lead', text: t('lead') }), el('div', { class: 'tools' }, [large, langBtn])]));
+
+    // Input: paste, or files (picker or drop).
+    this.box = el('textarea', { id: 'report', rows: '12', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'report-help' });
+    this.box.value = keep;
+    this.box.addEventListener('paste', (e) => this.onPaste(e));
+    this.box.addEventListener('input', () => { if (this.pasted && this.box.value !== this.pasted.plain) this.pasted = null; });
+    const files = el('input', { type: 'file', id: 'files', multiple: true, class: 'visually-hidden', accept: '.txt,.text,.md,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    files.addEventListener('change', () => { if (files.files.length) this.checkFiles([...files.files]); files.value = ''; });
+    this.statusEl = el('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-state': 'loading', text: t('loading') });
+    this.progress = el('progress', { class: 'progress', hidden: true, 'aria-hidden': 'true' });
+    this.checkBtn = el('button', { type: 'submit', class: 'primary', text: t('check') });
+    const clearBtn = el('button', { type: 'button', text: t('clear') });
+    clearBtn.addEventListener('click', () => this.clear());
+    const form = el('form', { class: 'input', novalidate: true }, [
+      el('label', { for: 'report', class: 'label', text: t('inputLabel') }),
+      el('p', { id: 'report-help', class: 'help', text: t('inputHelp') }),
+      this.box,
+      el('div', { class: 'actions' }, [
+        this.checkBtn, clearBtn,
+        el('label', { for: 'files', class: 'button', tabindex: '0', role: 'button', text: t('chooseFiles') }),
+        files, el('span', { class: 'drop-hint', text: t('dropHere') }),
+      ]),
+      el('div', { class: 'status-line' }, [this.statusEl, this.progress]),
+    ]);
+    const fileLabel = form.querySelector('label.button');
+    fileLabel.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); files.click(); } });
+    form.addEventListener('submit', (e) => { e.preventDefault(); this.checkBox(); });
+    this.root.appendChild(form);
+    this.root.addEventListener('dragover', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) { e.preventDefault(); this.root.classList.add('dragging'); } });
+    this.root.addEventListener('dragleave', (e) => { if (e.target === this.root) this.root.classList.remove('dragging'); });
+    this.root.addEventListener('drop', (e) => {
+      this.root.classList.remove('dragging');
+      if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+      e.preventDefault();
+      this.checkFiles([...e.dataTransfer.files]);
+    });
+
+    this.listEl = el('section', { class: 'reports', hidden: true, 'aria-labelledby': 'reports-h' });
+    this.resultEl = el('section', { class: 'result', hidden: true, 'aria-labelledby': 'result-h' });
+    this.footEl = el('p', { class: 'foot' });
+    this.root.append(this.listEl, this.resultEl, this.footEl);
+    if (this.ready) this.status('ready', t('ready'));
+    this.renderFooter();
+    if (this.reports.length) { this.renderList(); this.show(this.current); }
+  }
+
+  renderFooter() {
+    if (this.footEl) this.footEl.textContent = 'nianbao ' + (this.version ? this.t('version') + ' ' + this.version + ' · ' : '') + this.t('footer');
+  }
+
+  status(state, text, busy) {
+    this.statusEl.dataset.state = state;
+    this.statusEl.textContent = text;
+    this.progress.hidden = !busy;
+  }
+
+  // ---- input --------------------------------------------------------------------------------
+
+  onPaste(e) {
+    const data = e.clipboardData;
+    if (!data || ![...data.types].includes('text/html')) return;
+    const html = data.getData('text/html');
+    const plain = data.getData('text/plain');
+    if (!html || this.box.value.trim() !== '') return;  // only a paste into an empty box is one report
+    // The HTML goes only to the core (as data); it is never put into the page.
+    e.preventDefault();
+    this.box.value = plain;
+    this.pasted = { html, plain };
+  }
+
+  checkBox() {
+    const raw = this.box.value;
+    if (!raw.trim()) { this.status(this.ready ? 'ready' : 'loading', this.t('emptyInput')); this.box.focus(); return; }
+    const t = this.t;
+    if (this.pasted && this.pasted.plain === raw) {
+      const html = this.pasted.html;
+      return this.run([{ name: t('pastedHtml'), read: async () => ({ input: html, options: { file: 'paste.html', format: 'html' } }) }]);
+    }
+    const text = typeof raw.toWellFormed === 'function' ? raw.toWellFormed() : raw;
+    return this.run([{ name: t('pasted'), read: async () => ({ input: text, options: { file: 'paste', format: 'auto' } }) }]);
+  }
+
+  checkFiles(list) {
+    return this.run(list.map((file) => ({ name: file.name, read: (progress) => readFile(file, progress) })));
+  }
+
+  /** The JS API on the element: check one input (string, bytes or File) and show it. */
+  async check(input, options = {}) {
+    const name = options.file || (input && input.name) || 'input';
+    const job = input instanceof Blob
+      ? { name, read: (p) => readFile(input, p) }
+      : { name, read: async () => ({ input, options }) };
+    await this.run([job]);
+    const r = this.reports[this.reports.length - 1];
+    if (r.error) throw new Error(r.error);
+    return r.result;
+  }
+
+  clear() {
+    this.box.value = '';
+    this.pasted = null;
+    this.reports = [];
+    this.current = -1;
+    this.listEl.hidden = true;
+    this.resultEl.hidden = true;
+    clear(this.listEl);
+    clear(this.resultEl);
+    if (this.ready) this.status('ready', this.t('ready'));
+  }
+
+  async run(jobs) {
+    if (this.busy) return;
+    this.busy = true;
+    this.checkBtn.disabled = true;
+    const t = this.t;
+    const started = performance.now();
+    const batch = jobs.length > 1 || this.reports.length > 0;
+    if (!batch) this.reports = [];
+    let last = -1;
+    try {
+      await this.engine.ready;
+      for (const job of jobs) {
+        const rec = { name: job.name, result: null, json: '', text: '', ms: 0, error: null };
+        try {
+          const got = await job.read((key, params) => this.status('busy', t(key, params), true));
+          const size = typeof got.input === 'string' ? utf8Bytes(got.input) : 0;
+          if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'too_large', size });
+          this.status('busy', t('checking', { file: job.name }), true);
+          const sent = got.input;
+          const { result, json, ms } = await this.engine.check(sent, got.options, () => this.status('busy', t('checking', { file: job.name }), true));
+          rec.result = result;
+          rec.json = json;
+          rec.ms = ms;
+          rec.text = result.input && typeof result.input.text === 'string' ? result.input.text : typeof sent === 'string' ? sent : '';
+          if (result.error) rec.error = result.error.message;
+        } catch (e) {
+          rec.error = e.code === 'too_large' ? t('tooLarge', { size: mb(e.size), limit: mb(MAX_INPUT_BYTES) })
+            : e.code === 'unsupported' ? t('unsupported', { file: job.name })
+            : t('unreadable', { file: job.name, error: e.message });
+        }
+        this.reports.push(rec);
+        last = this.reports.length - 1;
+        this.dispatchEvent(new CustomEvent(rec.error ? 'nianbao-error' : 'nianbao-result', {
+          bubbles: true, composed: true, detail: rec.error ? { file: rec.name, message: rec.error } : { file: rec.name, result: rec.result },
+        }));
+      }
+      this.status('busy', t('rendering'), true);
+      this.renderList();
+      this.show(last);
+      const heading = this.resultEl.querySelector('h2');
+      if (heading) { heading.scrollIntoView({ block: 'start' }); heading.focus({ preventScroll: true }); }
+      const ms = Math.round(performance.now() - started);
+      const failed = this.reports[last] && this.reports[last].error && jobs.length === 1;
+      if (failed) this.status('failed', t('failed', { error: this.reports[last].error }));
+      else this.status('done', jobs.length > 1 ? t('done', { count: jobs.length, ms }) : t('doneOne', { ms }));
+    } catch (e) {
+      this.status('failed', t('failed', { error: e.message }));
+    } finally {
+      this.busy = false;
+      this.checkBtn.disabled = false;
+    }
+  }
+
+  // ---- the list of reports -------------------------------------------------------------------
+
+  renderList() {
+    const t = this.t;
+    clear(this.listEl);
+    this.listEl.hidden = this.reports.length < 2;
+    if (this.reports.length < 2) return;
+    const rows = this.reports.map((r, i) => {
+      const meta = r.result && r.result.meta ? r.result.meta : {};
+      const stats = r.result && r.result.stats ? r.result.stats : {};
+      const btn = el('button', { type: 'button', class: 'link', 'aria-current': i === this.current ? 'true' : null, text: r.name });
+      btn.addEventListener('click', () => this.show(i));
+      return el('tr', { 'data-index': String(i), class: i === this.current ? 'current' : null }, [
+        el('th', { scope: 'row' }, [btn]),
+        el('td', { text: meta.agency || '' }),
+        el('td', { text: meta.year ? String(meta.year) : '' }),
+        el('td', { class: stats.errors ? 'sev-error' : null, text: r.error ? '' : String(stats.errors || 0) }),
+        el('td', { text: r.error ? '' : String(stats.warnings || 0) }),
+        el('td', { text: r.error ? t('statusError') : t('statusOk') }),
+      ]);
+    });
+    this.listEl.append(
+      el('h2', { id: 'reports-h', text: t('reports') }),
+      el('div', { class: 'table-wrap' }, [el('table', { class: 'data reports-table' }, [
+        el('thead', {}, [el('tr', {}, ['colFile', 'colAgency', 'colYear', 'colErrors', 'colWarnings', 'colStatus'].map((k) => el('th', { scope: 'col', text: t(k) })))]),
+        el('tbody', {}, rows),
+      ])]),
+    );
+  }
+
+  // ---- one result ------------------------------------------------------------------------------
+
+  show(i) {
+    const r = this.reports[i];
+    if (!r) return;
+    this.current = i;
+    for (const tr of this.listEl.querySelectorAll('tbody tr')) {
+      const on = Number(tr.dataset.index) === i;
+      tr.classList.toggle('current', on);
+      const b = tr.querySelector('button');
+      if (b) { if (on) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current'); }
+    }
+    const t = this.t;
+    clear(this.resultEl);
+    this.resultEl.hidden = false;
+    const heading = el('h2', { id: 'result-h', tabindex: '-1', text: t('result') + '：' + r.name });
+    this.resultEl.appendChild(heading);
+    if (r.error) {
+      this.resultEl.appendChild(el('p', { class: 'error-box', role: 'alert', text: r.error }));
+      return;
+    }
+    const result = r.result;
+    const text = r.text;
+    const findings = result.findings || [];
+    const tables = result.tables || [];
+
+    // Spans (UTF-8 bytes) -> string indices, in one pass over the text.
+    const offsets = [];
+    for (const f of findings) {
+      if (f.span) offsets.push(f.span.start, f.span.end);
+      for (const s of f.related || []) offsets.push(s.start, s.end);
+    }
+    const map = mapByteOffsets(text, offsets);
+    const range = (s) => (s && map.has(s.start) ? { start: map.get(s.start), end: Math.max(map.get(s.start), map.get(s.end)) } : null);
+    const ranges = findings.map((f) => (text ? range(f.span) : null));
+    const addresses = cellAddresses(tables, t);
+
+    this.resultEl.appendChild(this.summary(result, r, ranges));
+
+    // Tabs: the text with its findings, the tables, the statistics.
+    const tabs = [
+      { id: 'report', label: t('tabReport') },
+      { id: 'tables', label: t('tabTables') + (tables.length ? ' (' + tables.length + ')' : '') },
+      { id: 'stats', label: t('tabStats') },
+    ];
+    const tablist = el('div', { class: 'tabs', role: 'tablist', 'aria-label': t('result') });
+    const panels = {};
+    let stats = null;
+    const select = (id, focus) => {
+      for (const b of tablist.children) {
+        const on = b.dataset.tab === id;
+        b.setAttribute('aria-selected', on ? 'true' : 'false');
+        b.tabIndex = on ? 0 : -1;
+        if (on && focus) b.focus();
+      }
+      for (const [pid, p] of Object.entries(panels)) p.hidden = pid !== id;
+      if (id === 'stats' && stats) stats.draw(this.lang);
+    };
+    tabs.forEach((tab, k) => {
+      const b = el('button', { type: 'button', role: 'tab', id: 'tab-' + tab.id, 'aria-controls': 'panel-' + tab.id, 'data-tab': tab.id, text: tab.label });
+      b.addEventListener('click', () => select(tab.id));
+      b.addEventListener('keydown', (e) => {
+        const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+        if (e.key === 'Home' || e.key === 'End') { e.preventDefault(); select(tabs[e.key === 'Home' ? 0 : tabs.length - 1].id, true); }
+        if (d) { e.preventDefault(); select(tabs[(k + d + tabs.length) % tabs.length].id, true); }
+      });
+      tablist.appendChild(b);
+      panels[tab.id] = el('div', { role: 'tabpanel', id: 'panel-' + tab.id, 'aria-labelledby': 'tab-' + tab.id, class: 'panel panel-' + tab.id });
+    });
+    this.resultEl.appendChild(tablist);
+    Object.values(panels).forEach((p) => this.resultEl.appendChild(p));
+
+    // Text and findings side by side.
+    let view = null;
+    const locate = (idx) => {
+      panel.select(idx, false);
+      select('report');
+      if (view && ranges[idx]) view.locate(idx, ranges[idx].start);
+    };
+    const panel = createFindingsPanel(findings, ranges, addresses, t, this.lang, locate);
+    const marks = [];
+    findings.forEach((f, idx) => {
+      if (!ranges[idx]) return;
+      marks.push({ index: idx, start: ranges[idx].start, end: ranges[idx].end, severity: f.severity,
+        related: (f.related || []).map(range).filter(Boolean).map((x) => [x.start, x.end]) });
+    });
+    const textSection = el('section', { class: 'text-pane', 'aria-labelledby': 'text-h' }, [
+      el('h3', { id: 'text-h', text: t('text') }),
+      el('p', { class: 'help', text: t('textHelp') }),
+    ]);
+    if (text) {
+      view = createTextView(text, marks, t, (idx) => { panel.select(idx, true); view.locate(idx, ranges[idx].start); });
+      if (view.lazy) textSection.appendChild(el('p', { class: 'help', text: t('textLong') }));
+      textSection.appendChild(view.element);
+    }
+    panels.report.appendChild(el('div', { class: 'split' }, [
+      el('section', { class: 'findings-pane', 'aria-labelledby': 'findings-h' }, [el('h3', { id: 'findings-h', text: t('findings') }), panel.element]),
+      textSection,
+    ]));
+
+    // Tables.
+    panels.tables.appendChild(tables.length ? renderTables(tables, findings, t, locate) : el('p', { class: 'empty', text: t('noTables') }));
+
+    // Statistics.
+    stats = renderStats(result, t);
+    panels.stats.appendChild(stats.element);
+
+    select('report');
+  }
+
+  summary(result, r, ranges) {
+    const t = this.t;
+    const stats = result.stats || {};
+    const meta = result.meta || {};
+    const counts = el('p', { class: 'counts' }, ['error', 'warning', 'info'].map((s) => el('span', { class: 'count sev-' + s, 'data-severity': s }, [
+      el('span', { class: 'icon', 'aria-hidden': 'true', text: { error: '✖', warning: '⚠', info: 'ℹ' }[s] }), ' ' + t(s) + ' ',
+      el('strong', { text: String(stats[s === 'error' ? 'errors' : s === 'warning' ? 'warnings' : 'infos'] || 0) }),
+    ])));
+    const dl = el('dl', { class: 'meta' });
+    const item = (key, value) => dl.appendChild(el('div', { 'data-key': key }, [el('dt', { text: t(key) }), el('dd', { text: value || t('unknown') })]));
+    item('format', t({ legacy: 'formatLegacy', 2019: 'format2019', 2021: 'format2021' }[meta.format] || 'formatUnknown'));
+    const templates = [...new Set((result.tables || []).map((x) => tableName(t, x.id, true)))];
+    if (templates.length) item('template', templates.join('、'));
+    item('agency', meta.agency);
+    item('year', meta.year ? t('yearValue', { year: meta.year }) : '');
+    item('published', meta.published);
+    if (stats.deadline) item('deadline', t(stats.deadline.met ? 'deadlineMet' : 'deadlineLate', { due: stats.deadline.due }));
+    if (meta.kind && meta.kind !== 'unknown') item('kind', t(meta.kind === 'government' ? 'kindGovernment' : 'kindDepartment'));
+    if (meta.script) item('script', t(meta.script === 'hant' ? 'scriptHant' : 'scriptHans'));
+
+    const name = fileBase(r.name);
+    const exportButtons = [
+      ['exportJson', () => exportJson(r.json, r.name)],
+      ['exportFindings', () => exportCsv(name + '.findings.csv', findingsCsv(result, r.text, ranges, t))],
+      ['exportTables', () => exportCsv(name + '.tables.csv', tablesCsv(result, t))],
+      ['print', () => window.print()],
+    ].map(([key, fn]) => {
+      const b = el('button', { type: 'button', 'data-action': key, text: t(key) });
+      b.addEventListener('click', fn);
+      return b;
+    });
+    return el('div', { class: 'summary', 'data-errors': String(stats.errors || 0), 'data-warnings': String(stats.warnings || 0) }, [
+      counts, dl, el('div', { class: 'exports', role: 'group', 'aria-label': t('export') }, exportButtons),
+    ]);
+  }
+}
+
+export function define(name = 'nianbao-check') {
+  if (!customElements.get(name)) customElements.define(name, NianbaoCheck);
+}

@@ -1,0 +1,70 @@
+// The checker in a Web Worker (web/worker.js owns the wasm core). One engine serves every
+// request of a page; requests run one after another in the worker.
+//   const engine = createEngine();
+//   const { result, json, ms } = await engine.check(input, { file, format }, onStage);
+
+/** Where the worker and the lazily loaded parts come from: next to this module when served,
+ * or the strings the offline single file carries (self.__NIANBAO_INLINE__). */
+export function assetUrl(name) {
+  const inline = globalThis.__NIANBAO_INLINE__;
+  if (inline && inline.urls && inline.urls[name]) return inline.urls[name];
+  return new URL(name, import.meta.url).href;
+}
+
+function inlineWorkerUrl() {
+  const inline = globalThis.__NIANBAO_INLINE__;
+  if (!inline || !inline.worker) return null;
+  if (!inline.workerUrl) inline.workerUrl = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
+  return inline.workerUrl;
+}
+
+export function createEngine() {
+  let worker;
+  let nextId = 1;
+  const waiting = new Map();  // id -> { resolve, reject, onStage }
+  let readyResolve, readyReject;
+  const ready = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
+  ready.catch(() => {});
+
+  try {
+    worker = new Worker(inlineWorkerUrl() || assetUrl('worker.js'));
+  } catch (e) {
+    readyReject(e);
+  }
+  if (worker) {
+    worker.onmessage = (ev) => {
+      const msg = ev.data || {};
+      if (msg.ready === true) { readyResolve({ version: String(msg.version || '') }); return; }
+      if (msg.ready === false) { readyReject(new Error(String(msg.error))); return; }
+      const w = waiting.get(msg.id);
+      if (!w) return;
+      if (msg.stage) { if (w.onStage) w.onStage(msg.stage); return; }
+      waiting.delete(msg.id);
+      if (msg.error !== undefined) { w.reject(new Error(String(msg.error))); return; }
+      try {
+        w.resolve({ result: JSON.parse(msg.json), json: msg.json, ms: msg.ms || 0 });
+      } catch (e) {
+        w.reject(e);
+      }
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      const err = new Error(ev.message || 'worker failed');
+      readyReject(err);
+      for (const w of waiting.values()) w.reject(err);
+      waiting.clear();
+    };
+  }
+
+  function check(input, options, onStage) {
+    if (!worker) return Promise.reject(new Error('no worker'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject, onStage });
+      const transfer = input instanceof Uint8Array ? [input.buffer] : [];
+      worker.postMessage({ id, input, options: options || {} }, transfer);
+    });
+  }
+
+  return { ready, check, terminate: () => worker && worker.terminate() };
+}

@@ -1,0 +1,102 @@
+// The rebuilt tables: every cell the core read, in the template's order, with the cells that
+// fail a rule marked (icon and colour) and an address people can say: "表三 第5行 第2列".
+import { el } from './dom.js';
+
+const ICON = { error: '✖', warning: '⚠', info: 'ℹ' };
+const NAMES = { T2: ['tableT2', 'shortT2'], T3: ['tableT3', 'shortT3'], T4: ['tableT4', 'shortT4'], legacy: ['tableLegacy', 'shortLegacy'] };
+
+export const spanKey = (sp) => (sp ? sp.start + ':' + sp.end : '');
+
+/** Rows and columns of a table in reading order, and its cells by row and column. */
+export function layout(table) {
+  const rows = [], cols = [], byKey = new Map();
+  for (const c of table.cells || []) {
+    if (!rows.includes(c.row)) rows.push(c.row);
+    if (!cols.includes(c.col)) cols.push(c.col);
+    const k = c.row + '\u0000' + c.col;
+    if (!byKey.has(k)) byKey.set(k, c);
+  }
+  return { rows, cols, byKey };
+}
+
+export function tableName(t, id, short) {
+  const n = NAMES[id];
+  return n ? t(n[short ? 1 : 0]) : id;
+}
+
+/** span key -> "表三 第5行 第2列" for every cell of every table. */
+export function cellAddresses(tables, t) {
+  const out = new Map();
+  for (const table of tables) {
+    const { rows, cols } = layout(table);
+    for (const c of table.cells || [])
+      out.set(spanKey(c.span), t('cellAddress', { table: tableName(t, table.id, true), row: rows.indexOf(c.row) + 1, col: cols.indexOf(c.col) + 1 }));
+  }
+  return out;
+}
+
+function templateName(t, template) {
+  return { legacy: t('templateLegacy'), 2019: t('template2019'), 2021: t('template2021') }[template] || template || '';
+}
+
+/** The tables as DOM; onCell(findingIndex) when a marked cell is chosen. */
+export function renderTables(tables, findings, t, onCell) {
+  const bySpan = new Map();   // span key -> [finding index] (the finding's own span)
+  const related = new Map();  // span key -> [finding index]
+  findings.forEach((f, i) => {
+    if (f.span) { const k = spanKey(f.span); if (!bySpan.has(k)) bySpan.set(k, []); bySpan.get(k).push(i); }
+    for (const r of f.related || []) { const k = spanKey(r); if (!related.has(k)) related.set(k, []); related.get(k).push(i); }
+  });
+  const wrap = el('div', { class: 'tables' });
+  tables.forEach((table, ti) => {
+    const { rows, cols, byKey } = layout(table);
+    const caption = tableName(t, table.id, false) + (table.template ? '（' + templateName(t, table.template) + '）' : '');
+    const head = el('tr', {}, [el('th', { scope: 'col', text: t('item') }), ...cols.map((c) => el('th', { scope: 'col', text: c }))]);
+    const body = el('tbody');
+    rows.forEach((r, ri) => {
+      const cut = r.lastIndexOf('/');
+      const label = cut > 0 ? [el('span', { class: 'parent', text: r.slice(0, cut + 1) }), r.slice(cut + 1)] : [r];
+      const tr = el('tr', {}, [el('th', { scope: 'row' }, label)]);
+      cols.forEach((col, ci) => {
+        const c = byKey.get(r + '\u0000' + col);
+        if (!c) { tr.appendChild(el('td', { class: 'none' })); return; }
+        const raw = String(c.raw ?? '').trim();
+        const shown = raw !== '' ? raw : c.value === null || c.value === undefined ? '' : String(c.value);
+        const k = spanKey(c.span);
+        const own = (bySpan.get(k) || []).filter((i) => findings[i].severity !== 'info');
+        const sev = own.some((i) => findings[i].severity === 'error') ? 'error' : own.length ? 'warning' : null;
+        const rel = related.get(k) || [];
+        const address = t('cellAddress', { table: tableName(t, table.id, true), row: ri + 1, col: ci + 1 });
+        const messages = own.map((i) => findings[i].message);
+        const td = el('td', {
+          class: [sev ? 'sev-' + sev : '', !sev && rel.length ? 'related' : '', shown === '' ? 'blank' : ''].filter(Boolean).join(' ') || null,
+          title: [address, ...messages].join('\n'),
+          'data-address': address, 'data-row': r, 'data-col': col, 'data-span': k,
+        }, [
+          sev ? el('span', { class: 'icon', 'aria-hidden': 'true', text: ICON[sev] + ' ' }) : null,
+          shown === '' ? el('span', { class: 'blank-mark', text: t('blank') }) : shown,
+          sev ? el('span', { class: 'visually-hidden', text: t('cellError', { messages: messages.join('；') }) }) : null,
+        ]);
+        if (own.length || rel.length) {
+          const target = own.length ? own[0] : rel[0];
+          const btn = td;
+          btn.tabIndex = 0;
+          btn.addEventListener('click', () => onCell(target));
+          btn.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onCell(target); } });
+        }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    const id = 'tbl-' + ti;
+    wrap.appendChild(el('section', { class: 'table-block', 'aria-labelledby': id }, [
+      el('h4', { id, text: caption }),
+      el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': id }, [
+        el('table', { 'data-table-id': table.id, 'data-template': table.template || null }, [
+          el('caption', { class: 'visually-hidden', text: caption }), el('thead', {}, [head]), body,
+        ]),
+      ]),
+    ]));
+  });
+  return wrap;
+}
