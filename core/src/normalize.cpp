@@ -1,15 +1,28 @@
 #include "nianbao/normalize.hpp"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/uversion.h>
 
 #include <algorithm>
-#include <unordered_map>
+#include <array>
+#include <bit>
+#include <cstring>
 
 #include "utf8.hpp"
 
 namespace nianbao {
+
+namespace hant_hans {
+// Traditional -> Simplified, one Han code point at a time: ICU's "Hant-Hans" transliterator
+// (UTRANS_FORWARD) applied at build time to every code point for which utf8::is_han is true
+// (scripts/icu/gen-hant-hans.cpp writes the definition; cmake/icu.cmake compiles it in).
+// Entry i maps from[i] (sorted, strictly increasing) to pool[offsets[i], offsets[i + 1]);
+// code points not listed are unchanged. Returns the number of entries and the ICU version the
+// table was made with.
+std::size_t table(const char32_t*& from, const std::uint16_t*& offsets, const char32_t*& pool,
+                  const char*& icu_version);
+}  // namespace hant_hans
 
 SourceMap::SourceMap(std::vector<Run> runs, std::vector<std::uint32_t> line_starts)
     : runs_(std::move(runs)), line_starts_(std::move(line_starts)) {}
@@ -43,21 +56,61 @@ std::uint32_t SourceMap::line_of(std::uint32_t offset) const {
 
 struct Normalizer::Impl {
   const icu::Normalizer2* nfkc = nullptr;
-  std::unique_ptr<icu::Transliterator> hans;
-  std::unordered_map<char32_t, std::u32string> hans_cache;  // Han code point -> simplified
+  // The generated table (hant_hans::table) ...
+  const char32_t* hans_from = nullptr;
+  const std::uint16_t* hans_offsets = nullptr;
+  const char32_t* hans_pool = nullptr;
+  std::size_t hans_size = 0;
+  // ... and an index over its BMP part, built in create(): bit cp of bmp_bits is set when the
+  // table lists cp, and entry i for it is bmp_rank[cp / 64] + the set bits below it in its word
+  // (a binary search costs ~12 unpredictable steps per Han character; this is one load).
+  // Entries from bmp_count on (supplementary code points) are found by binary search.
+  std::array<std::uint64_t, 1024> bmp_bits{};
+  std::array<std::uint16_t, 1024> bmp_rank{};
+  std::size_t bmp_count = 0;
 
-  const std::u32string& simplified(char32_t cp) {
-    auto it = hans_cache.find(cp);
-    if (it != hans_cache.end()) return it->second;
-    icu::UnicodeString s(static_cast<UChar32>(cp));
-    hans->transliterate(s);
-    std::u32string out;
-    for (int32_t i = 0; i < s.length();) {
-      const UChar32 c = s.char32At(i);
-      out.push_back(static_cast<char32_t>(c));
-      i += U16_LENGTH(c);
+  /// Whether Hant-Hans changes `cp`; if so, `out` is what it becomes (possibly several or no
+  /// code points).
+  bool simplified(char32_t cp, std::u32string_view& out) const {
+    std::size_t i;
+    if (cp < 0x10000) {
+      const std::uint64_t word = bmp_bits[cp >> 6], bit = std::uint64_t{1} << (cp & 63);
+      if (!(word & bit)) return false;
+      i = bmp_rank[cp >> 6] + static_cast<std::size_t>(std::popcount(word & (bit - 1)));
+    } else {
+      const char32_t* end = hans_from + hans_size;
+      const char32_t* it = std::lower_bound(hans_from + bmp_count, end, cp);
+      if (it == end || *it != cp) return false;
+      i = static_cast<std::size_t>(it - hans_from);
     }
-    return hans_cache.emplace(cp, std::move(out)).first->second;
+    out = std::u32string_view(hans_pool + hans_offsets[i],
+                              static_cast<std::size_t>(hans_offsets[i + 1] - hans_offsets[i]));
+    return true;
+  }
+
+  /// Takes the compiled-in table and indexes it; an empty string, or what is wrong with it (one
+  /// made with another ICU than the one we run, or a broken layout, would convert wrongly).
+  std::string load_table() {
+    const char* table_icu = nullptr;
+    hans_size = hant_hans::table(hans_from, hans_offsets, hans_pool, table_icu);
+    if (table_icu == nullptr || std::strcmp(table_icu, U_ICU_VERSION) != 0)
+      return std::string("生成自 ICU ") + (table_icu ? table_icu : "?") + "，本程序使用 ICU " U_ICU_VERSION;
+    if (hans_size == 0 || hans_offsets[0] != 0) return "表为空或偏移无效";
+    for (std::size_t i = 0; i < hans_size; ++i) {
+      const char32_t cp = hans_from[i];
+      if (!utf8::is_han(cp) || (i > 0 && hans_from[i - 1] >= cp) || hans_offsets[i] > hans_offsets[i + 1])
+        return "第 " + std::to_string(i) + " 项无效";
+      if (cp < 0x10000) {
+        bmp_bits[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+        bmp_count = i + 1;
+      }
+    }
+    std::uint16_t rank = 0;
+    for (std::size_t w = 0; w < bmp_bits.size(); ++w) {
+      bmp_rank[w] = rank;
+      rank = static_cast<std::uint16_t>(rank + std::popcount(bmp_bits[w]));
+    }
+    return {};
   }
 };
 
@@ -72,10 +125,10 @@ std::unique_ptr<Normalizer> Normalizer::create(Error* error) {
     if (error) *error = {ErrorCode::icu_unavailable, std::string("无法加载 ICU NFKC 数据: ") + u_errorName(status), 0};
     return nullptr;
   }
-  status = U_ZERO_ERROR;
-  impl->hans.reset(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !impl->hans) {
-    if (error) *error = {ErrorCode::icu_unavailable, std::string("无法加载 ICU 繁简转换数据: ") + u_errorName(status), 0};
+  // Traditional -> Simplified is a table compiled in, not ICU data; still refuse a wrong one.
+  const std::string bad = impl->load_table();
+  if (!bad.empty()) {
+    if (error) *error = {ErrorCode::icu_unavailable, "繁简转换表无效: " + bad, 0};
     return nullptr;
   }
   return std::unique_ptr<Normalizer>(new Normalizer(std::move(impl)));
@@ -137,11 +190,11 @@ NormalizedText Normalizer::normalize(std::string_view input) {
   }
 
   // Script: Traditional when a clear share of the Han characters change under Hant-Hans.
+  std::u32string_view simple;
   for (const OutChar& c : out) {
     if (!utf8::is_han(c.cp)) continue;
     ++han;
-    const std::u32string& s = im.simplified(c.cp);
-    if (!(s.size() == 1 && s[0] == c.cp)) ++trad;
+    if (im.simplified(c.cp, simple)) ++trad;
   }
   const bool hant = trad >= 3 && trad * 100 >= han * 5;
   result.script = hant ? Script::hant : Script::hans;
@@ -168,25 +221,21 @@ NormalizedText Normalizer::normalize(std::string_view input) {
     runs.push_back({out_start, out_end, in_start, in_end, linear});
   };
   for (const OutChar& c : out) {
-    std::u32string one(1, c.cp);
-    const std::u32string* mapped = &one;
-    if (hant && utf8::is_han(c.cp)) {
-      const std::u32string& s = im.simplified(c.cp);
-      if (!(s.size() == 1 && s[0] == c.cp)) {
-        ++result.converted;
-        if (!result.first_converted) {
-          Span sp{c.in_start, c.in_end, 0};
-          auto it = std::upper_bound(line_starts.begin(), line_starts.end(), c.in_start);
-          sp.line = static_cast<std::uint32_t>(it - line_starts.begin());
-          result.first_converted = sp;
-        }
+    std::u32string_view mapped(&c.cp, 1);
+    if (hant && utf8::is_han(c.cp) && im.simplified(c.cp, simple)) {
+      ++result.converted;
+      if (!result.first_converted) {
+        Span sp{c.in_start, c.in_end, 0};
+        auto it = std::upper_bound(line_starts.begin(), line_starts.end(), c.in_start);
+        sp.line = static_cast<std::uint32_t>(it - line_starts.begin());
+        result.first_converted = sp;
       }
-      mapped = &s;
+      mapped = simple;
     }
     const auto out_start = static_cast<std::uint32_t>(text.size());
-    for (char32_t m : *mapped) utf8::append(text, m);
+    for (char32_t m : mapped) utf8::append(text, m);
     const auto out_end = static_cast<std::uint32_t>(text.size());
-    const bool linear = c.single && mapped->size() == 1 && out_end - out_start == c.in_end - c.in_start;
+    const bool linear = c.single && mapped.size() == 1 && out_end - out_start == c.in_end - c.in_start;
     add_run(out_start, out_end, c.in_start, c.in_end, linear);
   }
   result.map = SourceMap(std::move(runs), std::move(line_starts));

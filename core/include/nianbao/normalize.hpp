@@ -52,7 +52,8 @@ struct NormalizedText {
 /// thread.
 class Normalizer {
  public:
-  /// Loads ICU's NFKC data and the Hant-Hans transliterator.
+  /// Loads ICU's NFKC data and indexes the compiled-in Traditional -> Simplified table (ICU's
+  /// Hant-Hans applied per code point at build time; scripts/icu/make-hant-hans-table).
   static std::unique_ptr<Normalizer> create(Error* error);
   ~Normalizer();
   Normalizer(const Normalizer&) = delete;

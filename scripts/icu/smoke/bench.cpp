@@ -1,14 +1,19 @@
-// ICU micro-benchmark (not built by default): NFKC + Hant-Hans over ~1 MB of
-// Traditional Chinese text with full-width digits/punctuation. Used to choose the
-// optimisation level of the wasm ICU build (docs/icu.md).
+// ICU micro-benchmark (not built by default): NFKC, then the generated Hant-Hans table applied
+// to each code point (binary search, as core/src/normalize.cpp does), over ~1 MB of Traditional
+// Chinese text with full-width digits/punctuation. Used for the measurements in docs/icu.md.
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
-#include <memory>
 #include <string>
+
+namespace nianbao::hant_hans {
+std::size_t table(const char32_t*& from, const std::uint16_t*& offsets, const char32_t*& pool,
+                  const char*& icu_version);
+}  // namespace nianbao::hant_hans
 
 int main() {
   const std::string para =
@@ -26,23 +31,37 @@ int main() {
   const auto s0 = clock::now();
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  std::unique_ptr<icu::Transliterator> t2s(
-      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) {
     std::printf("ICU error %s\n", u_errorName(status));
     return 1;
   }
+  const char32_t* from = nullptr;
+  const std::uint16_t* offsets = nullptr;
+  const char32_t* pool = nullptr;
+  const char* version = nullptr;
+  const std::size_t n = nianbao::hant_hans::table(from, offsets, pool, version);
   const auto s1 = clock::now();
 
   const auto t0 = clock::now();
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  icu::UnicodeString n = nfkc->normalize(u, status);
+  icu::UnicodeString norm = nfkc->normalize(u, status);
   const auto t1 = clock::now();
-  t2s->transliterate(n);
+  icu::UnicodeString simple;
+  for (int32_t i = 0; i < norm.length();) {
+    const UChar32 c = norm.char32At(i);
+    i += U16_LENGTH(c);
+    const char32_t* it = std::lower_bound(from, from + n, static_cast<char32_t>(c));
+    if (it == from + n || *it != static_cast<char32_t>(c)) {
+      simple.append(c);
+      continue;
+    }
+    const std::size_t k = static_cast<std::size_t>(it - from);
+    for (std::uint16_t j = offsets[k]; j < offsets[k + 1]; ++j) simple.append(static_cast<UChar32>(pool[j]));
+  }
   const auto t2 = clock::now();
   std::string out;
-  n.toUTF8String(out);
-  std::printf("setup %.1f ms; input %zu bytes; NFKC %.1f ms; Hant-Hans %.1f ms; output %zu bytes\n",
+  simple.toUTF8String(out);
+  std::printf("setup %.1f ms; input %zu bytes; NFKC %.1f ms; Hant-Hans table %.1f ms; output %zu bytes\n",
               ms(s1 - s0), text.size(), ms(t1 - t0), ms(t2 - t1), out.size());
   return U_FAILURE(status) ? 1 : 0;
 }
