@@ -12,8 +12,9 @@
 namespace {
 
 constexpr const char* kUsage =
-    "用法 usage: nianbao check [--format json|text] [--pretty] [--input auto|text|html|docx] FILE...\n"
-    "       (FILE 为 - 时读标准输入；--input 默认 auto：按内容判断)\n"
+    "用法 usage: nianbao check [--format json|text] [--pretty] [--input auto|text|html|docx|pdf] FILE...\n"
+    "       (FILE 为 - 时读标准输入；--input 默认 auto：按内容判断；pdf 指 pdf.js 提取的文字块数据\n"
+    "        nianbao-runs/1，见 docs/contracts.md）\n"
     "       nianbao --version\n"
     "退出码 exit: 0 无错误, 1 有错误级别的发现, 2 用法错误或输入无法读取\n";
 
@@ -59,8 +60,9 @@ int main(int argc, char** argv) {
       format = a.substr(9);
     } else if (a == "--input" && i + 1 < args.size()) {
       input_format = args[++i];
-      if (input_format != "auto" && input_format != "text" && input_format != "html" && input_format != "docx") {
-        std::cerr << "nianbao: --input 只能是 auto、text、html 或 docx\n";
+      if (input_format != "auto" && input_format != "text" && input_format != "html" && input_format != "docx" &&
+          input_format != "pdf") {
+        std::cerr << "nianbao: --input 只能是 auto、text、html、docx 或 pdf\n";
         return 2;
       }
     } else if (a == "--pretty") {

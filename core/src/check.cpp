@@ -17,6 +17,7 @@
 #include "nianbao/normalize.hpp"
 #include "nianbao/reader.hpp"
 #include "nianbao/rules.hpp"
+#include "nianbao/runs_reader.hpp"
 #include "utf8.hpp"
 
 namespace nianbao {
@@ -32,6 +33,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::io_error: return "io_error";
     case ErrorCode::bad_docx: return "bad_docx";
     case ErrorCode::bad_html: return "bad_html";
+    case ErrorCode::bad_runs: return "bad_runs";
   }
   return "unknown";
 }
@@ -90,9 +92,12 @@ bool istarts(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-/// A zip (DOCX) by its signature; everything else is decided after decoding.
+/// A zip (DOCX) by its signature, PDF text runs by their header line; everything else is
+/// decided after decoding.
 std::string sniff(std::string_view bytes) {
-  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? "docx" : "auto";
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "docx";
+  if (looks_like_runs(bytes)) return "pdf";
+  return "auto";
 }
 
 /// Markup: the text starts (after a BOM and white space) with a tag the reports' pages use, or
@@ -242,7 +247,18 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   report.file = options.file;
   Error error{};
   std::string_view input = bytes;
-  if (format == "docx") {
+  if (bytes.substr(0, 5) == "%PDF-" && format != "docx")
+    return Error{ErrorCode::not_text,
+                 "输入是 PDF 文件本身：请在网页版中打开（由 pdf.js 提取文字），或先提取其文字（pdftotext -layout）再检查", 0};
+  if (format == "pdf") {
+    // pdf.js text runs (web/pdf-runs.js): laid out as pdftotext -layout text.
+    auto text = runs_to_text(bytes, options.limits, &error);
+    if (!text) return error;
+    if (utf8::trim(*text).empty())
+      return Error{ErrorCode::empty_input, "PDF 中没有可提取的文字（可能是扫描件或图片），无法检查", 0};
+    report.input = {"pdf", "utf-8", std::move(*text)};
+    input = *report.input.text;
+  } else if (format == "docx") {
 #ifdef NIANBAO_HAVE_DOCX
     auto text = docx_to_text(bytes, options.limits, &error);
     if (!text) return error;

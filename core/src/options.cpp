@@ -86,7 +86,7 @@ Options options_from_json(std::string_view json) {
     } else if (key == "format") {
       std::string v;
       if (!sc.string(v)) return o;
-      if (v == "auto" || v == "text" || v == "html" || v == "docx") o.format = std::move(v);
+      if (v == "auto" || v == "text" || v == "html" || v == "docx" || v == "pdf") o.format = std::move(v);
     } else if (key == "max_input_bytes") {
       std::uint64_t n = 0;
       if (!sc.number(n)) return o;

@@ -16,7 +16,7 @@ if (!cli || !golden || corpora.length === 0) {
   console.error('usage: check-golden.mjs --cli BIN --golden DIR --corpus NAME=DIR... [--update]');
   process.exit(2);
 }
-const INPUT = /\.(txt|md|html|htm|docx)$/;
+const INPUT = /\.(txt|md|html|htm|docx|runs)$/;  // .runs: PDF text runs (tests/fixtures/pdf)
 const walk = (dir) => readdirSync(dir).sort().flatMap((n) => {
   const p = join(dir, n);
   return statSync(p).isDirectory() ? walk(p) : INPUT.test(n) ? [p] : [];

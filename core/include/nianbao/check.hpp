@@ -17,7 +17,9 @@ struct Limits {
 
 struct Options {
   std::string file;  ///< the name reported in "file"
-  /// "auto" (sniff: a zip is DOCX, markup is HTML, else text), "text", "html" or "docx".
+  /// "auto" (sniff: a zip is DOCX, a first line "nianbao-runs/1" is PDF text runs, markup is
+  /// HTML, else text), "text", "html", "docx" or "pdf" (the text runs pdf.js extracts from a
+  /// PDF, docs/contracts.md "PDF text runs"; runs_reader.hpp).
   std::string format = "auto";
   Limits limits;
 };

@@ -14,6 +14,7 @@ enum class ErrorCode {
   io_error,         ///< the CLI could not read a file
   bad_docx,         ///< not a readable .docx (not a ZIP, corrupt, encrypted, no word/document.xml)
   bad_html,         ///< the HTML parser could not run or stopped early (malformed HTML is still read)
+  bad_runs,         ///< PDF text runs (docs/contracts.md) without their header line or with a malformed line
 };
 
 /// Stable machine name of a code ("empty_input", ...).

@@ -6,7 +6,7 @@
 
 namespace nianbao {
 
-/// Reads "file" (string), "format" (auto|text|html|docx) and "max_input_bytes" (number) from a flat JSON object; unknown keys
+/// Reads "file" (string), "format" (auto|text|html|docx|pdf) and "max_input_bytes" (number) from a flat JSON object; unknown keys
 /// and malformed text are ignored (the defaults stay).
 Options options_from_json(std::string_view json);
 
