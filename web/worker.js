@@ -1,8 +1,12 @@
 /* nianbao — classic Web Worker that owns the wasm core.
  *
- * Protocol (docs/contracts.md):
- *   page -> worker  { id, input, options }   input: string, or bytes (Uint8Array/ArrayBuffer) for
- *                                             DOCX; options: object or JSON string (file, format)
+ * Protocol (docs/web.md):
+ *   page -> worker  { id, input, options }   check: input a string, or bytes (Uint8Array/ArrayBuffer)
+ *                                             for DOCX; options an object or JSON string (file, format).
+ *                                             The worker's Session keeps each report checked
+ *                                             (keep: false: check without keeping).
+ *                   { id, op: 'crossYear' }   the kept reports' cross-year pairs (JSON)
+ *                   { id, op: 'clear' }       forget the kept reports
  *   worker -> page  { id, stage }            progress: 'checking' once the core has the input
  *                   { id, json, ms }          json: the spec §9 JSON string; ms: time in the core
  *                   { id, error }             error: message string
@@ -50,8 +54,11 @@ function describe(e) {
   return String(e);
 }
 
+var session = null;
+
 modulePromise.then(
   function (m) {
+    session = new m.Session();
     var version = '';
     try {
       version = String(m.version());
@@ -71,6 +78,8 @@ self.onmessage = function (ev) {
   modulePromise.then(
     function (m) {
       try {
+        if (msg.op === 'crossYear') { self.postMessage({ id: id, json: String(session.crossYear()), ms: 0 }); return; }
+        if (msg.op === 'clear') { session.clear(); self.postMessage({ id: id, json: '{}', ms: 0 }); return; }
         var options = msg.options;
         var optionsJson = typeof options === 'string' ? options : JSON.stringify(options || {});
         var input = msg.input !== undefined ? msg.input : msg.text;
@@ -78,7 +87,8 @@ self.onmessage = function (ev) {
         if (!(input instanceof Uint8Array)) input = String(input == null ? '' : input);
         self.postMessage({ id: id, stage: 'checking' });
         var t0 = Date.now();
-        var json = m.check(input, optionsJson);
+        // Kept for crossYear() unless the caller only wants the result (the JS API).
+        var json = msg.keep === false ? m.check(input, optionsJson) : session.check(input, optionsJson);
         self.postMessage({ id: id, json: String(json), ms: Date.now() - t0 });
       } catch (e) {
         self.postMessage({ id: id, error: describe(e) });

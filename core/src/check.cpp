@@ -38,6 +38,25 @@ std::string_view error_code_name(ErrorCode code) {
   return "unknown";
 }
 
+void write_span(JsonWriter& w, const Span& s) {
+  w.begin_object(true).key("start").number(s.start).key("end").number(s.end).key("line").number(s.line).end_object();
+}
+
+void write_finding(JsonWriter& w, const Finding& f) {
+  w.begin_object().key("rule").string(f.rule).key("severity").string(severity_name(f.severity));
+  w.key("message").string(f.message).key("span");
+  write_span(w, f.span);
+  if (f.expected) w.key("expected").raw(f.expected->to_string());
+  if (f.actual) w.key("actual").raw(f.actual->to_string());
+  if (!f.related.empty()) {
+    w.key("related").begin_array();
+    for (const Span& s : f.related) write_span(w, s);
+    w.end_array();
+  }
+  if (!f.hint.empty()) w.key("hint").string(f.hint);
+  w.end_object();
+}
+
 std::string_view severity_name(Severity s) {
   switch (s) {
     case Severity::error: return "error";
@@ -135,10 +154,6 @@ std::optional<Finding> check_template_version(const MatchResult& m, std::optiona
   f.span = m.tables.front().cells.front().span;
   f.hint = name(expected);
   return f;
-}
-
-void write_span(JsonWriter& w, const Span& s) {
-  w.begin_object(true).key("start").number(s.start).key("end").number(s.end).key("line").number(s.line).end_object();
 }
 
 void write_optional_string(JsonWriter& w, const std::optional<std::string>& s) {
@@ -354,20 +369,7 @@ std::string to_json(const Report& r, int indent) {
   }
   w.end_array();
   w.key("findings").begin_array();
-  for (const Finding& f : r.findings) {
-    w.begin_object().key("rule").string(f.rule).key("severity").string(severity_name(f.severity));
-    w.key("message").string(f.message).key("span");
-    write_span(w, f.span);
-    if (f.expected) w.key("expected").raw(f.expected->to_string());
-    if (f.actual) w.key("actual").raw(f.actual->to_string());
-    if (!f.related.empty()) {
-      w.key("related").begin_array();
-      for (const Span& s : f.related) write_span(w, s);
-      w.end_array();
-    }
-    if (!f.hint.empty()) w.key("hint").string(f.hint);
-    w.end_object();
-  }
+  for (const Finding& f : r.findings) write_finding(w, f);
   w.end_array();
   w.key("stats").begin_object();
   w.key("errors").number(static_cast<long long>(r.count(Severity::error)));

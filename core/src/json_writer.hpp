@@ -4,6 +4,9 @@
 #include <string_view>
 #include <vector>
 
+#include "nianbao/finding.hpp"
+#include "nianbao/span.hpp"
+
 namespace nianbao {
 
 class JsonWriter {
@@ -95,5 +98,9 @@ class JsonWriter {
   std::vector<bool> inline_;
   bool after_key_ = false;
 };
+
+/// SPAN and finding objects of spec §9 (check.cpp), shared by every JSON the core writes.
+void write_span(JsonWriter& w, const Span& s);
+void write_finding(JsonWriter& w, const Finding& f);
 
 }  // namespace nianbao

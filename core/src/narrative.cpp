@@ -250,6 +250,29 @@ class Reader {
   bool township_ = false;
 };
 
+/// Sentence keys of the report text, for comparing it with another year's (cross_year.cpp).
+void sentence_keys(const Prose& prose, Report& r) {
+  for (const Paragraph* p : prose.body()) {
+    const std::string_view t = p->text;
+    for (std::size_t s0 = 0; s0 < t.size();) {
+      const std::size_t s1 = sentence_end(t, s0);
+      std::uint64_t h = 1469598103934665603ull;
+      std::size_t han = 0;
+      for (std::size_t i = s0; i < s1;) {
+        std::size_t len = 0;
+        const char32_t cp = utf8::decode(t, i, len);
+        if (utf8::is_han(cp) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) {
+          han += utf8::is_han(cp);
+          for (std::size_t k = i; k < i + len; ++k) h = (h ^ static_cast<unsigned char>(t[k])) * 1099511628211ull;
+        }
+        i += len;
+      }
+      if (han >= 12) r.sentences.push_back({h, prose.span(*p, s0, s1)});
+      s0 = std::max(past_stop(t, s1), s0 + 1);
+    }
+  }
+}
+
 }  // namespace
 
 void read_narrative(const Document& doc, Report& report) {
@@ -261,6 +284,7 @@ void read_narrative(const Document& doc, Report& report) {
   check_text_table(prose, report);
   check_content(prose, report);
   fill_charts(prose, report);
+  sentence_keys(prose, report);
 }
 
 }  // namespace nianbao

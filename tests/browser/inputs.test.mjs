@@ -109,3 +109,36 @@ test('an unsupported file and an empty box get clear messages', { timeout: 60000
   assert.match(await page.locator('nianbao-check .status').textContent(), /不支持的文件类型：scan\.png/);
   await context.close();
 });
+
+test('two years of one body: paired across years; the changed carry-over found and shown in the later report', { timeout: 180000 }, async () => {
+  const { context, page, watch } = await openPage(browser, server.url);
+  await waitState(page, 'ready', 30000);
+  const years = path.join(fixtures, 'years');
+  await page.locator('nianbao-check input[type=file]').setInputFiles([path.join(years, '2021-carry.txt'), path.join(fixtures, 'narrative', 'clean.txt')]);
+  assert.equal(await waitState(page, ['done', 'failed'], 120000), 'done');
+  const pair = page.locator('nianbao-check .cross-year .pair');
+  assert.equal(await pair.count(), 1);
+  assert.match(await pair.textContent(), /示例市交通运输局.*2021 年（2021-carry\.txt）→ 2022 年（clean\.txt）/);
+  const carry = pair.locator('li[data-rule="xyear-carry"]');
+  assert.equal(await carry.count(), 2, 'the changed column and its 总计');
+  await carry.first().locator('button').click();
+  assert.match(await page.locator('nianbao-check h2#result-h').textContent(), /clean\.txt/);
+  const selected = page.locator('nianbao-check li.finding.selected[data-rule="xyear-carry"]');
+  assert.equal(await selected.count(), 1);
+  assert.match(await selected.locator('.hint').textContent(), /2021-carry\.txt/);
+  const mark = await page.locator('nianbao-check').evaluate((h) => {
+    const m = h.shadowRoot.querySelector('.textview mark.selected');
+    return m && [...m.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('');
+  });
+  assert.equal(mark, '5');
+  // The consistent pair: paired, nothing to say.
+  await page.locator('nianbao-check button', { hasText: '清空' }).click();
+  await page.locator('nianbao-check input[type=file]').setInputFiles([path.join(years, '2021.txt'), path.join(fixtures, 'narrative', 'clean.txt')]);
+  assert.equal(await waitState(page, ['done', 'failed'], 120000), 'done');
+  assert.equal(await page.locator('nianbao-check .cross-year .pair').count(), 1);
+  assert.equal(await page.locator('nianbao-check .cross-year li.finding').count(), 0);
+  assert.match(await page.locator('nianbao-check .cross-year').textContent(), /衔接一致/);
+  await shot(page, 'desktop-cross-year', false);
+  noProblems(watch);
+  await context.close();
+});

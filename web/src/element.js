@@ -196,6 +196,8 @@ export class NianbaoCheck extends HTMLElement {
     this.box.value = '';
     this.pasted = null;
     this.reports = [];
+    this.pairs = [];
+    if (this.engine) this.engine.forget().catch(() => {});
     this.current = -1;
     this.listEl.hidden = true;
     this.resultEl.hidden = true;
@@ -211,10 +213,11 @@ export class NianbaoCheck extends HTMLElement {
     const t = this.t;
     const started = performance.now();
     const batch = jobs.length > 1 || this.reports.length > 0;
-    if (!batch) this.reports = [];
+    if (!batch) { this.reports = []; this.pairs = []; }
     let last = -1;
     try {
       await this.engine.ready;
+      if (!batch) await this.engine.forget();
       for (const job of jobs) {
         const rec = { name: job.name, result: null, json: '', text: '', ms: 0, error: null };
         try {
@@ -229,6 +232,7 @@ export class NianbaoCheck extends HTMLElement {
           rec.ms = ms;
           rec.text = result.input && typeof result.input.text === 'string' ? result.input.text : typeof sent === 'string' ? sent : '';
           if (result.error) rec.error = result.error.message;
+          else rec.kept = this.reports.filter((x) => x.kept !== undefined).length;  // its index in the worker's session
         } catch (e) {
           rec.error = e.code === 'too_large' ? t('tooLarge', { size: mb(e.size), limit: mb(MAX_INPUT_BYTES) })
             : e.code === 'unsupported' ? t('unsupported', { file: job.name })
@@ -240,6 +244,8 @@ export class NianbaoCheck extends HTMLElement {
           bubbles: true, composed: true, detail: rec.error ? { file: rec.name, message: rec.error } : { file: rec.name, result: rec.result },
         }));
       }
+      // The same body's consecutive years among the reports checked so far.
+      this.pairs = this.reports.length > 1 ? await this.engine.crossYear() : [];
       this.status('busy', t('rendering'), true);
       this.renderList();
       this.show(last);
@@ -284,12 +290,40 @@ export class NianbaoCheck extends HTMLElement {
         el('thead', {}, [el('tr', {}, ['colFile', 'colAgency', 'colYear', 'colErrors', 'colWarnings', 'colStatus'].map((k) => el('th', { scope: 'col', text: t(k) })))]),
         el('tbody', {}, rows),
       ])]),
+      this.crossYearSection(),
     );
+  }
+
+  /** The report (its position in this.reports) the worker kept as number `kept`. */
+  reportOfKept(kept) { return this.reports.findIndex((r) => r.kept === kept); }
+
+  crossYearSection() {
+    const t = this.t;
+    const pairs = this.pairs || [];
+    const section = el('section', { class: 'cross-year', 'aria-labelledby': 'xyear-h' }, [el('h3', { id: 'xyear-h', text: t('crossYear') })]);
+    if (!pairs.length) { section.appendChild(el('p', { class: 'help', text: t('crossYearNone') })); return section; }
+    for (const p of pairs) {
+      const share = p.sentences ? Math.round((p.repeated * 100) / p.sentences) : 0;
+      const items = (p.findings || []).map((f) => {
+        const btn = el('button', { type: 'button', class: 'link', text: t('show') });
+        btn.addEventListener('click', () => this.show(this.reportOfKept(p.index), f));
+        return el('li', { class: 'finding sev-' + f.severity, 'data-rule': f.rule }, [
+          el('span', { class: 'sev sev-' + f.severity }, [el('span', { class: 'icon', 'aria-hidden': 'true', text: { error: '✖', warning: '⚠', info: 'ℹ' }[f.severity] }), ' ' + t(f.severity)]),
+          ' ', el('code', { class: 'rule', text: f.rule }), ' ', f.message, ' ', btn,
+        ]);
+      });
+      section.appendChild(el('div', { class: 'pair', 'data-year': String(p.year) }, [
+        el('p', {}, [el('strong', { text: p.agency }), ' ' + t('crossYearPair', { from: p.year - 1, to: p.year, previous: p.previous_file, file: p.file })]),
+        el('p', { class: 'help', text: t('crossYearRepeated', { share, repeated: p.repeated, sentences: p.sentences }) }),
+        items.length ? el('ul', { class: 'pair-findings' }, items) : el('p', { class: 'help', text: t('crossYearClean') }),
+      ]));
+    }
+    return section;
   }
 
   // ---- one result ------------------------------------------------------------------------------
 
-  show(i) {
+  show(i, crossFinding) {
     const r = this.reports[i];
     if (!r) return;
     this.current = i;
@@ -310,7 +344,13 @@ export class NianbaoCheck extends HTMLElement {
     }
     const result = r.result;
     const text = r.text;
-    const findings = result.findings || [];
+    // This report's own findings, then those of its pairing with last year's report (their
+    // related spans point into that report, so they are named instead).
+    const cross = [];
+    for (const p of this.pairs || [])
+      if (p.index === r.kept)
+        for (const f of p.findings || []) cross.push({ ...f, related: [], hint: t('crossYearOf', { file: p.previous_file }), cross: f });
+    const findings = [...(result.findings || []), ...cross];
     const tables = result.tables || [];
 
     // Spans (UTF-8 bytes) -> string indices, in one pass over the text.
@@ -395,6 +435,10 @@ export class NianbaoCheck extends HTMLElement {
     panels.stats.appendChild(stats.element);
 
     select('report');
+    if (crossFinding) {
+      const k = findings.findIndex((f) => f.cross === crossFinding);
+      if (k >= 0) locate(k);
+    }
   }
 
   summary(result, r, ranges) {

@@ -56,15 +56,21 @@ export function createEngine() {
     };
   }
 
-  function check(input, options, onStage) {
+  function send(message, transfer, onStage) {
     if (!worker) return Promise.reject(new Error('no worker'));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject, onStage });
-      const transfer = input instanceof Uint8Array ? [input.buffer] : [];
-      worker.postMessage({ id, input, options: options || {} }, transfer);
+      worker.postMessage({ id, ...message }, transfer || []);
     });
   }
+  /** Checks one input; the worker keeps the report for crossYear() unless keep is false. */
+  const check = (input, options, onStage, keep = true) =>
+    send({ input, options: options || {}, keep }, input instanceof Uint8Array ? [input.buffer] : [], onStage);
+  /** The kept reports' pairs of consecutive years of one body (cross_year.hpp). */
+  const crossYear = () => send({ op: 'crossYear' }).then((r) => r.result.cross_year || []);
+  /** Forgets the kept reports. */
+  const forget = () => send({ op: 'clear' });
 
-  return { ready, check, terminate: () => worker && worker.terminate() };
+  return { ready, check, crossYear, forget, terminate: () => worker && worker.terminate() };
 }

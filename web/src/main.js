@@ -11,10 +11,10 @@ define();
 export async function check(input, options = {}) {
   if (input instanceof Blob) {
     const got = await readFile(input);
-    return (await engine().check(got.input, { ...got.options, ...options })).result;
+    return (await engine().check(got.input, { ...got.options, ...options }, null, false)).result;
   }
   if (input instanceof ArrayBuffer) input = new Uint8Array(input);
-  return (await engine().check(input, options)).result;
+  return (await engine().check(input, options, null, false)).result;
 }
 
 export { define };

@@ -115,7 +115,13 @@ export const MESSAGES = {
     csvTables: '表格,行,列,数值,原文,地址',
     version: '版本',
     footer: '结果仅供参考，以正式文件为准。',
-    inputInfo: '输入：{format}，{encoding}'
+    inputInfo: '输入：{format}，{encoding}',
+    crossYear: '跨年度核对',
+    crossYearNone: '没有同一机关相邻年度的报告（同时检查两个年度的报告即可核对上年结转、现行有效件数和重复内容）。',
+    crossYearPair: '{from} 年（{previous}）→ {to} 年（{file}）',
+    crossYearRepeated: '与上一年度报告相同的句子：{share}%（{repeated}/{sentences} 句，数字除外）',
+    crossYearClean: '两个年度的结转、现行有效件数等衔接一致。',
+    crossYearOf: '对照上一年度报告 {file}'
   },
   en: {
     app: 'Annual report check',
@@ -230,7 +236,13 @@ export const MESSAGES = {
     csvTables: 'table,row,column,value,raw,address',
     version: 'version',
     footer: 'For reference only; the official documents prevail.',
-    inputInfo: 'Input: {format}, {encoding}'
+    inputInfo: 'Input: {format}, {encoding}',
+    crossYear: 'Across years',
+    crossYearNone: 'No two consecutive years of one body (check two years together to compare carry-overs, documents in force and repeated text).',
+    crossYearPair: '{from} ({previous}) → {to} ({file})',
+    crossYearRepeated: 'Sentences repeated from the year before: {share}% ({repeated}/{sentences}, digits aside)',
+    crossYearClean: 'The two years agree (carry-over, documents in force).',
+    crossYearOf: 'Compared with last year’s report {file}'
   }
 };
 
@@ -244,7 +256,8 @@ export const RULES = {
     'section-title': '部分标题', numbering: '序号', title: '报告标题', deadline: '发布期限', period: '统计期限', signature: '落款',
     'text-sum': '正文合计', 'text-percent': '正文比例', 'text-table': '正文与表格', 'content-required': '必备内容',
     'info-fee': '信息处理费', tampering: '网页篡改', pii: '个人信息', typo: '错别字', 'site-chrome': '网页元素',
-    'script-converted': '繁体转换'
+    'script-converted': '繁体转换', 'xyear-carry': '跨年度结转', 'xyear-stock': '跨年度现行有效', 'xyear-2019': '跨年度项目数量',
+    'xyear-copy': '沿用上年内容'
   },
   en: {
     't2-cells': 'Table 2 values', 't3-balance': 'Table 3 balance', 't3-results': 'Table 3 results total', 't3-columns': 'Table 3 total column',
@@ -255,7 +268,8 @@ export const RULES = {
     title: 'title', deadline: 'deadline', period: 'statistics period', signature: 'signature', 'text-sum': 'sums in the text',
     'text-percent': 'shares in the text', 'text-table': 'text against tables', 'content-required': 'required content',
     'info-fee': 'information fee', tampering: 'tampering', pii: 'personal data', typo: 'typos', 'site-chrome': 'page chrome',
-    'script-converted': 'Traditional script'
+    'script-converted': 'Traditional script', 'xyear-carry': 'carry-over across years', 'xyear-stock': 'documents in force across years',
+    'xyear-2019': 'item counts across years', 'xyear-copy': 'text copied from last year'
   }
 };
 

@@ -1,5 +1,6 @@
 // The result of checking one report.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,7 +50,7 @@ struct ReportTable {
 /// How the input was read. When the spans do not point into the bytes the caller gave (a
 /// converted encoding, or the text rendition of HTML/DOCX), `text` is what they point into.
 struct InputInfo {
-  std::string format = "text";    ///< text | html | docx
+  std::string format = "text";    ///< text | html | docx | pdf (pdf.js text runs)
   std::string encoding = "utf-8";
   std::optional<std::string> text;
 };
@@ -113,6 +114,13 @@ struct Rate {
   Decimal percent;  ///< rounded half up to 2 places
 };
 
+/// A sentence of the report text as a key for comparing years: its Han characters and letters,
+/// digits and punctuation aside, hashed (FNV-1a). Not in the JSON.
+struct SentenceKey {
+  std::uint64_t key = 0;
+  Span span;
+};
+
 struct Report {
   std::string file;
   InputInfo input;
@@ -128,6 +136,7 @@ struct Report {
   std::vector<Section> sections;
   std::vector<ReportTable> tables;
   std::vector<Finding> findings;
+  std::vector<SentenceKey> sentences;  ///< sentences of 12 or more Han characters (cross_year.hpp)
 
   std::size_t count(Severity s) const;
 };

@@ -1,0 +1,216 @@
+#include "nianbao/cross_year.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <array>
+#include <map>
+#include <unordered_set>
+
+#include "json_writer.hpp"
+#include "utf8.hpp"
+
+namespace nianbao {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+constexpr std::array<std::string_view, 7> kT3Cols{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
+constexpr std::string_view kCarried = "二、上年结转政府信息公开申请数量";
+constexpr std::string_view kCarriedOn = "四、结转下年度继续办理";
+
+const ReportTable* table(const Report& r, std::string_view id) {
+  for (const ReportTable& t : r.tables)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+const TableCell* value_cell(const ReportTable* t, std::string_view row, std::string_view col) {
+  if (!t) return nullptr;
+  const TableCell* c = t->find(row, col);
+  return c && c->value ? c : nullptr;
+}
+
+Finding finding(std::string rule, std::string message, const TableCell& at, Decimal expected, Decimal actual) {
+  Finding f;
+  f.rule = std::move(rule);
+  f.severity = Severity::warning;  // spec §4: derived, so a prompt
+  f.message = std::move(message);
+  f.span = at.span;
+  f.expected = expected;
+  f.actual = actual;
+  return f;
+}
+
+class Pair {
+ public:
+  Pair(const Report& prev, const Report& cur, CrossYear& out) : prev_(prev), cur_(cur), out_(out) {}
+
+  void run() {
+    carry();
+    stock();
+    items_2019();
+    copied();
+  }
+
+ private:
+  std::string prev_year() const { return std::to_string(out_.year - 1) + "年度报告"; }
+
+  /// 二、上年结转 of this year is 四、结转下年度继续办理 of the year before, column by column.
+  void carry() {
+    const ReportTable* a = table(prev_, "T3");
+    const ReportTable* b = table(cur_, "T3");
+    for (std::string_view col : kT3Cols) {
+      const TableCell* before = value_cell(a, kCarriedOn, col);
+      const TableCell* now = value_cell(b, kCarried, col);
+      if (!before || !now || *before->value == *now->value) continue;
+      Finding f = finding("xyear-carry",
+                          "表三「二、上年结转」" + std::string(col) + "为" + now->value->to_string() + "，而" + prev_year() +
+                              "「四、结转下年度继续办理」" + std::string(col) + "为" + before->value->to_string(),
+                          *now, *before->value, *now->value);
+      f.related.push_back(before->span);
+      out_.findings.push_back(std::move(f));
+    }
+  }
+
+  /// 2021 format: 现行有效 ≈ last year's 现行有效 + 制发 − 废止 (documents also lapse: a prompt).
+  void stock() {
+    const ReportTable* a = table(prev_, "T2");
+    const ReportTable* b = table(cur_, "T2");
+    if (!a || !b || a->template_name != "2021" || b->template_name != "2021") return;
+    for (std::string_view row : {"规章"sv, "行政规范性文件"sv}) {
+      const TableCell* before = value_cell(a, row, "现行有效件数");
+      const TableCell* made = value_cell(b, row, "本年制发件数");
+      const TableCell* dropped = value_cell(b, row, "本年废止件数");
+      const TableCell* now = value_cell(b, row, "现行有效件数");
+      if (!before || !made || !dropped || !now) continue;
+      const Decimal want = *before->value + *made->value - *dropped->value;
+      if (want == *now->value) continue;
+      Finding f = finding("xyear-stock",
+                          "表二「" + std::string(row) + "」现行有效" + now->value->to_string() + "件；按" + prev_year() + "现行有效" +
+                              before->value->to_string() + "件＋本年制发" + made->value->to_string() + "件－本年废止" +
+                              dropped->value->to_string() + "件应为" + want.to_string() + "件（文件也会因到期等失效，请核对）",
+                          *now, want, *now->value);
+      f.related.push_back(before->span);
+      out_.findings.push_back(std::move(f));
+    }
+  }
+
+  /// 2019 format: 上一年项目数量 of this year = last year's 上一年项目数量 + 本年增/减.
+  void items_2019() {
+    const ReportTable* a = table(prev_, "T2");
+    const ReportTable* b = table(cur_, "T2");
+    if (!a || !b || a->template_name != "2019" || b->template_name != "2019") return;
+    for (const RowDef& def : b->tmpl->rows) {
+      if (std::find(def.columns.begin(), def.columns.end(), "本年增/减") == def.columns.end()) continue;
+      const TableCell* base = value_cell(a, def.key, "上一年项目数量");
+      const TableCell* change = value_cell(a, def.key, "本年增/减");
+      const TableCell* now = value_cell(b, def.key, "上一年项目数量");
+      if (!base || !change || !now) continue;
+      const Decimal want = *base->value + *change->value;
+      if (want == *now->value) continue;
+      Finding f = finding("xyear-2019",
+                          "表二「" + std::string(def.key) + "」上一年项目数量为" + now->value->to_string() + "，按" + prev_year() + "的" +
+                              base->value->to_string() + (change->value->negative() ? "" : "＋") + change->value->to_string() +
+                              "应为" + want.to_string(),
+                          *now, want, *now->value);
+      f.related.push_back(base->span);
+      f.related.push_back(change->span);
+      out_.findings.push_back(std::move(f));
+    }
+  }
+
+  /// Sentences of this year's text found again in last year's (their digits aside).
+  void copied() {
+    std::unordered_set<std::uint64_t> before;
+    for (const SentenceKey& s : prev_.sentences) before.insert(s.key);
+    const SentenceKey* first = nullptr;
+    for (const SentenceKey& s : cur_.sentences) {
+      ++out_.sentences;
+      if (!before.count(s.key)) continue;
+      ++out_.repeated;
+      if (!first) first = &s;
+    }
+    // Boilerplate repeats every year; most of a report repeating is what reviewers flag.
+    if (out_.sentences < 10 || out_.repeated * 2 < out_.sentences || !first) return;
+    const std::size_t pct = (out_.repeated * 100 + out_.sentences / 2) / out_.sentences;
+    Finding f;
+    f.rule = "xyear-copy";
+    f.severity = Severity::warning;
+    f.message = "本报告" + std::to_string(pct) + "%的句子（" + std::to_string(out_.repeated) + "/" + std::to_string(out_.sentences) +
+                "句，数字除外）与" + prev_year() + "相同，疑似沿用上一年度报告";
+    f.span = first->span;
+    f.expected = Decimal::from_int(0);
+    f.actual = Decimal::from_int(static_cast<std::int64_t>(pct));
+    out_.findings.push_back(std::move(f));
+  }
+
+  const Report& prev_;
+  const Report& cur_;
+  CrossYear& out_;
+};
+
+}  // namespace
+
+std::string body_key(std::string_view agency) {
+  std::string out;
+  for (std::size_t i = 0; i < agency.size();) {
+    std::size_t len = 0;
+    const char32_t cp = utf8::decode(agency, i, len);
+    if (utf8::is_han(cp) || (cp < 0x80 && std::isalnum(static_cast<int>(cp)))) out.append(agency.substr(i, len));
+    i += len;
+  }
+  // "鞍山市人民政府" and "鞍山市" (a title that names only the region) are one body.
+  for (std::string_view suffix : {"人民政府"sv}) {
+    if (out.size() > suffix.size() && out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0)
+      out.resize(out.size() - suffix.size());
+  }
+  return out;
+}
+
+std::vector<CrossYear> cross_year(std::span<const Report* const> reports) {
+  // body key -> year -> the positions of that year's reports
+  std::map<std::string, std::map<int, std::vector<std::size_t>>> bodies;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const Report* r = reports[i];
+    if (r && r->meta.agency && r->meta.year) bodies[body_key(*r->meta.agency)][*r->meta.year].push_back(i);
+  }
+  std::vector<CrossYear> out;
+  for (const auto& [key, years] : bodies) {
+    if (key.empty()) continue;
+    for (const auto& [year, list] : years) {
+      const auto prev = years.find(year - 1);
+      if (prev == years.end() || prev->second.size() != 1 || list.size() != 1) continue;  // which is which: unclear
+      const Report& cur = *reports[list.front()];
+      const Report& before = *reports[prev->second.front()];
+      CrossYear pair;
+      pair.agency = *cur.meta.agency;
+      pair.year = year;
+      pair.file = cur.file;
+      pair.previous_file = before.file;
+      pair.index = list.front();
+      pair.previous_index = prev->second.front();
+      Pair(before, cur, pair).run();
+      out.push_back(std::move(pair));
+    }
+  }
+  return out;
+}
+
+std::string to_json(const std::vector<CrossYear>& pairs, int indent) {
+  JsonWriter w(indent);
+  w.begin_object().key("schema").string("nianbao/1").key("cross_year").begin_array();
+  for (const CrossYear& p : pairs) {
+    w.begin_object().key("agency").string(p.agency).key("year").number(p.year).key("previous_year").number(p.year - 1);
+    w.key("file").string(p.file).key("previous_file").string(p.previous_file);
+    w.key("index").number(static_cast<long long>(p.index)).key("previous_index").number(static_cast<long long>(p.previous_index));
+    w.key("sentences").number(static_cast<long long>(p.sentences)).key("repeated").number(static_cast<long long>(p.repeated));
+    w.key("findings").begin_array();
+    for (const Finding& f : p.findings) write_finding(w, f);
+    w.end_array().end_object();
+  }
+  w.end_array().end_object();
+  return w.take();
+}
+
+}  // namespace nianbao
