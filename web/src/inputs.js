@@ -74,7 +74,7 @@ async function pdfToRuns(bytes, onPage) {
     const doc = await task.promise;
     const pages = doc.numPages;
     if (onPage) onPage(0, pages);
-    return await runs.pdfToRuns(doc);
+    return await runs.pdfToRuns(doc, { onPage: (page) => onPage && onPage(page, pages) });
   } finally {
     task.destroy();
   }
