@@ -10,32 +10,13 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import assert from 'node:assert/strict';
 import { extractRuns } from '../fixtures/pdf/extract.mjs';
+import { cells, check as run, meta, narrative, rules, same } from './compare.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => args[args.indexOf(name) + 1];
 const cli = opt('--cli'), pdfDir = opt('--pdf'), reports = opt('--fixtures');
 const SHAPES = ['page.html', 'pipe-cells.txt', 'layout.txt', 'report.docx'];
-const TABLE_RULE = /^(t2-|t3-|t4-|legacy-|cell-blank|cell-invalid|template-)/;
-
-function check(path, extra = []) {
-  const r = spawnSync(cli, ['check', '--format', 'json', ...extra, path], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  assert.ok(r.status === 0 || r.status === 1, `${path}: exit ${r.status} ${r.stderr}`);
-  return { json: JSON.parse(r.stdout), status: r.status };
-}
-const cells = (j) => j.tables.flatMap((t) => t.cells.map((c) => `${t.id}|${t.template}|${c.row}|${c.col}|${c.value}`)).sort();
-const rules = (j) => j.findings.filter((f) => TABLE_RULE.test(f.rule))
-  .map((f) => `${f.rule}|${f.severity}|${f.expected}|${f.actual}|${f.message}`).sort();
-const narrative = (j) => j.findings.filter((f) => !TABLE_RULE.test(f.rule) && !/^(cell-|table-|site-chrome)/.test(f.rule))
-  .map((f) => `${f.rule}|${f.severity}|${f.message}`).sort();
-const meta = (j) => [JSON.stringify(j.meta), JSON.stringify(j.stats.deadline ?? null), JSON.stringify(j.stats.period ?? null)];
-
-function same(actual, expected, what) {
-  const a = new Set(actual), e = new Set(expected);
-  const missing = expected.filter((x) => !a.has(x)), extra = actual.filter((x) => !e.has(x));
-  if (missing.length || extra.length)
-    throw new Error(`${what} differ: ${missing.length} missing (${missing.slice(0, 3).join('; ')}), ` +
-                    `${extra.length} extra (${extra.slice(0, 3).join('; ')})`);
-}
+const check = (path, extra = []) => run(cli, path, extra);
 
 /// A PDF of Helvetica text (PDF 1.4, no compression): pages of {media, crop?, rotate?, texts: [{size, m, str}]}.
 function minimalPdf(pages) {

@@ -1,39 +1,17 @@
 #!/usr/bin/env node
 // The same report in every shape (web copies, pdftotext layout, markdown, GBK, HTML, DOCX)
-// yields the same tables, the same table findings, the same narrative findings and meta. Run-together text must agree on every
+// yields the same tables, table findings, narrative findings and meta. Run-together text must agree on every
 // cell it could split, and may only leave cells out with a cell-ambiguous finding.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { cells, check as run, meta, narrative, rules, same } from './compare.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => args[args.indexOf(name) + 1];
 const cli = opt('--cli'), root = opt('--fixtures');
+const check = (path) => run(cli, path).json;
 const SAME = ['pipe-cells.txt', 'pipe-rows.txt', 'layout.txt', 'markdown.md', 'markdown-mini.md', 'gbk.txt', 'page.html', 'report.docx'];
-const TABLE_RULE = /^(t2-|t3-|t4-|legacy-|cell-blank|cell-invalid|template-)/;
-
-function check(path) {
-  const r = spawnSync(cli, ['check', '--format', 'json', path], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  assert.ok(r.status === 0 || r.status === 1, `${path}: exit ${r.status} ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-const cells = (j) => j.tables.flatMap((t) => t.cells.map((c) => `${t.id}|${t.template}|${c.row}|${c.col}|${c.value}`)).sort();
-const rules = (j) => j.findings.filter((f) => TABLE_RULE.test(f.rule))
-  .map((f) => `${f.rule}|${f.severity}|${f.expected}|${f.actual}|${f.message}`).sort();
-// The narrative reads the same text in every shape (a saved page adds only its chrome).
-const narrative = (j) => j.findings.filter((f) => !TABLE_RULE.test(f.rule) && !/^(cell-|table-|site-chrome)/.test(f.rule))
-  .map((f) => `${f.rule}|${f.severity}|${f.message}`).sort();
-const meta = (j) => [JSON.stringify(j.meta), JSON.stringify(j.stats.deadline ?? null), JSON.stringify(j.stats.period ?? null)];
-
-/// Throws with the first few differences only.
-function same(actual, expected, what) {
-  const a = new Set(actual), e = new Set(expected);
-  const missing = expected.filter((x) => !a.has(x)), extra = actual.filter((x) => !e.has(x));
-  if (missing.length || extra.length)
-    throw new Error(`${what} differ: ${missing.length} missing (${missing.slice(0, 3).join('; ')}), ` +
-                    `${extra.length} extra (${extra.slice(0, 3).join('; ')})`);
-}
 
 let passed = 0, failed = 0;
 for (const report of readdirSync(root).sort()) {
