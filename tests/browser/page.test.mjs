@@ -119,6 +119,10 @@ test('seed 004: 2022人次 (text-sum) and 政府信息开 (typo) marked; the fil
   assert.equal((await locate(page, sum)).text, '2022人次');
   const typo = findingsOf(page, 'typo');
   assert.equal((await locate(page, typo)).text, '政府信息开');
+  // Clicking the finding itself (not its button) locates it too.
+  await sum.locator('.msg').click();
+  assert.equal(await page.locator('nianbao-check').evaluate((h) => h.shadowRoot.activeElement && h.shadowRoot.activeElement.tagName), 'MARK');
+  assert.equal(await page.locator('nianbao-check li.finding.selected[data-rule="text-sum"]').count(), 1);
   // Severity filter: errors only.
   const all = await page.locator('nianbao-check li.finding').count();
   await page.locator('nianbao-check #sev-warning').uncheck();

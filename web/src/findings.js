@@ -58,9 +58,12 @@ export function createFindingsPanel(findings, ranges, addresses, t, lang, onLoca
     const rel = (f.related || []).map((r) => addresses.get(spanKey(r))).filter(Boolean);
     if (rel.length) li.appendChild(el('p', { class: 'related-cells', text: t('related') + '：' + [...new Set(rel)].join('；') }));
     if (ranges[i]) {
+      // The whole item answers a click; the button is there for the keyboard.
       const btn = el('button', { type: 'button', class: 'locate', text: t('locate') });
-      btn.addEventListener('click', () => onLocate(i));
+      btn.addEventListener('click', (e) => { e.stopPropagation(); onLocate(i); });
       li.appendChild(btn);
+      li.classList.add('clickable');
+      li.addEventListener('click', () => { if (!String(window.getSelection ? window.getSelection() : '')) onLocate(i); });
     }
     list.appendChild(li);
     return li;
