@@ -1,22 +1,70 @@
-// nianbao — command-line checker.  nianbao check [--format json|text] [--pretty] FILE...
+// nianbao — command-line checker, one report or a batch:
+//   nianbao check [--format json|text] [--pretty] [--input …] [--summary] [--jobs N] PATH...
+// A PATH that is a directory is read recursively (report files by extension, in sorted order).
+// Output keeps the order of the inputs whatever --jobs is; after the reports, the same body's
+// consecutive years are compared (one cross_year object), and --summary adds a table per body.
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <variant>
 #include <vector>
 
 #include "nianbao/check.hpp"
+#include "nianbao/cross_year.hpp"
+#include "nianbao/summary.hpp"
+
+namespace fs = std::filesystem;
 
 namespace {
 
 constexpr const char* kUsage =
-    "用法 usage: nianbao check [--format json|text] [--pretty] [--input auto|text|html|docx|pdf] FILE...\n"
-    "       (FILE 为 - 时读标准输入；--input 默认 auto：按内容判断；pdf 指 pdf.js 提取的文字块数据\n"
-    "        nianbao-runs/1，见 docs/contracts.md）\n"
+    "用法 usage: nianbao check [--format json|text] [--pretty] [--input auto|text|html|docx|pdf]\n"
+    "                     [--summary] [--jobs N] PATH...\n"
+    "       PATH 为文件、目录（递归读取 .txt .text .md .html .htm .docx .runs，按路径排序）或 -（标准输入）\n"
+    "       --input 默认 auto：按内容判断；pdf 指 pdf.js 提取的文字块数据 nianbao-runs/1（docs/contracts.md）\n"
+    "       --summary  最后输出按机关、年度汇总的表格（json 格式为一行 summary 对象）\n"
+    "       --jobs N   同时检查 N 份（默认 1）；输出顺序不变\n"
+    "       两份以上报告时，同一机关相邻年度的报告互相核对（json 格式为一行 cross_year 对象）\n"
     "       nianbao --version\n"
     "退出码 exit: 0 无错误, 1 有错误级别的发现, 2 用法错误或输入无法读取\n";
+
+constexpr const char* kReportExtensions[] = {".txt", ".text", ".md", ".html", ".htm", ".docx", ".runs"};
+
+bool report_file(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::find(std::begin(kReportExtensions), std::end(kReportExtensions), ext) != std::end(kReportExtensions);
+}
+
+/// The inputs: files as given; directories expanded to their report files in sorted order.
+bool expand(const std::vector<std::string>& paths, std::vector<std::string>& out) {
+  bool ok = true;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec) && report_file(it->path())) found.push_back(it->path().string());
+      if (ec) { std::cerr << "nianbao: " << p << ": 无法读取目录（" << ec.message() << "）\n"; ok = false; }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return ok;
+}
 
 bool read_all(const std::string& path, std::string& out, std::string& why) {
   if (path == "-") {
@@ -29,6 +77,77 @@ bool read_all(const std::string& path, std::string& out, std::string& why) {
   if (!in) { why = "无法打开文件"; return false; }
   out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) { why = "读取失败"; return false; }
+  return true;
+}
+
+/// One input's outcome: a report, the core's error, or a file that could not be read.
+struct Result {
+  std::optional<nianbao::Report> report;
+  std::optional<nianbao::Error> error;
+  std::string unreadable;  ///< why the file could not be read
+  bool done = false;
+};
+
+struct Settings {
+  std::string format = "json", input_format = "auto";
+  bool pretty = false, summary = false;
+  unsigned jobs = 1;
+};
+
+/// Checks `paths` on `jobs` threads (one Checker each) and hands every result to `emit` in the
+/// order of `paths`, as soon as it and all before it are done.
+template <class Emit>
+bool check_all(const std::vector<std::string>& paths, const Settings& s, std::vector<Result>& results, Emit emit) {
+  results.assign(paths.size(), Result{});
+  std::mutex m;
+  std::condition_variable cv;
+  std::atomic<std::size_t> next{0};
+  std::string init_message;
+  auto work = [&] {
+    nianbao::Error init{};
+    auto checker = nianbao::Checker::create(&init);
+    if (!checker) {
+      std::lock_guard<std::mutex> lock(m);
+      init_message = init.message;
+    }
+    for (std::size_t i; (i = next++) < paths.size();) {
+      Result r;
+      std::string input;
+      if (!checker) r.unreadable = init.message;
+      else if (read_all(paths[i], input, r.unreadable)) {
+        nianbao::Options opts;
+        opts.file = paths[i];
+        opts.format = s.input_format;
+        nianbao::Outcome out = checker->check(input, opts);
+        if (auto* e = std::get_if<nianbao::Error>(&out)) r.error = std::move(*e);
+        else r.report = std::move(std::get<nianbao::Report>(out));
+      }
+      r.done = true;
+      {
+        std::lock_guard<std::mutex> lock(m);
+        results[i] = std::move(r);
+      }
+      cv.notify_all();
+    }
+  };
+  const unsigned n = std::max(1u, std::min<unsigned>(s.jobs, static_cast<unsigned>(std::max<std::size_t>(paths.size(), 1))));
+  std::vector<std::thread> threads;
+  for (unsigned k = 1; k < n; ++k) threads.emplace_back(work);
+  std::thread emitter([&] {
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      std::unique_lock<std::mutex> lock(m);
+      cv.wait(lock, [&] { return results[i].done; });
+      lock.unlock();
+      emit(paths[i], results[i]);
+    }
+  });
+  work();
+  for (std::thread& t : threads) t.join();
+  emitter.join();
+  if (!init_message.empty()) {
+    std::cerr << "nianbao: " << init_message << "\n";
+    return false;
+  }
   return true;
 }
 
@@ -48,68 +167,98 @@ int main(int argc, char** argv) {
     std::cerr << "nianbao: 未知命令 '" << args[0] << "'\n" << kUsage;
     return 2;
   }
-  std::string format = "json";
-  std::string input_format = "auto";
-  bool pretty = false;
-  std::vector<std::string> files;
+  Settings s;
+  std::vector<std::string> given;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--format" && i + 1 < args.size()) {
-      format = args[++i];
+      s.format = args[++i];
     } else if (a.rfind("--format=", 0) == 0) {
-      format = a.substr(9);
+      s.format = a.substr(9);
     } else if (a == "--input" && i + 1 < args.size()) {
-      input_format = args[++i];
-      if (input_format != "auto" && input_format != "text" && input_format != "html" && input_format != "docx" &&
-          input_format != "pdf") {
+      s.input_format = args[++i];
+      if (s.input_format != "auto" && s.input_format != "text" && s.input_format != "html" && s.input_format != "docx" &&
+          s.input_format != "pdf") {
         std::cerr << "nianbao: --input 只能是 auto、text、html、docx 或 pdf\n";
         return 2;
       }
+    } else if (a == "--jobs" || a == "-j" || a.rfind("--jobs=", 0) == 0) {
+      const std::string v = a.rfind("--jobs=", 0) == 0 ? a.substr(7) : i + 1 < args.size() ? args[++i] : "";
+      if (v.empty() || v.size() > 3 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }) || std::stoi(v) < 1) {
+        std::cerr << "nianbao: --jobs 需要 1 到 999 的整数\n";
+        return 2;
+      }
+      s.jobs = static_cast<unsigned>(std::stoi(v));
+    } else if (a == "--summary") {
+      s.summary = true;
     } else if (a == "--pretty") {
-      pretty = true;
+      s.pretty = true;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::cerr << "nianbao: 未知选项 '" << a << "'\n" << kUsage;
       return 2;
     } else {
-      files.push_back(a);
+      given.push_back(a);
     }
   }
-  if (format != "json" && format != "text") {
+  if (s.format != "json" && s.format != "text") {
     std::cerr << "nianbao: --format 只能是 json 或 text\n";
     return 2;
   }
-  if (files.empty()) {
+  if (given.empty()) {
     std::cerr << "nianbao: 没有指定要检查的文件\n" << kUsage;
     return 2;
   }
-  nianbao::Error init_error{};
-  auto checker = nianbao::Checker::create(&init_error);
-  if (!checker) {
-    std::cerr << "nianbao: " << init_error.message << "\n";
-    return 2;
-  }
-  int exit_code = 0;
-  for (const std::string& path : files) {
-    std::string input, why;
-    if (!read_all(path, input, why)) {
-      std::cerr << "nianbao: " << path << ": " << why << "\n";
+  std::vector<std::string> paths;
+  int exit_code = expand(given, paths) ? 0 : 2;
+  const int indent = s.pretty ? 2 : 0;
+  std::vector<nianbao::SummaryRow> rows;
+  std::vector<Result> results;
+  const bool ok = check_all(paths, s, results, [&](const std::string& path, Result& r) {
+    if (!r.unreadable.empty()) {
+      std::cerr << "nianbao: " << path << ": " << r.unreadable << "\n";
       exit_code = 2;
-      continue;
+      rows.push_back(nianbao::summary_row(nianbao::Error{nianbao::ErrorCode::io_error, r.unreadable, 0}, path));
+      return;
     }
-    nianbao::Options opts;
-    opts.file = path;
-    opts.format = input_format;
-    nianbao::Outcome out = checker->check(input, opts);
-    if (auto* err = std::get_if<nianbao::Error>(&out)) {
-      std::cerr << "nianbao: " << path << ": " << err->message << "（位置 " << err->position << "）\n";
-      if (format == "json") std::cout << nianbao::to_json(*err, path, pretty ? 2 : 0) << "\n";
+    if (r.error) {
+      std::cerr << "nianbao: " << path << ": " << r.error->message << "（位置 " << r.error->position << "）\n";
+      if (s.format == "json") std::cout << nianbao::to_json(*r.error, path, indent) << "\n";
       exit_code = 2;
-      continue;
+      rows.push_back(nianbao::summary_row(*r.error, path));
+      return;
     }
-    const auto& report = std::get<nianbao::Report>(out);
-    if (format == "json") std::cout << nianbao::to_json(report, pretty ? 2 : 0) << "\n";
+    const nianbao::Report& report = *r.report;
+    if (s.format == "json") std::cout << nianbao::to_json(report, indent) << "\n";
     else std::cout << nianbao::to_text(report);
+    std::cout.flush();
     if (exit_code == 0 && report.count(nianbao::Severity::error) > 0) exit_code = 1;
+    rows.push_back(nianbao::summary_row(report));
+  });
+  if (!ok) return 2;
+
+  // The same body's consecutive years.
+  std::vector<const nianbao::Report*> reports;
+  for (const Result& r : results)
+    if (r.report) reports.push_back(&*r.report);
+  if (reports.size() > 1) {
+    const std::vector<nianbao::CrossYear> pairs = nianbao::cross_year(reports);
+    if (!pairs.empty()) {
+      if (s.format == "json") {
+        std::cout << nianbao::to_json(pairs, indent) << "\n";
+      } else {
+        for (const nianbao::CrossYear& p : pairs) {
+          std::cout << p.file << ": 与 " << p.previous_file << "（" << p.agency << " " << p.year - 1 << "→" << p.year << "年）跨年度核对："
+                    << p.findings.size() << " 项；与上一年度相同的句子 " << p.repeated << "/" << p.sentences << "\n";
+          for (const nianbao::Finding& f : p.findings)
+            std::cout << p.file << ":" << f.span.line << ": 警告 [" << f.rule << "] " << f.message << "\n";
+        }
+      }
+    }
+  }
+  if (s.summary) {
+    const std::vector<nianbao::SummaryRow> table = nianbao::ordered(std::move(rows));
+    if (s.format == "json") std::cout << nianbao::summary_json(table, indent) << "\n";
+    else std::cout << nianbao::summary_text(table);
   }
   return exit_code;
 }
