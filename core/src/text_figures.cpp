@@ -137,6 +137,7 @@ struct NoneCue {
   std::string_view phrases;
   bool negated = true;          ///< a negation (无/未发生/没有…) must stand before the phrase
   std::string_view unless = {};  ///< the statement is about something else when these are in it
+  std::string_view about = {};   ///< its sentence must name one of these ("均已办结" of 申请, not of 提案)
 };
 
 /// A statement of none about applications that is about something else: "无依申请公开收费情况".
@@ -154,7 +155,7 @@ constexpr std::array kNoneCues = {
     NoneCue{"T3", "四、结转下年度继续办理", "",
             "均已办结|均办结|全部办结|已全部办结|均已按时办结|均已按期办结|均按时办结|均按期办结|全部按时办结|全部按期办结|"
             "均在法定期限内办结|均已在法定期限内办结|均已答复|均予以答复|全部予以答复|均已按期答复",
-            false, "上年结转|上年度结转|结转下年度"},
+            false, "上年结转|上年度结转|结转下年度|建议|提案|信访|诉求|投诉|举报|来信|咨询", "申请"},
 };
 
 constexpr std::string_view kNegations = "未发生|没有发生|未收到|没有收到|未受理|没有受理|未接到|没有接到|未产生|没有产生|未出现|没有出现|暂无|尚无|均无|没有|无";
@@ -357,6 +358,9 @@ class Extractor {
           const TableTemplate* tmpl = table(cue.table);
           if (!tmpl || (cue.negated && neg == std::string_view::npos)) continue;
           if (!cue.unless.empty() && find_any(c, cue.unless) != std::string_view::npos) continue;
+          // What the sentence up to here speaks of ("收到申请35件，均已按期办结").
+          if (!cue.about.empty() && find_any(t.substr(s0, c1 - s0), cue.about) == std::string_view::npos) continue;
+          if (!cue.unless.empty() && find_any(t.substr(s0, c0 - s0), cue.unless) != std::string_view::npos && !cue.about.empty()) continue;
           const std::size_t at = find_any(c, cue.phrases, cue.negated ? neg : 0);
           if (at == std::string_view::npos) continue;
           const auto row = resolve_row(*tmpl, cue.rows);

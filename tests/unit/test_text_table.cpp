@@ -180,3 +180,17 @@ TEST_CASE("text-table negative twins: a reason names one row of a group; counts 
   const auto legacy = check_ok(replaced(seed, "现已圆满完成培训任务,", "现已圆满完成培训任务,参加上级组织的培训3人次,"));
   CHECK(findings(legacy, "text-table").empty());
 }
+
+TEST_CASE("a county government's report in other words raises nothing; its 建议提案 均已办结 is not about applications") {
+  const std::string text = testing::read_fixture("narrative/county.txt");
+  const auto r = check_ok(text);
+  for (const auto& f : r.findings) MESSAGE(f.rule << ": " << f.message);
+  CHECK(r.findings.empty());
+  CHECK(r.meta.kind == "government");
+  REQUIRE(r.deadline);
+  CHECK(r.deadline->due == "2023-03-31");
+  // Said of the applications, the same words contradict the 18 carried over.
+  const auto twin = check_ok(replaced(text, "县政协委员提案112件，均已按期办结", "县政协委员提案112件。全年政府信息公开申请均已按期办结"));
+  REQUIRE(testing::rules_of(twin) == "text-table");
+  CHECK(twin.findings[0].expected == Decimal::from_int(18));
+}
