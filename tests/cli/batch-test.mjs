@@ -1,36 +1,22 @@
 #!/usr/bin/env node
-// Batch mode (issue 6): `nianbao check DIR` on 1,000 generated reports — 500 bodies, each with
-// its 2021 and 2022 report (tests/fixtures/years/2021.txt and tests/fixtures/narrative/clean.txt
-// under the body's own name). Every 10th body's 2021 report carries one more over (2021-carry.txt:
-// xyear-carry on 自然人 and 总计); every 25th body's 2022 report is narrative/defects.txt (errors).
+// Batch mode (issue 6): `nianbao check DIR` on 1,000 generated reports (tests/tools/make-batch.mjs:
+// 500 bodies × their 2021 and 2022 reports; every 10th body's 2021 report carries one more over —
+// xyear-carry on 自然人 and 总计 —, every 25th body's 2022 report is narrative/defects.txt).
 // Checks: one JSON line per report in sorted path order, the same output with --jobs 1 and 2,
 // the cross-year pairs and exactly the planted findings, the --summary table, exit codes.
-//   batch-test.mjs --cli BIN --fixtures tests/fixtures
+//   batch-test.mjs --cli BIN
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { carried, makeBatch } from '../tools/make-batch.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => args[args.indexOf(name) + 1];
-const cli = opt('--cli'), fixtures = opt('--fixtures');
-const read = (p) => readFileSync(join(fixtures, p), 'utf8');
-const NAME = '示例市交通运输局';
-const texts = { 2021: read('years/2021.txt'), carry: read('years/2021-carry.txt'), 2022: read('narrative/clean.txt'), defects: read('narrative/defects.txt') };
-for (const t of Object.values(texts)) assert.ok(t.includes(NAME));
-
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+const cli = opt('--cli');
+const dir = makeBatch(mkdtempSync(join(tmpdir(), 'nianbao-batch-')), 500);
 const BODIES = 500;
-const body = (i) => `示例${i}市交通运输局`;
-const carried = (i) => i % 10 === 3;
-const defective = (i) => i % 25 === 7;
-for (let i = 0; i < BODIES; i++) {
-  const d = join(dir, `body-${String(i).padStart(3, '0')}`);
-  mkdirSync(d);
-  writeFileSync(join(d, '2021.txt'), (carried(i) ? texts.carry : texts[2021]).replaceAll(NAME, body(i)));
-  writeFileSync(join(d, '2022.txt'), (defective(i) ? texts.defects : texts[2022]).replaceAll(NAME, body(i)));
-}
 writeFileSync(join(dir, 'body-000', 'scan.png'), 'not a report');  // not a report file: skipped
 
 const run = (argv) => spawnSync(cli, argv, { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 600000 });
