@@ -104,6 +104,19 @@ std::optional<Error> screen(std::string_view input) {
   return std::nullopt;
 }
 
+/// `s` with each byte that is not part of valid UTF-8 replaced by U+FFFD; nullopt when `s` is valid.
+std::optional<std::string> replace_invalid_utf8(std::string_view s) {
+  std::size_t i = 0, len = 0;
+  while (i < s.size() && !(utf8::decode(s, i, len) == utf8::kReplacement && len == 1)) i += len;
+  if (i == s.size()) return std::nullopt;
+  std::string out(s.substr(0, i));
+  for (; i < s.size(); i += len) {
+    const char32_t c = utf8::decode(s, i, len);
+    if (c == utf8::kReplacement && len == 1) out += "\xEF\xBF\xBD"; else out.append(s.substr(i, len));
+  }
+  return out;
+}
+
 bool istarts(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i)
@@ -303,6 +316,13 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
     }
   }
   if (auto e = screen(input)) return *e;
+  // A rendition (PDF runs, DOCX) keeps the few invalid bytes the screen tolerates; the JSON carries
+  // it as input.text, which must be UTF-8: they become U+FFFD before any span is made.
+  if (report.input.text)
+    if (auto valid = replace_invalid_utf8(*report.input.text)) {
+      report.input.text = std::move(*valid);
+      input = *report.input.text;
+    }
   const NormalizedText nt = normalizer_->normalize(input);
   report.meta.script = nt.script;
   const Document doc = read_text(nt);

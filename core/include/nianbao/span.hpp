@@ -8,7 +8,7 @@ namespace nianbao {
 struct Span {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
-  std::uint32_t line = 0;
+  std::uint32_t line = 1;  ///< 1-based, also for a default span (offset 0 is on line 1)
   friend bool operator==(const Span&, const Span&) = default;
 };
 
