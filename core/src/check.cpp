@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "json_writer.hpp"
+#include "label.hpp"
 #include "nianbao/encoding.hpp"
 #ifdef NIANBAO_HAVE_HTML
 #include "nianbao/html_reader.hpp"
@@ -85,7 +86,13 @@ std::optional<Error> screen(std::string_view input) {
   std::size_t invalid = 0, chars = 0, first_invalid = input.size();
   bool blank = true;
   for (std::size_t i = 0; i < input.size();) {
-    if (input[i] == '\0') return Error{ErrorCode::not_text, "输入不是文本（含有 NUL 字节，可能是二进制文件）", i};
+    const auto b = static_cast<unsigned char>(input[i]);
+    if (b == 0) return Error{ErrorCode::not_text, "输入不是文本（含有 NUL 字节，可能是二进制文件）", i};
+    if (b < 0x80 && !blank) {  // ASCII after the first visible character: nothing to note
+      ++chars;
+      ++i;
+      continue;
+    }
     std::size_t len = 0;
     const char32_t cp = utf8::decode(input, i, len);
     if (cp == utf8::kReplacement && len == 1) {
@@ -254,7 +261,8 @@ void write_text_stats(JsonWriter& w, const Report& r) {
 
 }  // namespace
 
-Checker::Checker(std::unique_ptr<Normalizer> n) : normalizer_(std::move(n)) {}
+Checker::Checker(std::unique_ptr<Normalizer> n)
+    : normalizer_(std::move(n)), templates_(std::make_unique<TemplateIndex>()) {}
 Checker::~Checker() = default;
 
 std::unique_ptr<Checker> Checker::create(Error* error) {
@@ -328,7 +336,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   const Document doc = read_text(nt);
   report.meta.year = find_year(doc);
 
-  MatchResult matched = match_tables(doc, report.meta.year);
+  MatchResult matched = match_tables(doc, report.meta.year, *templates_);
   report.meta.format = matched.format;
   if (auto f = check_template_version(matched, report.meta.year)) matched.findings.push_back(std::move(*f));
   if (matched.tables.empty() && report.meta.year && *report.meta.year <= 2018)

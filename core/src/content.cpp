@@ -46,6 +46,29 @@ constexpr std::array kTypos = {
     Typo{"政务公公开"sv, "政务公开"sv, ""sv},
 };
 
+/// All the spam words, the typos and the address words: a paragraph with none of them (nearly
+/// every one) is not looked at word by word.
+constexpr std::array kAddressWords = {"家庭住址"sv, "家住"sv, "现住址"sv, "户籍地址"sv, "住址:"sv};
+constexpr PhraseSet kAddressSet = [] {
+  PhraseSet s;
+  for (std::string_view w : kAddressWords) s.add(w);
+  return s;
+}();
+/// All of them together: one pass over a paragraph finds which it has.
+constexpr WidePhraseSet kIntegrityWords = [] {
+  WidePhraseSet s;
+  for (const Spam& x : kTampering) s.add(x.word);
+  for (const Typo& x : kTypos) s.add(x.wrong);
+  for (std::string_view w : kAddressWords) s.add(w);
+  return s;
+}();
+/// Their bits in kIntegrityWords.which().
+constexpr std::uint64_t kTamperingBits = (std::uint64_t{1} << kTampering.size()) - 1;
+constexpr std::uint64_t kTypoBits = ((std::uint64_t{1} << kTypos.size()) - 1) << kTampering.size();
+constexpr std::uint64_t kAddressBits = ((std::uint64_t{1} << kAddressWords.size()) - 1) << (kTampering.size() + kTypos.size());
+static_assert(kTampering.size() + kTypos.size() + kAddressWords.size() <= 64);
+static_assert(!kAddressSet.overflowed() && !kIntegrityWords.overflowed());
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// GB 11643 check digit of an 18-character citizen ID number.
@@ -87,15 +110,16 @@ class Integrity {
 
   void run() {
     for (const Paragraph* p : prose_.all()) {
-      tampering(*p);  // page chrome too: a hacked footer is still a hacked page
+      const std::uint64_t words = kIntegrityWords.which(p->text);  // spam words, typos, address words (rare)
+      if (words & kTamperingBits) tampering(*p, words);  // page chrome too: a hacked footer is still a hacked page
       if (prose_.is_chrome(p) || prose_.is_table_text(p)) continue;
-      typos(*p);
-      pii(p->text, [&](std::size_t a, std::size_t b) { return prose_.span(*p, a, b); });
+      if (words & kTypoBits) typos(*p, words >> kTampering.size());
+      pii(p->text, [&](std::size_t a, std::size_t b) { return prose_.span(*p, a, b); }, (words & kAddressBits) != 0);
     }
     for (const Block& b : prose_.doc().blocks)
       if (b.kind == Block::Kind::table)
         for (const Row& row : b.table.rows)
-          for (const Cell& c : row.cells) pii(c.text, [&](std::size_t, std::size_t) { return c.span; });
+          for (const Cell& c : row.cells) pii(c.text, [&](std::size_t, std::size_t) { return c.span; }, kAddressSet.in(c.text));
   }
 
  private:
@@ -103,9 +127,12 @@ class Integrity {
     r_.findings.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
   }
 
-  void tampering(const Paragraph& p) {
+  /// `present`: the words of kTampering in the text, as bits.
+  void tampering(const Paragraph& p, std::uint64_t present) {
     const std::string& t = p.text;
-    for (const Spam& spam : kTampering) {
+    for (std::size_t i = 0; i < kTampering.size(); ++i) {
+      if (!((present >> i) & 1)) continue;
+      const Spam& spam = kTampering[i];
       const std::string_view w = spam.word;
       for (std::size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + w.size())) {
         if (w == "投注" && t.compare(at + w.size(), 3, "站") == 0) continue;
@@ -124,9 +151,12 @@ class Integrity {
     }
   }
 
-  void typos(const Paragraph& p) {
+  /// `present`: the words of kTypos in the text, as bits.
+  void typos(const Paragraph& p, std::uint64_t present) {
     const std::string& t = p.text;
-    for (const Typo& ty : kTypos) {
+    for (std::size_t i = 0; i < kTypos.size(); ++i) {
+      if (!((present >> i) & 1)) continue;
+      const Typo& ty = kTypos[i];
       for (std::size_t at = t.find(ty.wrong); at != std::string::npos; at = t.find(ty.wrong, at + 1)) {
         const std::size_t end = at + ty.wrong.size();
         if (t.compare(at, ty.right.size(), ty.right) == 0 && ty.right.size() > ty.wrong.size()) continue;
@@ -143,8 +173,9 @@ class Integrity {
 
   /// ID card numbers (checksum and birth date valid), personal mobile numbers, home addresses.
   /// Masked numbers ("139****1234") are fine; office numbers have area codes and 7–8 digits.
+  /// `words`: whether `t` holds an address word.
   template <class SpanOf>
-  void pii(std::string_view t, SpanOf span_of) {
+  void pii(std::string_view t, SpanOf span_of, bool words) {
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '-'))) continue;
       std::size_t e = i;
@@ -162,7 +193,8 @@ class Integrity {
             span_of(i, e));
       i = e > i ? e - 1 : i;
     }
-    for (std::string_view w : {"家庭住址"sv, "家住"sv, "现住址"sv, "户籍地址"sv, "住址:"sv}) {
+    if (!words) return;
+    for (std::string_view w : kAddressWords) {
       for (std::size_t at = t.find(w); at != std::string_view::npos; at = t.find(w, at + w.size())) {
         if (w == "住址:" && at >= 6 && (t.substr(at - 3, 3) == "现" || t.substr(at - 6, 6) == "家庭")) continue;
         const std::size_t end = clause_end(t, at + w.size() + (w.back() == ':' ? 0 : 0), false);
@@ -207,11 +239,55 @@ constexpr std::array<Topic, 4> kLegacyContents{{
 constexpr Topic kProblems{"存在的主要问题", "问题|不足|短板|差距|薄弱|欠缺|有待"};
 constexpr Topic kImprovements{"改进情况", "改进|措施|下一步|整改|加强|进一步|完善|提升|将"};
 
+constexpr Topic kInfoFee{"信息处理费", "处理费|收取费用|收取任何费用|收费"};
+
+/// Every topic's keywords in one set (made at compile time): one pass over a text tells which
+/// topics it covers, and stops once each topic it is asked about is. Topics are numbered in the
+/// order below.
+constexpr std::size_t kOverviewFirst = 0, kGovernmentFirst = 5, kLegacyFirst = 8, kProblemsTopic = 12,
+                      kImprovementsTopic = 13, kInfoFeeTopic = 14, kTopics = 15;
+struct TopicWords {
+  WidePhraseSet words;
+  std::array<std::uint64_t, kTopics> bits{};  ///< each topic's phrases in words.which()
+};
+constexpr TopicWords kTopicWords = [] {
+  TopicWords x;
+  std::size_t topic = 0;
+  auto add = [&](const Topic& t) {
+    for (std::string_view p : split_bar(t.keywords)) {
+      x.bits[topic] |= std::uint64_t{1} << x.words.size();
+      x.words.add(p);
+    }
+    ++topic;
+  };
+  for (const Topic& t : kOverview2021) add(t);
+  for (const Topic& t : kGovernment2019) add(t);
+  for (const Topic& t : kLegacyContents) add(t);
+  add(kProblems);
+  add(kImprovements);
+  add(kInfoFee);
+  return x;
+}();
+static_assert(!kTopicWords.words.overflowed() && kTopicWords.words.size() <= 64, "kTopicWords: more phrases than it holds");
+static_assert(kGovernmentFirst == kOverviewFirst + kOverview2021.size() && kLegacyFirst == kGovernmentFirst + kGovernment2019.size() &&
+              kProblemsTopic == kLegacyFirst + kLegacyContents.size() && kTopics == kInfoFeeTopic + 1);
+
+/// Which of topics [first, first + count) `text` covers, as bits by topic number.
+std::uint32_t covered(std::string_view text, std::size_t first, std::size_t count) {
+  const std::uint64_t found =
+      kTopicWords.words.which(text, std::span(kTopicWords.bits.data() + first, count));  // stops once all are
+  std::uint32_t out = 0;
+  for (std::size_t t = first; t < first + count; ++t)
+    if (found & kTopicWords.bits[t]) out |= std::uint32_t{1} << t;
+  return out;
+}
+
+/// The names of topics[i] (numbered first + i) not in `found` (from covered()).
 template <std::size_t N>
-std::vector<std::string_view> missing(std::string_view text, const std::array<Topic, N>& topics) {
+std::vector<std::string_view> missing(std::uint32_t found, const std::array<Topic, N>& topics, std::size_t first) {
   std::vector<std::string_view> out;
-  for (const Topic& t : topics)
-    if (find_any(text, t.keywords) == std::string_view::npos) out.push_back(t.name);
+  for (std::size_t i = 0; i < N; ++i)
+    if (!((found >> (first + i)) & 1)) out.push_back(topics[i].name);
   return out;
 }
 
@@ -227,7 +303,10 @@ std::string join(const std::vector<std::string_view>& xs) {
 class Content {
  public:
   Content(const Prose& prose, Report& r) : prose_(prose), r_(r) {
-    for (const Paragraph* p : prose_.body()) all_ += p->text + "\n";
+    for (const Paragraph* p : prose_.body()) {
+      all_ += p->text;
+      all_ += '\n';
+    }
   }
 
   void run() {
@@ -237,13 +316,15 @@ class Content {
                         (r_.meta.format == Format::unknown && year >= 2019);
     if (modern) {
       if (year >= 2021) overview();
-      if (r_.meta.kind == "government") require(all_, kGovernment2019, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
+      if (r_.meta.kind == "government") require(covered(all_, kGovernmentFirst, kGovernment2019.size()), kGovernment2019, kGovernmentFirst, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
       if (std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "五"; }))
-        problems(section_text(prose_, r_, "五"), where("五"), "“五、存在的主要问题及改进情况”应同时说明存在的主要问题和改进情况，未见：");
+        problems(covered(section_text(prose_, r_, "五"), kProblemsTopic, 2), where("五"), "“五、存在的主要问题及改进情况”应同时说明存在的主要问题和改进情况，未见：");
       if (year >= 2021) info_fee();
     } else {
-      require(all_, kLegacyContents, "报告应包括2008年《条例》第三十二条规定的内容，未见：", where(""));
-      problems(all_, where(""), "报告应说明存在的主要问题和改进情况（2008年《条例》第三十二条），未见：");
+      // The contents and the problems and improvements: one pass (they are numbered one after another).
+      const std::uint32_t found = covered(all_, kLegacyFirst, kLegacyContents.size() + 2);
+      require(found, kLegacyContents, kLegacyFirst, "报告应包括2008年《条例》第三十二条规定的内容，未见：", where(""));
+      problems(found, where(""), "报告应说明存在的主要问题和改进情况（2008年《条例》第三十二条），未见：");
     }
   }
 
@@ -255,22 +336,24 @@ class Content {
     return prose_.body().front()->span;
   }
 
+  /// `found`: the topics covered (covered()); `first`: the number of topics[0] in kTopicWords.
   template <std::size_t N>
-  void require(std::string_view text, const std::array<Topic, N>& topics, const std::string& lead, Span at) {
-    const auto gaps = missing(text, topics);
+  void require(std::uint32_t found, const std::array<Topic, N>& topics, std::size_t first, const std::string& lead, Span at) {
+    const auto gaps = missing(found, topics, first);
     if (!gaps.empty()) r_.findings.push_back(make_finding("content-required", Severity::warning, lead + join(gaps), at));
   }
 
   void overview() {
     if (!std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "一"; })) return;  // section-missing says so
     const std::string text = section_text(prose_, r_, "一");
-    require(text, kOverview2021, "“一、总体情况”应概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，未见：", where("一"));
+    require(covered(text, kOverviewFirst, kOverview2021.size()), kOverview2021, kOverviewFirst, "“一、总体情况”应概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，未见：", where("一"));
   }
 
-  void problems(std::string_view text, Span at, std::string_view lead) {
+  /// `found`: covered() for at least kProblemsTopic and kImprovementsTopic.
+  void problems(std::uint32_t found, Span at, std::string_view lead) {
     std::vector<std::string_view> gaps;
-    if (find_any(text, kProblems.keywords) == std::string_view::npos) gaps.push_back(kProblems.name);
-    if (find_any(text, kImprovements.keywords) == std::string_view::npos) gaps.push_back(kImprovements.name);
+    if (!((found >> kProblemsTopic) & 1)) gaps.push_back(kProblems.name);
+    if (!((found >> kImprovementsTopic) & 1)) gaps.push_back(kImprovements.name);
     if (!gaps.empty())
       r_.findings.push_back(make_finding("content-required", Severity::warning,
                                          std::string(lead) + join(gaps), at));
@@ -278,7 +361,7 @@ class Content {
 
   /// From the 2021 reports on, whether 信息处理费 was collected (国办函〔2020〕109号).
   void info_fee() {
-    if (find_any(all_, "处理费|收取费用|收取任何费用|收费") != std::string_view::npos) return;
+    if (covered(all_, kInfoFeeTopic, 1)) return;
     const bool has_six = std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "六"; });
     const Span at = has_six || r_.sections.empty() ? where("六") : r_.sections.back().span;
     r_.findings.push_back(make_finding("info-fee", Severity::warning,

@@ -1,5 +1,8 @@
 // A small deterministic JSON writer (internal): same bytes natively and in wasm.
 #pragma once
+#include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +14,7 @@ namespace nianbao {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(int indent) : indent_(indent) {}
+  explicit JsonWriter(int indent) : indent_(indent) { buf_.resize(4096); }
 
   /// `inline_pretty`: when pretty-printing, keep this object on one line (cells, spans).
   JsonWriter& begin_object(bool inline_pretty = false) { open('{', inline_pretty); return *this; }
@@ -21,23 +24,46 @@ class JsonWriter {
   JsonWriter& key(std::string_view k) {
     separator();
     string_literal(k);
-    out_ += indent_ > 0 ? ": " : ":";
+    put(indent_ > 0 ? std::string_view(": ") : std::string_view(":"));
     after_key_ = true;
     return *this;
   }
   JsonWriter& string(std::string_view v) { value_prefix(); string_literal(v); return *this; }
-  JsonWriter& raw(std::string_view number_or_literal) { value_prefix(); out_ += number_or_literal; return *this; }
+  JsonWriter& raw(std::string_view number_or_literal) { value_prefix(); put(number_or_literal); return *this; }
   JsonWriter& null() { return raw("null"); }
-  JsonWriter& number(long long v) { return raw(std::to_string(v)); }
+  JsonWriter& number(long long v) {
+    value_prefix();
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;  // as std::to_string
+    put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    return *this;
+  }
 
-  std::string take() { return std::move(out_); }
+  std::string take() {
+    buf_.resize(size_);
+    size_ = 0;
+    return std::move(buf_);
+  }
 
  private:
+  // The output is written into buf_[0, size_) (buf_ grows by doubling): bytes and short pieces
+  // go in without a call into the string.
+  void put(char c) {
+    if (size_ == buf_.size()) grow(1);
+    buf_[size_++] = c;
+  }
+  void put(std::string_view s) {
+    if (buf_.size() - size_ < s.size()) grow(s.size());
+    std::memcpy(buf_.data() + size_, s.data(), s.size());
+    size_ += s.size();
+  }
+  void grow(std::size_t n) { buf_.resize(std::max(buf_.size() * 2, size_ + n)); }
+
   void open(char c, bool inline_pretty = false) {
     value_prefix();
-    out_ += c;
-    first_.push_back(true);
-    inline_.push_back(inline_pretty || (!inline_.empty() && inline_.back()));
+    put(c);
+    first_.push_back(1);
+    inline_.push_back(inline_pretty || (!inline_.empty() && inline_.back()) ? 1 : 0);
   }
   void close(char c) {
     const bool empty = first_.back();
@@ -45,15 +71,15 @@ class JsonWriter {
     const bool was_inline = inline_.back();
     inline_.pop_back();
     if (!empty && !was_inline) newline();
-    out_ += c;
+    put(c);
   }
   void separator() {
     if (!first_.empty()) {
       const bool first = first_.back();
-      first_.back() = false;
-      if (!first) out_ += ',';
+      first_.back() = 0;
+      if (!first) put(',');
       if (inline_.back()) {
-        if (!first && indent_ > 0) out_ += ' ';
+        if (!first && indent_ > 0) put(' ');
       } else {
         newline();
       }
@@ -65,37 +91,43 @@ class JsonWriter {
   }
   void newline() {
     if (indent_ <= 0) return;
-    out_ += '\n';
-    out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
+    put('\n');
+    const std::size_t n = first_.size() * static_cast<std::size_t>(indent_);
+    if (buf_.size() - size_ < n) grow(n);
+    std::memset(buf_.data() + size_, ' ', n);
+    size_ += n;
   }
   void string_literal(std::string_view s) {
-    out_ += '"';
-    for (const char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
+    put('"');
+    std::size_t plain = 0;  // s[plain, i) needs no escape: written at once
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      put(s.substr(plain, i - plain));
+      plain = i + 1;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            static const char* hex = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += hex[c >> 4];
-            out_ += hex[c & 15];
-          } else {
-            out_ += ch;
-          }
+        case '"': put("\\\""); break;
+        case '\\': put("\\\\"); break;
+        case '\n': put("\\n"); break;
+        case '\r': put("\\r"); break;
+        case '\t': put("\\t"); break;
+        default: {  // the other control characters
+          constexpr std::string_view kHex = "0123456789abcdef";
+          put("\\u00");
+          put(kHex[c >> 4]);
+          put(kHex[c & 15]);
+        }
       }
     }
-    out_ += '"';
+    put(s.substr(plain));
+    put('"');
   }
 
   int indent_;
-  std::string out_;
-  std::vector<bool> first_;
-  std::vector<bool> inline_;
+  std::string buf_;
+  std::size_t size_ = 0;
+  std::vector<unsigned char> first_;   ///< per open object/array: nothing written in it yet
+  std::vector<unsigned char> inline_;  ///< per open object/array: kept on one line
   bool after_key_ = false;
 };
 

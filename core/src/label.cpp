@@ -1,6 +1,8 @@
 #include "label.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <vector>
 
 #include "utf8.hpp"
@@ -31,12 +33,18 @@ LabelKey label_key(std::string_view label) { return label_key_impl(label, true);
 std::u32string full_core(std::string_view label) { return label_key_impl(label, false).core; }
 
 LabelKey label_key_impl(std::string_view label, bool drop_notes) {
-  std::u32string s;
+  // The label's code points (folded): on the stack for labels of a table cell's size.
+  std::array<char32_t, 256> buffer;
+  std::u32string heap;
+  std::size_t count = 0;
+  if (label.size() > buffer.size()) heap.resize(label.size());
+  char32_t* const out = label.size() > buffer.size() ? heap.data() : buffer.data();
   for (std::size_t i = 0; i < label.size();) {
     std::size_t len = 0;
-    s.push_back(fold(utf8::decode(label, i, len)));
+    out[count++] = fold(utf8::decode(label, i, len));
     i += len;
   }
+  const std::u32string_view s(out, count);
   std::size_t i = 0;
   while (i < s.size() && is_space(s[i])) ++i;
   LabelKey key;
@@ -71,6 +79,7 @@ LabelKey label_key_impl(std::string_view label, bool drop_notes) {
     }
   }
   // Core: drop bracketed notes (after the first character), punctuation and spaces.
+  key.core.reserve(s.size() - i);
   int depth = 0;
   for (std::size_t k = i; k < s.size(); ++k) {
     const char32_t c = s[k];
@@ -81,15 +90,30 @@ LabelKey label_key_impl(std::string_view label, bool drop_notes) {
   return key;
 }
 
-std::size_t lcs_length(std::u32string_view a, std::u32string_view b) {
-  if (a.empty() || b.empty()) return 0;
-  std::vector<std::size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+namespace {
+
+/// The LCS table two rows at a time, in `prev` and `cur` (b.size() + 1 entries each, zero).
+std::size_t lcs_rows(std::u32string_view a, std::u32string_view b, std::size_t* prev, std::size_t* cur) {
   for (std::size_t i = 1; i <= a.size(); ++i) {
     for (std::size_t j = 1; j <= b.size(); ++j)
       cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+}  // namespace
+
+std::size_t lcs_length(std::u32string_view a, std::u32string_view b) {
+  if (a.empty() || b.empty()) return 0;
+  if (b.size() < 128) {  // labels: the two rows on the stack
+    std::array<std::size_t, 128> prev, cur;
+    std::fill_n(prev.begin(), b.size() + 1, 0);
+    std::fill_n(cur.begin(), b.size() + 1, 0);
+    return lcs_rows(a, b, prev.data(), cur.data());
+  }
+  std::vector<std::size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  return lcs_rows(a, b, prev.data(), cur.data());
 }
 
 int label_score(const LabelKey& row, const LabelKey& tmpl) {
@@ -104,6 +128,20 @@ int label_score(const LabelKey& row, const LabelKey& tmpl) {
   // Cheap bound before the quadratic LCS: neither acceptance rule below can hold.
   if (longer - shorter > 4 && row.core.size() * 2 > tmpl.core.size() * 3) return 0;
   if (longer - shorter > 4 && row.core.size() < tmpl.core.size()) return 0;
+  // The characters the two have in common (as a multiset; by a hash of each character, so at
+  // least as many) bound the LCS from above: when even that many could not be accepted below,
+  // the LCS cannot either.
+  {
+    std::array<std::uint8_t, 256> count{};
+    for (char32_t c : tmpl.core) ++count[(c * 2654435761u) >> 24];
+    std::size_t bound = 0;
+    for (char32_t c : row.core) {
+      std::uint8_t& n = count[(c * 2654435761u) >> 24];
+      if (n) { --n; ++bound; }
+    }
+    const bool could_contain = bound == tmpl.core.size() && tmpl.core.size() >= 6 && row.core.size() * 2 <= tmpl.core.size() * 3;
+    if (!could_contain && (bound * 4 < longer * 3 || longer - bound > 4)) return 0;
+  }
   const std::size_t common = lcs_length(row.core, tmpl.core);
   // Close misspellings and small insertions: at least 75% of the longer label in order.
   // A template label found whole inside a slightly longer one ("告知通过转其他途径办理数").
@@ -113,6 +151,33 @@ int label_score(const LabelKey& row, const LabelKey& tmpl) {
   int score = 50 + static_cast<int>(40 * common / longer);
   if (numbering_differs) score -= 30;
   return score;
+}
+
+TemplateIndex::TemplateIndex() {
+  for (Format f : {Format::legacy, Format::f2019, Format::f2021})
+    for (const TableTemplate* t : templates_for(f)) {
+      auto x = std::make_unique<Template>();
+      x->tmpl = t;
+      for (const RowDef& r : t->rows) x->rows.push_back({label_key(r.label), full_core(r.label)});
+      for (std::size_t r = 0; r < t->rows.size(); ++r) {
+        if (t->rows[r].group) continue;
+        const Row& k = x->rows[r];
+        for (const std::u32string* core : {&k.full, &k.key.core})
+          if (core->size() >= 2 && (core == &k.full || *core != k.full)) x->by_last[core->back()].push_back({r, core});
+      }
+      templates_.push_back(std::move(x));
+    }
+  for (const Fingerprint& f : format_fingerprints()) {
+    fingerprints_.push_back(label_key(f.label));
+    const std::u32string& core = fingerprints_.back().core;
+    fingerprints_have_han_ = fingerprints_have_han_ && std::any_of(core.begin(), core.end(), [](char32_t c) { return c >= 0x80; });
+  }
+}
+
+const TemplateIndex::Template& TemplateIndex::of(const TableTemplate* t) const {
+  for (const auto& x : templates_)
+    if (x->tmpl == t) return *x;
+  return *templates_.front();  // unreachable: every template of templates_for() is indexed
 }
 
 }  // namespace nianbao

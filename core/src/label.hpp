@@ -1,8 +1,13 @@
 // Label keys: what is left of a table label for matching once numbering, notes in brackets,
 // punctuation and white space are gone (internal).
 #pragma once
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "nianbao/templates.hpp"
 
 namespace nianbao {
 
@@ -26,5 +31,42 @@ int label_score(const LabelKey& row, const LabelKey& tmpl);
 
 /// Length of the longest common subsequence (bounded inputs only).
 std::size_t lcs_length(std::u32string_view a, std::u32string_view b);
+
+/// The label keys of every template row and format fingerprint, made once (a Checker holds one)
+/// instead of for every check.
+class TemplateIndex {
+ public:
+  struct Row {
+    LabelKey key;          ///< label_key(label)
+    std::u32string full;   ///< full_core(label)
+  };
+  /// A row label as run-together text shows it (runtogether.cpp): its full core and, when
+  /// different, its core without notes; under the label's last character.
+  struct Glued {
+    std::size_t row;
+    const std::u32string* core;
+  };
+  struct Template {
+    const TableTemplate* tmpl = nullptr;
+    std::vector<Row> rows;  ///< per template row
+    std::map<char32_t, std::vector<Glued>> by_last;
+  };
+
+  TemplateIndex();
+  TemplateIndex(const TemplateIndex&) = delete;
+  TemplateIndex& operator=(const TemplateIndex&) = delete;
+
+  /// The keys of a template of templates_for().
+  const Template& of(const TableTemplate* t) const;
+  /// label_key of each format_fingerprints() label, in order.
+  const std::vector<LabelKey>& fingerprints() const { return fingerprints_; }
+  /// Every fingerprint's key has a character beyond ASCII (so a cell of ASCII holds none).
+  bool fingerprints_have_han() const { return fingerprints_have_han_; }
+
+ private:
+  std::vector<std::unique_ptr<Template>> templates_;
+  std::vector<LabelKey> fingerprints_;
+  bool fingerprints_have_han_ = true;
+};
 
 }  // namespace nianbao

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "label.hpp"
@@ -23,7 +24,7 @@ struct Candidate {
   const TableTemplate* tmpl;
   std::size_t row;    // index into tmpl->rows
   std::size_t order;  // position across all templates of the format
-  LabelKey key;
+  const TemplateIndex::Row* keys;  // the row's label keys
 };
 
 struct Slot {
@@ -33,12 +34,12 @@ struct Slot {
 
 class Matcher {
  public:
-  Matcher(Format format, MatchResult& out) : format_(format), out_(out) {
+  Matcher(Format format, const TemplateIndex& index, MatchResult& out) : format_(format), out_(out) {
     for (const TableTemplate* t : templates_for(format)) {
       tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
       if (t->flat) continue;
-      for (std::size_t r = 0; r < t->rows.size(); ++r)
-        candidates_.push_back({t, r, candidates_.size(), label_key(t->rows[r].label)});
+      const TemplateIndex::Template& keys = index.of(t);
+      for (std::size_t r = 0; r < t->rows.size(); ++r) candidates_.push_back({t, r, candidates_.size(), &keys.rows[r]});
     }
   }
 
@@ -160,9 +161,9 @@ class Matcher {
     };
     // Exact cores first (the common case); fuzzy comparison only when none is exact.
     for (std::size_t i = 0; i < candidates_.size(); ++i)
-      if (candidates_[i].key.core == key.core) consider(i, label_score(key, candidates_[i].key));
+      if (candidates_[i].keys->key.core == key.core) consider(i, label_score(key, candidates_[i].keys->key));
     if (!best)
-      for (std::size_t i = 0; i < candidates_.size(); ++i) consider(i, label_score(key, candidates_[i].key));
+      for (std::size_t i = 0; i < candidates_.size(); ++i) consider(i, label_score(key, candidates_[i].keys->key));
     if (!best) return std::nullopt;
     last_order_ = candidates_[*best].order;
     return std::make_pair(*best, best_score);
@@ -191,7 +192,8 @@ class Matcher {
     }
     // A mistyped label, or a mistyped note inside it ("只计这一情况"): not for legacy tables,
     // which had no mandated wording. A note left out entirely is not a typo.
-    const std::u32string written = full_core(label.text), official = full_core(def.label);
+    const std::u32string written = full_core(label.text);
+    const std::u32string& official = c.keys->full;
     const bool note_typo = written != official && written != label_key(label.text).core;
     if ((score < 100 || note_typo) && format_ != Format::legacy) {
       Finding f;
@@ -299,15 +301,17 @@ class Matcher {
   }
 };
 
-Format vote(const Document& doc) {
+Format vote(const Document& doc, const TemplateIndex& index) {
   std::map<Format, int> votes;
-  std::vector<LabelKey> fps;
-  for (const Fingerprint& f : format_fingerprints()) fps.push_back(label_key(f.label));
+  const std::vector<LabelKey>& fps = index.fingerprints();
   for (const Block& b : doc.blocks) {
     if (b.kind != Block::Kind::table) continue;
     for (const Row& r : b.table.rows)
       for (const Cell& c : r.cells) {
         if (c.text.size() > 400) continue;
+        // A cell of ASCII only (numbers) holds no fingerprint: they are Chinese words.
+        if (index.fingerprints_have_han() && std::all_of(c.text.begin(), c.text.end(), [](char x) { return static_cast<unsigned char>(x) < 0x80; }))
+          continue;
         const LabelKey k = label_key(c.text);
         for (std::size_t i = 0; i < fps.size(); ++i)
           if (k.core.find(fps[i].core) != std::u32string::npos) ++votes[format_fingerprints()[i].format];
@@ -324,16 +328,22 @@ Format vote(const Document& doc) {
 }
 
 /// Fingerprints in running text (crawled tables have their header labels in paragraphs).
-Format vote_paragraphs(const Document& doc) {
+Format vote_paragraphs(const Document& doc, const TemplateIndex& index) {
   std::map<Format, int> votes;
-  for (const Fingerprint& f : format_fingerprints()) {
-    const std::u32string core = label_key(f.label).core;
-    for (const Block& b : doc.blocks)
-      if (b.kind == Block::Kind::paragraph && b.paragraph.text.size() < 100000 &&
-          label_key(b.paragraph.text).core.find(core) != std::u32string::npos) {
-        ++votes[f.format];
+  // Each paragraph's key is made when a fingerprint first looks at it.
+  std::vector<std::optional<std::u32string>> cores(doc.blocks.size());
+  const auto fps = format_fingerprints();
+  for (std::size_t i = 0; i < fps.size(); ++i) {
+    const std::u32string& core = index.fingerprints()[i].core;
+    for (std::size_t k = 0; k < doc.blocks.size(); ++k) {
+      const Block& b = doc.blocks[k];
+      if (b.kind != Block::Kind::paragraph || b.paragraph.text.size() >= 100000) continue;
+      if (!cores[k]) cores[k] = label_key(b.paragraph.text).core;
+      if (cores[k]->find(core) != std::u32string::npos) {
+        ++votes[fps[i].format];
         break;
       }
+    }
   }
   Format best = Format::unknown;
   int n = 0;
@@ -342,14 +352,14 @@ Format vote_paragraphs(const Document& doc) {
   return best;
 }
 
-MatchResult run(const Document& doc, Format format) {
+MatchResult run(const Document& doc, Format format, const TemplateIndex& index, const NumberRuns& runs) {
   MatchResult out;
   out.format = format;
-  Matcher m(format, out);
+  Matcher m(format, index, out);
   for (const Block& b : doc.blocks)
     if (b.kind == Block::Kind::table)
       for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
-  m.glued(doc, find_glued_rows(doc, format));
+  m.glued(doc, find_glued_rows(doc, format, index, runs));
   out.tables = m.take_tables();
   return out;
 }
@@ -363,6 +373,12 @@ std::size_t cell_count(const MatchResult& r) {
 }  // namespace
 
 MatchResult match_tables(const Document& doc, std::optional<int> year) {
+  const TemplateIndex index;
+  return match_tables(doc, year, index);
+}
+
+MatchResult match_tables(const Document& doc, std::optional<int> year, const TemplateIndex& index) {
+  const NumberRuns runs = number_runs(doc);
   const bool has_tables = std::any_of(doc.blocks.begin(), doc.blocks.end(),
                                       [](const Block& b) { return b.kind == Block::Kind::table; });
   if (!has_tables) {
@@ -372,20 +388,21 @@ MatchResult match_tables(const Document& doc, std::optional<int> year) {
     std::size_t best_rows = 0;
     bool tie = false;
     for (Format f : {Format::f2021, Format::f2019, Format::legacy}) {
-      const std::size_t n = find_glued_rows(doc, f).size();
+      const std::size_t n = find_glued_rows(doc, f, index, runs).size();
       if (n > best_rows) { best = f; best_rows = n; tie = false; }
       else if (n == best_rows && n > 0) tie = true;
     }
     if (best == Format::unknown) return {};
     if (tie && best != Format::legacy) best = year && *year >= 2019 && *year <= 2020 ? Format::f2019 : year && *year >= 2021 ? Format::f2021 : best;
-    MatchResult r = run(doc, best);
-    if (vote_paragraphs(doc) != Format::unknown) r.format = vote_paragraphs(doc);
+    MatchResult r = run(doc, best, index, runs);
+    if (const Format voted = vote_paragraphs(doc, index); voted != Format::unknown) r.format = voted;
     return r;
   }
-  const Format voted = vote(doc);
-  if (voted != Format::unknown) return run(doc, voted);
+  const Format voted = vote(doc, index);
+  if (voted != Format::unknown) return run(doc, voted, index, runs);
   // No fingerprint: the layout that places more cells wins; on a tie the report year decides.
-  MatchResult a = run(doc, Format::f2021), b = run(doc, Format::f2019), l = run(doc, Format::legacy);
+  MatchResult a = run(doc, Format::f2021, index, runs), b = run(doc, Format::f2019, index, runs),
+              l = run(doc, Format::legacy, index, runs);
   const std::size_t na = cell_count(a), nb = cell_count(b), nl = cell_count(l);
   if (na == 0 && nb == 0 && nl == 0) return {};
   if (nl > na && nl > nb) return l;

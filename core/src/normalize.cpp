@@ -8,6 +8,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <unordered_map>
 
 #include "utf8.hpp"
 
@@ -25,14 +26,40 @@ std::size_t table(const char32_t*& from, const std::uint16_t*& offsets, const ch
 }  // namespace hant_hans
 
 SourceMap::SourceMap(std::vector<Run> runs, std::vector<std::uint32_t> line_starts)
-    : runs_(std::move(runs)), line_starts_(std::move(line_starts)) {}
+    : runs_(std::move(runs)), line_starts_(std::move(line_starts)) {
+  if (!runs_.empty()) {
+    const std::size_t pages = (static_cast<std::size_t>(runs_.back().out_end) >> kPageBits) + 2;
+    run_pages_.resize(pages);
+    std::size_t k = 0;
+    for (std::size_t p = 0; p < pages; ++p) {
+      const std::size_t at = p << kPageBits;
+      while (k < runs_.size() && runs_[k].out_start <= at) ++k;
+      run_pages_[p] = static_cast<std::uint32_t>(k);
+    }
+  }
+  if (!line_starts_.empty()) {
+    const std::size_t pages = (static_cast<std::size_t>(line_starts_.back()) >> kPageBits) + 2;
+    line_pages_.resize(pages);
+    std::size_t k = 0;
+    for (std::size_t p = 0; p < pages; ++p) {
+      const std::size_t at = p << kPageBits;
+      while (k < line_starts_.size() && line_starts_[k] <= at) ++k;
+      line_pages_[p] = static_cast<std::uint32_t>(k);
+    }
+  }
+}
 
 std::uint32_t SourceMap::to_input(std::size_t out, bool is_end) const {
   if (runs_.empty()) return static_cast<std::uint32_t>(out);
-  // The run containing byte `out` (for an end offset, the byte before it).
+  // The run containing byte `out` (for an end offset, the byte before it): the upper bound of
+  // `probe` lies between those of its page's first byte and of the next page's.
   const std::size_t probe = is_end && out > 0 ? out - 1 : out;
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), probe,
-                             [](std::size_t v, const Run& r) { return v < r.out_start; });
+  auto lo = runs_.begin(), hi = runs_.end();
+  if (const std::size_t page = probe >> kPageBits; page + 1 < run_pages_.size()) {
+    lo = runs_.begin() + run_pages_[page];
+    hi = runs_.begin() + run_pages_[page + 1];
+  }
+  auto it = std::upper_bound(lo, hi, probe, [](std::size_t v, const Run& r) { return v < r.out_start; });
   if (it == runs_.begin()) return runs_.front().in_start;
   const Run& r = *std::prev(it);
   if (probe >= r.out_end) return r.in_end;  // past the last run
@@ -50,7 +77,12 @@ Span SourceMap::span(std::size_t start, std::size_t end) const {
 }
 
 std::uint32_t SourceMap::line_of(std::uint32_t offset) const {
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto lo = line_starts_.begin(), hi = line_starts_.end();
+  if (const std::size_t page = offset >> kPageBits; page + 1 < line_pages_.size()) {
+    lo = line_starts_.begin() + line_pages_[page];
+    hi = line_starts_.begin() + line_pages_[page + 1];
+  }
+  auto it = std::upper_bound(lo, hi, offset);
   return static_cast<std::uint32_t>(it - line_starts_.begin());
 }
 
@@ -68,6 +100,20 @@ struct Normalizer::Impl {
   std::array<std::uint64_t, 1024> bmp_bits{};
   std::array<std::uint16_t, 1024> bmp_rank{};
   std::size_t bmp_count = 0;
+
+  // What NFKC does with a code point, asked of ICU once per code point and remembered (BMP).
+  static constexpr std::uint8_t kKnown = 1, kBoundaryBefore = 2, kChangesAlone = 4, kHan = 8, kTraditional = 16;
+  std::array<std::uint8_t, 0x10000> bmp_facts{};
+  /// NFKC of a code point alone, for those it changes (kChangesAlone).
+  std::unordered_map<char32_t, std::u32string> alone;
+  /// kBoundaryBefore: ICU's hasBoundaryBefore; kChangesAlone: NFKC of the code point on its own
+  /// is not the code point (then `alone` holds what it is); kHan: utf8::is_han; kTraditional:
+  /// Han that Hant-Hans changes (simplified()).
+  std::uint8_t facts(char32_t cp) {
+    const std::uint8_t f = cp < 0x10000 ? bmp_facts[cp] : 0;
+    return (f & kKnown) ? f : ask_icu(cp);
+  }
+  std::uint8_t ask_icu(char32_t cp);
 
   /// Whether Hant-Hans changes `cp`; if so, `out` is what it becomes (possibly several or no
   /// code points).
@@ -142,18 +188,208 @@ struct OutChar {
   bool single;  // produced alone from exactly one input code point
 };
 
+/// Appends one output character's run to `runs`, merging it with the run before when both map
+/// byte for byte and touch, or when both come from the same input segment.
+void add_run(std::vector<SourceMap::Run>& runs, std::uint32_t out_start, std::uint32_t out_end,
+             std::uint32_t in_start, std::uint32_t in_end, bool linear) {
+  if (!runs.empty()) {
+    SourceMap::Run& last = runs.back();
+    if (linear && last.linear && last.out_end == out_start && last.in_end == in_start) {
+      last.out_end = out_end;
+      last.in_end = in_end;
+      return;
+    }
+    if (!linear && !last.linear && last.in_start == in_start && last.in_end == in_end && last.out_end == out_start) {
+      last.out_end = out_end;  // several output characters from one input segment
+      return;
+    }
+  }
+  runs.push_back({out_start, out_end, in_start, in_end, linear});
+}
+
+std::vector<std::uint32_t> line_starts_of(std::string_view input) {
+  std::vector<std::uint32_t> line_starts{0};
+  const char* const begin = input.data();
+  const char* const end = begin + input.size();
+  for (const char* p = begin; p < end;) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (!nl) break;
+    p = static_cast<const char*>(nl) + 1;
+    line_starts.push_back(static_cast<std::uint32_t>(p - begin));
+  }
+  return line_starts;
+}
+
+Span first_span(std::uint32_t in_start, std::uint32_t in_end, const std::vector<std::uint32_t>& line_starts) {
+  Span sp{in_start, in_end, 0};
+  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), in_start);
+  sp.line = static_cast<std::uint32_t>(it - line_starts.begin());
+  return sp;
+}
+
 }  // namespace
+
+std::uint8_t Normalizer::Impl::ask_icu(char32_t cp) {
+  std::uint8_t f = kKnown;
+  std::u32string_view simple;
+  if (utf8::is_han(cp)) f = static_cast<std::uint8_t>(f | kHan | (simplified(cp, simple) ? kTraditional : 0));
+  if (nfkc->hasBoundaryBefore(static_cast<UChar32>(cp))) f |= kBoundaryBefore;
+  if (!nfkc->isInert(static_cast<UChar32>(cp))) {
+    // Not inert: what NFKC makes of the code point alone (when it stands alone in its segment).
+    const icu::UnicodeString one(static_cast<UChar32>(cp));
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString norm = nfkc->normalize(one, status);
+    if (U_SUCCESS(status) && norm != one) {
+      f |= kChangesAlone;
+      std::u32string& out = alone[cp];
+      out.clear();
+      for (int32_t k = 0; k < norm.length();) {
+        const UChar32 c = norm.char32At(k);
+        out.push_back(static_cast<char32_t>(c));
+        k += U16_LENGTH(c);
+      }
+    }
+  }
+  if (cp < 0x10000) bmp_facts[cp] = f;
+  return f;
+}
 
 NormalizedText Normalizer::normalize(std::string_view input) {
   Impl& im = *impl_;
   NormalizedText result;
+  std::vector<std::uint32_t> line_starts = line_starts_of(input);
+  std::vector<SourceMap::Run> runs;
+  std::string& text = result.text;
+  text.reserve(input.size());
+  std::size_t han = 0, trad = 0;
+  std::u32string_view simple;
+  auto count = [&](char32_t cp) {
+    if (!utf8::is_han(cp)) return;
+    ++han;
+    if (im.simplified(cp, simple)) ++trad;
+  };
+  // NFKC segment by segment (a segment runs to the next code point with a normalisation boundary
+  // before it). A segment of one code point that NFKC leaves alone (nearly all of them: Han,
+  // ASCII, Chinese punctuation) is copied; consecutive copies form one byte-for-byte run, written
+  // at once (`copy_from`..`copy_to`). Other segments go through ICU.
+  std::size_t copy_from = 0, copy_to = 0;
+  auto flush = [&] {
+    if (copy_to == copy_from) return;
+    const auto out_start = static_cast<std::uint32_t>(text.size());
+    text.append(input.data() + copy_from, copy_to - copy_from);
+    add_run(runs, out_start, static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(copy_from),
+            static_cast<std::uint32_t>(copy_to), true);
+    copy_from = copy_to;
+  };
+  // Output code points of one segment from input bytes [in_start, in_end).
+  auto emit = [&](std::u32string_view cps, std::size_t in_start, std::size_t in_end, bool single_input) {
+    flush();
+    const bool single = single_input && cps.size() == 1;
+    for (char32_t c : cps) {
+      count(c);
+      const auto out_start = static_cast<std::uint32_t>(text.size());
+      utf8::append(text, c);
+      const auto out_end = static_cast<std::uint32_t>(text.size());
+      add_run(runs, out_start, out_end, static_cast<std::uint32_t>(in_start), static_cast<std::uint32_t>(in_end),
+              single && out_end - out_start == in_end - in_start);
+    }
+    copy_from = copy_to = in_end;
+  };
+  const std::size_t n = input.size();
+  std::size_t i = 0, len = 0;
+  char32_t cp = n ? utf8::decode(input, 0, len) : 0;
+  std::uint8_t f = n ? im.facts(cp) : 0;  // of `cp`
+  while (i < n) {
+    const std::size_t j = i + len;
+    std::size_t next_len = 0;
+    const char32_t next = j < n ? utf8::decode(input, j, next_len) : 0;
+    const std::uint8_t next_f = j < n ? im.facts(next) : 0;
+    if (j >= n || (next_f & Impl::kBoundaryBefore)) {
+      // A segment of one code point.
+      if (!(f & Impl::kChangesAlone)) {
+        han += (f & Impl::kHan) != 0;  // (count(cp))
+        trad += (f & Impl::kTraditional) != 0;
+        if (utf8::encoded_length(cp) == len) {
+          copy_to = j;  // extends the pending copy (which ends at i)
+        } else {  // an invalid byte: U+FFFD
+          const char32_t c[1] = {cp};
+          emit(std::u32string_view(c, 1), i, j, true);
+        }
+      } else {
+        emit(im.alone.at(cp), i, j, true);
+      }
+      i = j;
+      cp = next;
+      len = next_len;
+      f = next_f;
+      continue;
+    }
+    // Several code points: NFKC of the whole segment; every output character maps to all of it.
+    icu::UnicodeString seg;
+    seg.append(static_cast<UChar32>(cp));
+    std::size_t k = j;
+    char32_t c = next;
+    std::size_t c_len = next_len;
+    while (true) {
+      seg.append(static_cast<UChar32>(c));
+      k += c_len;
+      if (k >= n) break;
+      c = utf8::decode(input, k, c_len);
+      if (im.facts(c) & Impl::kBoundaryBefore) break;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString norm = im.nfkc->normalize(seg, status);
+    const icu::UnicodeString& use = U_SUCCESS(status) ? norm : seg;
+    std::u32string cps;
+    for (int32_t m = 0; m < use.length();) {
+      const UChar32 u = use.char32At(m);
+      cps.push_back(static_cast<char32_t>(u));
+      m += U16_LENGTH(u);
+    }
+    emit(cps, i, k, false);
+    i = k;
+    cp = c;
+    len = c_len;
+    if (i < n) f = im.facts(cp);
+  }
+  flush();
 
-  std::vector<std::uint32_t> line_starts{0};
-  for (std::size_t i = 0; i < input.size(); ++i)
-    if (input[i] == '\n') line_starts.push_back(static_cast<std::uint32_t>(i + 1));
+  // Script: Traditional when a clear share of the Han characters change under Hant-Hans.
+  const bool hant = trad >= 3 && trad * 100 >= han * 5;
+  result.script = hant ? Script::hant : Script::hans;
+  if (hant) {
+    // Convert in place: a character whose simplified form has the same UTF-8 length keeps its
+    // run (byte-for-byte or not). Any other conversion changes the runs: then the text is made
+    // again the long way (never so with ICU 72.1's table for text of the BMP).
+    for (const SourceMap::Run& r : runs) {
+      for (std::size_t o = r.out_start; o < r.out_end;) {
+        std::size_t clen = 0;
+        const char32_t c = utf8::decode(text, o, clen);
+        if (utf8::is_han(c) && im.simplified(c, simple)) {
+          if (simple.size() != 1 || utf8::encoded_length(simple[0]) != clen) return normalize_per_character(input);
+          ++result.converted;
+          if (!result.first_converted) {
+            const std::uint32_t a = r.linear ? r.in_start + static_cast<std::uint32_t>(o - r.out_start) : r.in_start;
+            const std::uint32_t b = r.linear ? a + static_cast<std::uint32_t>(clen) : r.in_end;
+            result.first_converted = first_span(a, b, line_starts);
+          }
+          char bytes[4];
+          utf8::encode(simple[0], bytes);
+          std::memcpy(text.data() + o, bytes, clen);  // the same length
+        }
+        o += clen;
+      }
+    }
+  }
+  result.map = SourceMap(std::move(runs), std::move(line_starts));
+  return result;
+}
 
-  // Decode, then NFKC segment by segment (a segment runs to the next normalisation boundary),
-  // so every output code point knows which input bytes it came from.
+NormalizedText Normalizer::normalize_per_character(std::string_view input) {
+  // The direct form of normalize(): every input and output character in a vector.
+  Impl& im = *impl_;
+  NormalizedText result;
+  std::vector<std::uint32_t> line_starts = line_starts_of(input);
   struct InChar { char32_t cp; std::uint32_t start, end; };
   std::vector<InChar> in;
   in.reserve(input.size() / 2 + 1);
@@ -163,7 +399,6 @@ NormalizedText Normalizer::normalize(std::string_view input) {
     in.push_back({cp, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)});
     i += len;
   }
-
   std::vector<OutChar> out;
   out.reserve(in.size());
   std::size_t han = 0, trad = 0;
@@ -188,8 +423,6 @@ NormalizedText Normalizer::normalize(std::string_view input) {
     }
     i = j;
   }
-
-  // Script: Traditional when a clear share of the Han characters change under Hant-Hans.
   std::u32string_view simple;
   for (const OutChar& c : out) {
     if (!utf8::is_han(c.cp)) continue;
@@ -198,45 +431,21 @@ NormalizedText Normalizer::normalize(std::string_view input) {
   }
   const bool hant = trad >= 3 && trad * 100 >= han * 5;
   result.script = hant ? Script::hant : Script::hans;
-
-  // Build the UTF-8 text and the run map.
   std::vector<SourceMap::Run> runs;
   std::string& text = result.text;
   text.reserve(input.size());
-  auto add_run = [&](std::uint32_t out_start, std::uint32_t out_end, std::uint32_t in_start,
-                     std::uint32_t in_end, bool linear) {
-    if (!runs.empty()) {
-      SourceMap::Run& last = runs.back();
-      if (linear && last.linear && last.out_end == out_start && last.in_end == in_start) {
-        last.out_end = out_end;
-        last.in_end = in_end;
-        return;
-      }
-      if (!linear && !last.linear && last.in_start == in_start && last.in_end == in_end &&
-          last.out_end == out_start) {
-        last.out_end = out_end;  // several output characters from one input segment
-        return;
-      }
-    }
-    runs.push_back({out_start, out_end, in_start, in_end, linear});
-  };
   for (const OutChar& c : out) {
     std::u32string_view mapped(&c.cp, 1);
     if (hant && utf8::is_han(c.cp) && im.simplified(c.cp, simple)) {
       ++result.converted;
-      if (!result.first_converted) {
-        Span sp{c.in_start, c.in_end, 0};
-        auto it = std::upper_bound(line_starts.begin(), line_starts.end(), c.in_start);
-        sp.line = static_cast<std::uint32_t>(it - line_starts.begin());
-        result.first_converted = sp;
-      }
+      if (!result.first_converted) result.first_converted = first_span(c.in_start, c.in_end, line_starts);
       mapped = simple;
     }
     const auto out_start = static_cast<std::uint32_t>(text.size());
     for (char32_t m : mapped) utf8::append(text, m);
     const auto out_end = static_cast<std::uint32_t>(text.size());
     const bool linear = c.single && mapped.size() == 1 && out_end - out_start == c.in_end - c.in_start;
-    add_run(out_start, out_end, c.in_start, c.in_end, linear);
+    add_run(runs, out_start, out_end, c.in_start, c.in_end, linear);
   }
   result.map = SourceMap(std::move(runs), std::move(line_starts));
   return result;

@@ -43,17 +43,19 @@ struct Numbered {
 std::optional<Numbered> numbered(std::string_view t) {
   static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
   auto numerals = [&](std::size_t i, std::size_t& end) -> std::optional<int> {
-    std::u32string num;
+    std::array<char32_t, 3> num;
+    std::size_t count = 0;
     end = i;
     while (end < t.size()) {
       std::size_t len = 0;
       const char32_t cp = utf8::decode(t, end, len);
       if (kNumerals.find(cp) == std::u32string_view::npos) break;
-      num.push_back(cp);
+      if (count == num.size()) return std::nullopt;  // more than three: no heading number
+      num[count++] = cp;
       end += len;
     }
-    if (num.empty() || num.size() > 3) return std::nullopt;
-    return small_number(num);
+    if (count == 0) return std::nullopt;
+    return small_number(std::u32string_view(num.data(), count));
   };
   std::size_t end = 0;
   if (t.substr(0, 1) == "(") {
@@ -126,16 +128,31 @@ struct Identified {
   enum class How { official, variant, keyword } how = How::official;
 };
 
-std::optional<Identified> identify(std::string_view title) {
-  const std::u32string core = core_of(title);
-  for (const SectionDef& d : kSections) {
-    if (core == core_of(d.official)) return Identified{&d, Identified::How::official};
-    for (std::string_view v : split_bar(d.variants)) {
+/// The keys of the sections' official headings and variants (made once per check).
+struct SectionKeys {
+  std::u32string official;
+  std::vector<std::pair<bool, std::u32string>> variants;  ///< (suffix "…x", key)
+};
+std::array<SectionKeys, kSections.size()> section_keys() {
+  std::array<SectionKeys, kSections.size()> out;
+  for (std::size_t i = 0; i < kSections.size(); ++i) {
+    out[i].official = core_of(kSections[i].official);
+    for (std::string_view v : split_bar(kSections[i].variants)) {
       const bool suffix = starts_with(v, "…");
-      const std::u32string vc = core_of(suffix ? v.substr(3) : v);
+      out[i].variants.emplace_back(suffix, core_of(suffix ? v.substr(3) : v));
+    }
+  }
+  return out;
+}
+
+std::optional<Identified> identify(std::string_view title, const std::array<SectionKeys, kSections.size()>& keys) {
+  const std::u32string core = core_of(title);
+  for (std::size_t i = 0; i < kSections.size(); ++i) {
+    const SectionDef& d = kSections[i];
+    if (core == keys[i].official) return Identified{&d, Identified::How::official};
+    for (const auto& [suffix, vc] : keys[i].variants)
       if (suffix ? (core.size() > vc.size() && core.substr(core.size() - vc.size()) == vc) : core == vc)
         return Identified{&d, Identified::How::variant};
-    }
   }
   for (int n : kKeywordOrder) {
     const SectionDef& d = kSections[static_cast<std::size_t>(n - 1)];
@@ -144,6 +161,9 @@ std::optional<Identified> identify(std::string_view title) {
   }
   return std::nullopt;
 }
+
+/// What introduces the period the figures cover.
+constexpr PhraseSet kPeriodWords{"统计期限|统计时限|统计时间|统计期间|统计区间|统计周期|统计期为|统计期自"};
 
 std::string heading(const SectionDef& d) { return cn_number(d.number) + "、" + std::string(d.official); }
 
@@ -319,8 +339,9 @@ class Outline {
     }
     std::array<const Section*, 7> found{};
     int last = 0;
+    const auto keys = section_keys();
     for (const Section& s : r_.sections) {
-      const auto id = identify(s.title);
+      const auto id = identify(s.title, keys);
       const auto n = small_number(to_u32(s.number));
       if (!id) {
         add("section-title", Severity::warning, "一级标题“" + s.number + "、" + s.title + "”不是格式规定的六个部分之一", s.span);
@@ -408,8 +429,7 @@ class Outline {
     const int year = *r_.meta.year;
     for (const Paragraph* p : prose_.body()) {
       const std::string_view t = p->text;
-      for (std::size_t k = find_any(t, "统计期限|统计时限|统计时间|统计期间|统计区间|统计周期|统计期为|统计期自"); k != std::string_view::npos;
-           k = find_any(t, "统计期限|统计时限|统计时间|统计期间|统计区间|统计周期|统计期为|统计期自", k + 3)) {
+      for (std::size_t k = find_any(t, kPeriodWords); k != std::string_view::npos; k = find_any(t, kPeriodWords, k + 3)) {
         const auto range = date_range(t, k, std::min(t.size(), k + 90));
         if (!range) continue;
         const auto& [from, to, a, b] = *range;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
+#include <cstring>
 
 #include "nianbao/normalize.hpp"
 #include "nianbao/number.hpp"
@@ -19,10 +21,80 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
 
+template <std::size_t N>
+template <class Stop>
+std::size_t BasicPhraseSet<N>::scan(std::string_view s, std::size_t from, std::uint64_t& found, Stop stop) const {
+  const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  const bool skip_inside = !cont_start_;  // no phrase starts inside a character
+  for (std::size_t i = from; i < n; ++i) {
+    const unsigned char b0 = d[i];
+    if (skip_inside && (b0 & 0xC0) == 0x80) continue;
+    const std::size_t left = n - i;
+    const bool maybe_long = has_long_ && left >= 3 && [&] {
+      const unsigned k = key(b0, d[i + 1], d[i + 2]);
+      return ((filter_[k >> 6] >> (k & 63)) & 1) != 0;
+    }();
+    const bool maybe_short = has_short_ && ((short_first_[b0 >> 6] >> (b0 & 63)) & 1);
+    if (!maybe_long && !maybe_short) continue;
+    std::uint64_t head = 0;  // the next 8 bytes (fewer at the end), little-endian
+    if (left >= 8 && std::endian::native == std::endian::little) {
+      std::memcpy(&head, d + i, 8);
+    } else {
+      for (std::size_t b = 0; b < left && b < 8; ++b) head |= std::uint64_t{d[i + b]} << (8 * b);
+    }
+    // A phrase matches: its first bytes (up to 8) are the head's and the rest, if any, follow.
+    auto matches = [&](std::size_t p) {
+      const std::string_view ph = phrases_[p];
+      if (left < ph.size() || (head & mask_[p]) != prefix_[p]) return false;
+      return ph.size() <= 8 || std::char_traits<char>::compare(s.data() + i + 8, ph.data() + 8, ph.size() - 8) == 0;
+    };
+    std::uint64_t hits = 0;
+    if (maybe_long)
+      for (std::size_t p = bucket_[key(b0, d[i + 1], d[i + 2]) % kBuckets]; p; p = next_[p - 1])
+        if (matches(p - 1)) hits |= std::uint64_t{1} << ((p - 1) & 63);
+    if (maybe_short)
+      for (std::size_t p = 0; p < n_; ++p)
+        if (!phrases_[p].empty() && phrases_[p].size() < 3 && matches(p)) hits |= std::uint64_t{1} << (p & 63);
+    if (!hits) continue;
+    const bool more = (hits & ~found) != 0;
+    found |= hits;
+    if (more && stop(found, i)) return i;
+  }
+  return std::string_view::npos;
+}
+
+template <std::size_t N>
+std::size_t BasicPhraseSet<N>::find(std::string_view s, std::size_t from) const {
+  if (from > s.size()) return std::string_view::npos;
+  if (empty_) return from;
+  if (overflow_) {
+    std::size_t best = std::string_view::npos;
+    for (std::string_view p : split_bar(source_)) best = std::min(best, s.find(p, from));
+    return best;
+  }
+  std::uint64_t found = 0;
+  return scan(s, from, found, [](std::uint64_t, std::size_t) { return true; });
+}
+
+template <std::size_t N>
+std::uint64_t BasicPhraseSet<N>::which(std::string_view s, std::span<const std::uint64_t> groups) const {
+  static_assert(N <= 64, "which() reports phrases as the bits of 64");
+  std::uint64_t found = empty_bits_;
+  scan(s, 0, found, [&](std::uint64_t f, std::size_t) {
+    if (groups.empty()) return false;
+    for (std::uint64_t g : groups)
+      if (!(f & g)) return false;
+    return true;
+  });
+  return found;
+}
+
+template class BasicPhraseSet<32>;
+template class BasicPhraseSet<64>;
+
 std::size_t find_any(std::string_view s, std::string_view phrases, std::size_t from) {
-  std::size_t best = std::string_view::npos;
-  for (std::string_view p : split_bar(phrases)) best = std::min(best, s.find(p, from));
-  return best;
+  return PhraseSet(phrases).find(s, from);
 }
 
 std::u32string to_u32(std::string_view s) {
@@ -185,29 +257,33 @@ std::size_t char_start(std::string_view t, std::size_t i) {
   return i;
 }
 
-bool clause_stop_at(std::string_view t, std::size_t i, bool dun, std::size_t& len) {
-  const char c = t[i];
-  if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') { len = 1; return true; }
-  if (t.substr(i, 3) == "。" || (dun && t.substr(i, 3) == "、")) { len = 3; return true; }
-  return false;
-}
+// Stops of one byte, as bits: , ; : ! ? and the line end (all below 64).
+constexpr std::uint64_t kClauseStops = (std::uint64_t{1} << ',') | (std::uint64_t{1} << ';') | (std::uint64_t{1} << ':') |
+                                       (std::uint64_t{1} << '!') | (std::uint64_t{1} << '?') | (std::uint64_t{1} << '\n');
+constexpr std::uint64_t kSentenceStops = (std::uint64_t{1} << '!') | (std::uint64_t{1} << '?') | (std::uint64_t{1} << '\n');
 
-bool sentence_stop_at(std::string_view t, std::size_t i, std::size_t& len) {
-  const char c = t[i];
-  if (c == '!' || c == '?' || c == '\n') { len = 1; return true; }
-  if (t.substr(i, 3) == "。") { len = 3; return true; }
-  return false;
+/// A stop at t[i]: one of `ascii` (one byte), 。 (E3 80 82) or, when `dun`, 、 (E3 80 81).
+inline bool stop_at(std::string_view t, std::size_t i, std::uint64_t ascii, bool dun, std::size_t& len) {
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c < 64) {
+    if (!((ascii >> c) & 1)) return false;
+    len = 1;
+    return true;
+  }
+  if (c != 0xE3 || t.size() - i < 3 || t[i + 1] != '\x80' || !(t[i + 2] == '\x82' || (dun && t[i + 2] == '\x81'))) return false;
+  len = 3;
+  return true;
 }
 
 }  // namespace
 
+// (Continuation bytes of UTF-8 are never a stop: stop_at passes over them.)
 std::size_t clause_start(std::string_view t, std::size_t at, bool dun) {
   at = std::min(at, t.size());
   const std::size_t stop = at > kClauseWindow ? char_start(t, at - kClauseWindow) : 0;
   for (std::size_t i = at; i-- > stop;) {
     std::size_t len = 0;
-    if ((t[i] & 0xC0) == 0x80) continue;
-    if (clause_stop_at(t, i, dun, len) && i + len <= at) return i + len;
+    if (stop_at(t, i, kClauseStops, dun, len) && i + len <= at) return i + len;
   }
   return stop;
 }
@@ -216,8 +292,7 @@ std::size_t clause_end(std::string_view t, std::size_t at, bool dun) {
   const std::size_t stop = std::min(t.size(), at + kClauseWindow);
   for (std::size_t i = at; i < stop; ++i) {
     std::size_t len = 0;
-    if ((t[i] & 0xC0) == 0x80) continue;
-    if (clause_stop_at(t, i, dun, len)) return i;
+    if (stop_at(t, i, kClauseStops, dun, len)) return i;
   }
   return char_start(t, stop);
 }
@@ -227,8 +302,7 @@ std::size_t sentence_start(std::string_view t, std::size_t at) {
   const std::size_t stop = at > kSentenceWindow ? char_start(t, at - kSentenceWindow) : 0;
   for (std::size_t i = at; i-- > stop;) {
     std::size_t len = 0;
-    if ((t[i] & 0xC0) == 0x80) continue;
-    if (sentence_stop_at(t, i, len) && i + len <= at) return i + len;
+    if (stop_at(t, i, kSentenceStops, false, len) && i + len <= at) return i + len;
   }
   return stop;
 }
@@ -237,8 +311,7 @@ std::size_t sentence_end(std::string_view t, std::size_t at) {
   const std::size_t stop = std::min(t.size(), at + kSentenceWindow);
   for (std::size_t i = at; i < stop; ++i) {
     std::size_t len = 0;
-    if ((t[i] & 0xC0) == 0x80) continue;
-    if (sentence_stop_at(t, i, len)) return i;
+    if (stop_at(t, i, kSentenceStops, false, len)) return i;
   }
   return stop == t.size() ? stop : char_start(t, stop);
 }

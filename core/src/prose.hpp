@@ -2,6 +2,8 @@
 // report text and which are page chrome or crawled table rows, spans into the input, and the
 // small readers of dates, Chinese numerals and figures with units that the rules share.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,13 +25,13 @@ class Phrases {
  public:
   class iterator {
    public:
-    iterator(std::string_view rest) : rest_(rest) { next(); }
-    std::string_view operator*() const { return cur_; }
-    iterator& operator++() { next(); return *this; }
-    bool operator!=(const iterator& o) const { return cur_.data() != o.cur_.data() || rest_.size() != o.rest_.size(); }
+    constexpr iterator(std::string_view rest) : rest_(rest) { next(); }
+    constexpr std::string_view operator*() const { return cur_; }
+    constexpr iterator& operator++() { next(); return *this; }
+    constexpr bool operator!=(const iterator& o) const { return cur_.data() != o.cur_.data() || rest_.size() != o.rest_.size(); }
 
    private:
-    void next() {
+    constexpr void next() {
       cur_ = {};
       while (!rest_.empty() && cur_.empty()) {
         const std::size_t bar = rest_.find('|');
@@ -40,16 +42,105 @@ class Phrases {
     }
     std::string_view rest_, cur_;
   };
-  explicit Phrases(std::string_view list) : list_(list) {}
-  iterator begin() const { return iterator(list_); }
-  iterator end() const { return iterator({}); }
+  constexpr explicit Phrases(std::string_view list) : list_(list) {}
+  constexpr iterator begin() const { return iterator(list_); }
+  constexpr iterator end() const { return iterator({}); }
 
  private:
   std::string_view list_;
 };
-inline Phrases split_bar(std::string_view list) { return Phrases(list); }
+constexpr Phrases split_bar(std::string_view list) { return Phrases(list); }
+
+/// A set of phrases searched for together: one pass over the text finds where the first of them
+/// occurs, or which of them occur. At each place a filter on a hash of the next three bytes (for
+/// Chinese text, the next character) tells whether a phrase could start there; only then are
+/// the phrases with that hash compared (their first eight bytes at once). Continuation bytes of
+/// UTF-8 are passed over when no phrase starts with one. Built at compile time for the rule
+/// tables' lists (constexpr), or on the fly. Holds up to N phrases (PhraseSet: 32).
+template <std::size_t N>
+class BasicPhraseSet {
+ public:
+  static constexpr std::size_t kMax = N;
+  constexpr BasicPhraseSet() = default;
+  /// The phrases of "a|b|c" (any number: past kMax they are searched for one by one).
+  constexpr explicit BasicPhraseSet(std::string_view bar_list) : source_(bar_list) {
+    for (std::string_view p : split_bar(bar_list)) add(p);
+  }
+  /// Adds a phrase (compile-time unions of lists: check !overflowed()).
+  constexpr void add(std::string_view p) {
+    if (n_ == kMax) { overflow_ = true; return; }
+    const std::size_t i = n_++;
+    phrases_[i] = p;
+    if (p.empty()) {
+      empty_ = true;
+      if (i < 64) empty_bits_ |= std::uint64_t{1} << i;
+      return;
+    }
+    const auto b0 = static_cast<unsigned char>(p[0]);
+    if ((b0 & 0xC0) == 0x80) cont_start_ = true;
+    for (std::size_t j = 0; j < 8 && j < p.size(); ++j) {
+      prefix_[i] |= std::uint64_t{static_cast<unsigned char>(p[j])} << (8 * j);
+      mask_[i] |= std::uint64_t{0xFF} << (8 * j);
+    }
+    if (p.size() < 3) {
+      has_short_ = true;
+      short_first_[b0 >> 6] |= std::uint64_t{1} << (b0 & 63);
+      return;
+    }
+    const unsigned k = key(b0, static_cast<unsigned char>(p[1]), static_cast<unsigned char>(p[2]));
+    has_long_ = true;
+    filter_[k >> 6] |= std::uint64_t{1} << (k & 63);
+    next_[i] = bucket_[k % kBuckets];
+    bucket_[k % kBuckets] = static_cast<std::uint8_t>(i + 1);
+  }
+  /// More phrases were added than the set holds, and it has no list to fall back on.
+  constexpr bool overflowed() const { return overflow_ && source_.empty(); }
+  constexpr std::size_t size() const { return n_; }
+  constexpr std::string_view operator[](std::size_t i) const { return phrases_[i]; }
+  /// Where the first phrase occurs in `s` at or after `from` (the least s.find(phrase, from)), or
+  /// npos.
+  std::size_t find(std::string_view s, std::size_t from = 0) const;
+  /// Whether a phrase occurs in `s`.
+  bool in(std::string_view s) const { return find(s) != std::string_view::npos; }
+  /// The phrases that occur in `s` (anywhere), as bits by their index (sets that have not
+  /// overflowed, of up to 64 phrases).
+  std::uint64_t which(std::string_view s) const { return which(s, {}); }
+  /// The same, stopping early once each of `groups` (sets of phrases as bits) has a phrase
+  /// found (what is not yet found then may still occur).
+  std::uint64_t which(std::string_view s, std::span<const std::uint64_t> groups) const;
+
+ private:
+  static constexpr std::size_t kBuckets = 64;
+  /// A hash (11 bits) of three bytes.
+  static constexpr unsigned key(unsigned char b0, unsigned char b1, unsigned char b2) {
+    return ((static_cast<std::uint32_t>(b0) | static_cast<std::uint32_t>(b1) << 8 | static_cast<std::uint32_t>(b2) << 16) *
+            2654435761u) >> 21;
+  }
+  /// Looks at every place of s[from, ...) where a phrase may start: `found` gets the bits of the
+  /// phrases there; stops when `stop(found, i)` says so; returns where it stopped (or npos).
+  template <class Stop>
+  std::size_t scan(std::string_view s, std::size_t from, std::uint64_t& found, Stop stop) const;
+  std::string_view source_;  ///< the list it was made from, if any
+  std::array<std::string_view, kMax> phrases_{};
+  std::size_t n_ = 0;
+  std::array<std::uint64_t, kMax> prefix_{}, mask_{};  ///< the first 8 bytes of each (little-endian)
+  std::array<std::uint64_t, 32> filter_{};              ///< key() of the phrases of 3 bytes or more
+  std::array<std::uint8_t, kBuckets> bucket_{};         ///< first such phrase (+1) by key
+  std::array<std::uint8_t, kMax> next_{};               ///< next phrase (+1) of the same bucket
+  std::array<std::uint64_t, 4> short_first_{};          ///< first bytes of those under 3 bytes
+  std::uint64_t empty_bits_ = 0;                        ///< empty phrases (found everywhere)
+  bool has_long_ = false, has_short_ = false, cont_start_ = false, empty_ = false, overflow_ = false;
+};
+using PhraseSet = BasicPhraseSet<32>;
+using WidePhraseSet = BasicPhraseSet<64>;  ///< unions of several lists
+extern template class BasicPhraseSet<32>;
+extern template class BasicPhraseSet<64>;
+
 /// The first of `phrases` ("a|b|c") found in `s` at or after `from`, or npos.
 std::size_t find_any(std::string_view s, std::string_view phrases, std::size_t from = 0);
+inline std::size_t find_any(std::string_view s, const PhraseSet& phrases, std::size_t from = 0) {
+  return phrases.find(s, from);
+}
 
 std::u32string to_u32(std::string_view s);
 

@@ -1,5 +1,7 @@
 #include "nianbao/rules.hpp"
 
+#include "cell_index.hpp"
+
 #include <string>
 
 namespace nianbao {
@@ -28,17 +30,25 @@ RelationInstance instance(const RelationDef& rel, std::string_view row, std::str
   return ri;
 }
 
-void report(const ReportTable& table, const RelationInstance& ri, std::vector<Finding>& out) {
+void report(const ReportTable& table, const CellIndex& cells, const RelationInstance& ri, std::vector<Finding>& out) {
   const RelationDef& rel = *ri.def;
-  const TableCell* target = table.find(ri.target.row, ri.target.col);
+  const TableCell* target = cells.find(ri.target.row, ri.target.col);
   if (!target || !target->value) return;
-  Decimal sum, plus, minus;
+  Decimal sum;
+  for (const auto& [ref, sign] : ri.terms) {
+    const TableCell* c = cells.find(ref.row, ref.col);
+    if (!c || !c->value) return;  // blank or missing: reported elsewhere, not guessed
+    sum += sign < 0 ? Decimal() - *c->value : *c->value;
+  }
+  if (rel.op == Op::equal ? *target->value == sum : *target->value <= sum) return;
+  // It fails: the message's formula and sums.
+  sum = Decimal();
+  Decimal plus, minus;
   std::string formula, plus_text, minus_text;
   std::vector<Span> related;
   bool balance = false;  // terms on both sides: target + negatives = positives
   for (const auto& [ref, sign] : ri.terms) {
-    const TableCell* c = table.find(ref.row, ref.col);
-    if (!c || !c->value) return;  // blank or missing: reported elsewhere, not guessed
+    const TableCell* c = cells.find(ref.row, ref.col);
     sum += sign < 0 ? Decimal() - *c->value : *c->value;
     if (!formula.empty() || sign < 0) formula += sign < 0 ? "−" : "+";
     formula += c->value->to_string();
@@ -105,7 +115,8 @@ std::vector<Finding> check_tables(const std::vector<ReportTable>& tables) {
   std::vector<Finding> out;
   for (const ReportTable& t : tables) {
     if (!t.tmpl) continue;
-    for (const RelationInstance& ri : expand_relations(*t.tmpl)) report(t, ri, out);
+    const CellIndex cells(t);
+    for (const RelationInstance& ri : expand_relations(*t.tmpl)) report(t, cells, ri, out);
   }
   return out;
 }

@@ -24,25 +24,66 @@ constexpr std::size_t kMaxSolutions = 64;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/// The label-bearing characters of a paragraph (Han, digits, letters) with their byte ranges.
-struct Stream {
-  std::u32string chars;
-  std::vector<std::size_t> begin, end;
-};
+/// The characters a label's core is made of (label.cpp): Han, digits and ASCII letters. The
+/// run-together search compares a label's core with the text's such characters, the others
+/// (punctuation, spaces) passed over. Paragraph text is valid UTF-8 (normalised).
+bool is_label_char(char32_t c) {
+  return utf8::is_han(c) || (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
 
-Stream stream_of(const std::string& t) {
-  Stream s;
-  for (std::size_t i = 0; i < t.size();) {
-    std::size_t len = 0;
-    const char32_t c = utf8::decode(t, i, len);
-    if (utf8::is_han(c) || (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) {
-      s.chars.push_back(c);
-      s.begin.push_back(i);
-      s.end.push_back(i + len);
-    }
-    i += len;
+/// The start of the character before byte `at` of `t` (at > 0).
+std::size_t char_before(const std::string& t, std::size_t at) {
+  std::size_t b = at - 1;
+  while (b > 0 && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
+  return b;
+}
+
+/// Where the label `core` starts when its characters are the label characters of `t` before
+/// byte `e` (the one ending at `e` is its last, as the caller checked), or npos.
+std::size_t label_ending_at(const std::string& t, std::size_t e, const std::u32string& core) {
+  std::size_t at = e;
+  for (std::size_t k = core.size(); k-- > 0;) {
+    char32_t c = 0;
+    do {  // the label character before `at`
+      if (at == 0) return std::string::npos;
+      at = char_before(t, at);
+      std::size_t len = 0;
+      c = utf8::decode(t, at, len);
+    } while (!is_label_char(c));
+    if (c != core[k]) return std::string::npos;
   }
-  return s;
+  return at;
+}
+
+/// The first place in `t` where the label characters spell `core` one after another: the byte
+/// where it starts, or npos.
+std::size_t find_label(const std::string& t, const std::u32string& core) {
+  if (core.empty() || !is_label_char(core[0])) {  // (never so for a template label)
+    for (std::size_t i = 0; i < t.size();) {
+      std::size_t len = 0;
+      if (is_label_char(utf8::decode(t, i, len))) return core.empty() ? i : std::string::npos;
+      i += len;
+    }
+    return std::string::npos;
+  }
+  std::string first;
+  utf8::append(first, core[0]);
+  // Where the first character stands (its bytes match only there: UTF-8), then the others.
+  for (std::size_t i = t.find(first); i != std::string::npos; i = t.find(first, i + first.size())) {
+    {
+      std::size_t j = i + first.size(), k = 1;
+      while (k < core.size() && j < t.size()) {
+        std::size_t l = 0;
+        const char32_t d = utf8::decode(t, j, l);
+        j += l;
+        if (!is_label_char(d)) continue;
+        if (d != core[k]) break;
+        ++k;
+      }
+      if (k == core.size()) return i;
+    }
+  }
+  return std::string::npos;
 }
 
 struct After {
@@ -136,35 +177,47 @@ std::vector<Span> spans_of(const Document& doc, const Paragraph& p, const After&
 
 }  // namespace
 
-std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::size_t min_rows) {
-  std::vector<GluedRow> result;
-  std::vector<Stream> streams;
-  std::vector<const Paragraph*> paras;
-  std::vector<std::vector<std::size_t>> run_starts;  // per paragraph: where runs of numbers start
+NumberRuns number_runs(const Document& doc) {
+  NumberRuns out;
   for (const Block& b : doc.blocks)
     if (b.kind == Block::Kind::paragraph) {
       const std::string& text = b.paragraph.text;
       std::vector<std::size_t> starts;
       for (std::size_t i = 1; i < text.size(); ++i) {
-        const char c = text[i], p = text[i - 1];
+        const char c = text[i];
+        if (static_cast<unsigned char>(c) >= 0x80 && c != '\xE2') continue;  // most of the text
+        const char p = text[i - 1];
         const bool begins = is_digit(c) || c == '-' || (c == '\xE2' && text.compare(i, 3, "—") == 0);
         if (begins && !is_digit(p) && p != '.' && p != '-') starts.push_back(i);
       }
-      paras.push_back(&b.paragraph);
-      streams.push_back(starts.empty() ? Stream{} : stream_of(text));
-      run_starts.push_back(std::move(starts));
+      out.paras.push_back(&b.paragraph);
+      out.starts.push_back(std::move(starts));
     }
+  return out;
+}
+
+std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const TemplateIndex& index, std::size_t min_rows) {
+  return find_glued_rows(doc, format, index, number_runs(doc), min_rows);
+}
+
+std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const TemplateIndex& index,
+                                      const NumberRuns& runs, std::size_t min_rows) {
+  std::vector<GluedRow> result;
+  const std::vector<const Paragraph*>& paras = runs.paras;
+  const std::vector<std::vector<std::size_t>>& run_starts = runs.starts;
   for (const TableTemplate* t : templates_for(format)) {
+    const TemplateIndex::Template& keys = index.of(t);
     if (t->flat) {
       // A header-only table: its header labels, then all numbers in one run.
       std::size_t cells = 0;
       for (const RowDef& r : t->rows) cells += r.columns.size();
-      const std::u32string first = label_key(t->rows.front().label).core;
+      const std::u32string& first = keys.rows.front().key.core;
       for (std::size_t pi = 0; pi < paras.size(); ++pi) {
-        const std::size_t a = streams[pi].chars.find(first);
-        if (a == std::u32string::npos) continue;
+        if (run_starts[pi].empty()) continue;
         const std::string& text = paras[pi]->text;
-        for (std::size_t i = streams[pi].begin[a]; i < text.size(); ++i) {
+        const std::size_t a = find_label(text, first);
+        if (a == std::string::npos) continue;
+        for (std::size_t i = a; i < text.size(); ++i) {
           if (!is_digit(text[i]) && text[i] != ' ') continue;
           auto after = read_after(text, i, false);
           if (!after) continue;
@@ -180,32 +233,17 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
       }
       continue;
     }
-    struct RowCores {
-      std::u32string full, key, numbering;
-    };
-    std::vector<RowCores> cores;
-    for (const RowDef& r : t->rows) {
-      const LabelKey k = label_key(r.label);
-      cores.push_back({full_core(r.label), k.core, k.numbering});
-    }
     const bool unit_first = t->id == "legacy";
     std::vector<GluedRow> found;
     std::set<std::size_t> seen;
-    // Labels by their last character, to look up which labels end where a run of numbers starts.
-    std::map<char32_t, std::vector<std::pair<std::size_t, const std::u32string*>>> by_last;
-    for (std::size_t r = 0; r < t->rows.size(); ++r) {
-      if (t->rows[r].group) continue;
-      for (const std::u32string* core : {&cores[r].full, &cores[r].key})
-        if (core->size() >= 2 && (core == &cores[r].full || *core != cores[r].full)) by_last[core->back()].push_back({r, core});
-    }
     for (std::size_t pi = 0; pi < paras.size(); ++pi) {
-      const Stream& s = streams[pi];
       const std::string& text = paras[pi]->text;
       // Where numbers start, walk back over what may stand between a label and its numbers
       // (spaces, closing brackets and quotes, a unit) to where the label would end, and note every
-      // label that ends there with numbers after it. Most paragraphs have few such places.
+      // label that ends there with numbers after it (labels by their last character:
+      // keys.by_last). Most paragraphs have few such places.
       struct Hit {
-        std::size_t a, len;
+        std::size_t a, len;  // where the label starts (byte), its length (characters)
         After after;
       };
       std::map<std::size_t, std::vector<Hit>> hits;  // row -> hits in text order
@@ -224,20 +262,23 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
               if (e >= c.size() && text.compare(e - c.size(), c.size(), c) == 0) { e -= c.size(); more = true; }
           }
           if (!tried.insert(e).second) continue;
-          const auto it = std::lower_bound(s.end.begin(), s.end.end(), e);
-          if (it == s.end.end() || *it != e) continue;
-          const std::size_t last = static_cast<std::size_t>(it - s.end.begin());
-          const auto labels = by_last.find(s.chars[last]);
-          if (labels == by_last.end()) continue;
+          if (e == 0) continue;
+          // The label character that ends at `e`, if one does.
+          const std::size_t lb = char_before(text, e);
+          std::size_t llen = 0;
+          const char32_t last = utf8::decode(text, lb, llen);
+          if (lb + llen != e || !is_label_char(last)) continue;
+          const auto labels = keys.by_last.find(last);
+          if (labels == keys.by_last.end()) continue;
           for (const auto& [r, core] : labels->second) {
-            const std::size_t len = core->size();
-            if (last + 1 < len || s.chars.compare(last + 1 - len, len, *core) != 0) continue;
-            if (auto after = read_after(text, e, unit_first)) hits[r].push_back({last + 1 - len, len, std::move(*after)});
+            const std::size_t a = label_ending_at(text, e, *core);
+            if (a == std::string::npos) continue;
+            if (auto after = read_after(text, e, unit_first)) hits[r].push_back({a, core->size(), std::move(*after)});
           }
         }
       }
       if (hits.empty()) continue;
-      std::size_t pos = 0;
+      std::size_t pos = 0;              // labels start at or after this byte: past the previous row's digits
       std::optional<std::size_t> prev;  // index into `found` of the previous row in this paragraph
       std::size_t prev_end = 0;         // byte after its digits
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
@@ -247,13 +288,14 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
         for (const Hit& h : hits[r])
           if (h.a >= pos && (!first || h.a < first->a || (h.a == first->a && h.len > first->len))) first = &h;
         if (!first) continue;
-        const std::size_t label_begin = s.begin[first->a];
+        const std::size_t label_begin = first->a;
         // The next item's number run into the previous digits: "…信息32000003" + "2" + ".属于…".
-        if (prev && !cores[r].numbering.empty() &&
-            std::all_of(cores[r].numbering.begin(), cores[r].numbering.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; })) {
+        const std::u32string& numbering = keys.rows[r].key.numbering;
+        if (prev && !numbering.empty() &&
+            std::all_of(numbering.begin(), numbering.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; })) {
           GluedRow& p = found[*prev];
           std::string num;
-          for (char32_t c : cores[r].numbering) num.push_back(static_cast<char>(c));
+          for (char32_t c : numbering) num.push_back(static_cast<char>(c));
           const std::string_view between = std::string_view(text).substr(prev_end, label_begin - prev_end);
           const bool glued = between.empty() || between == "." || between == "、" || between == ")";
           if (glued && p.spaced.empty() && p.digits.size() > num.size() &&
@@ -267,8 +309,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::s
         seen.insert(r);
         prev = found.size() - 1;
         prev_end = first->after.end;
-        pos = first->a + first->len;
-        while (pos < s.chars.size() && s.begin[pos] < first->after.end) ++pos;
+        pos = first->after.end;
       }
     }
     if (found.size() >= min_rows) result.insert(result.end(), found.begin(), found.end());

@@ -23,9 +23,22 @@ struct GluedRow {
   std::vector<std::string> spaced;  ///< numbers written apart ("200 10 1 0 3 3 217"): no search needed
 };
 
+class TemplateIndex;
+
 /// Finds template rows followed directly by digits in the document's paragraphs. Needs at
 /// least `min_rows` such rows of one template before it believes the text is a crawled table.
-std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, std::size_t min_rows = 3);
+std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const TemplateIndex& index,
+                                      std::size_t min_rows = 3);
+
+/// The paragraphs of a document and where runs of numbers start in each (what find_glued_rows
+/// looks at; made once when it looks for several formats).
+struct NumberRuns {
+  std::vector<const Paragraph*> paras;
+  std::vector<std::vector<std::size_t>> starts;
+};
+NumberRuns number_runs(const Document& doc);
+std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const TemplateIndex& index,
+                                      const NumberRuns& runs, std::size_t min_rows = 3);
 
 /// A figure the report's own text states for a table cell: "制发行政规范性文件62件".
 struct StatedFigure {

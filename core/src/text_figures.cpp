@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <optional>
 
 #include "nianbao/report.hpp"
@@ -174,17 +176,113 @@ constexpr std::string_view kPartOfTotal = "其中|通过|网站|微博|微信|�
 constexpr std::string_view kReason = "因|由于|属于";
 constexpr std::string_view kOtherBody = "代表|受委托|委托";
 
-std::string_view strip_fillers(std::string_view s) {
+constexpr std::string_view strip_fillers(std::string_view s) {
   for (bool again = true; again;) {
     again = false;
     for (std::string_view f : kFillers)
-      if (s.size() > f.size() && ends_with(s, f)) {
+      if (s.size() > f.size() && s.ends_with(f)) {
         s.remove_suffix(f.size());
         again = true;
       }
   }
   return s;
 }
+
+// ---- indexes over the cue tables, made at compile time ---------------------------------------
+
+/// The `before` phrases of every cue without their fillers, by their last two bytes: the
+/// phrases that can end a given text are the ones of its bucket.
+struct CueWords {
+  std::uint16_t cue;       ///< index into kFigureCues
+  std::string_view words;  ///< strip_fillers(phrase)
+};
+constexpr std::size_t kTailBuckets = 1024;
+constexpr unsigned tail_key(std::string_view w) {
+  return ((static_cast<unsigned char>(w[w.size() - 2]) & 0x0Fu) << 6) | (static_cast<unsigned char>(w[w.size() - 1]) & 0x3Fu);
+}
+constexpr std::size_t kBeforeCount = [] {
+  std::size_t n = 0;
+  for (const FigureCue& c : kFigureCues)
+    for (std::string_view ph : split_bar(c.before)) n += !strip_fillers(ph).empty();
+  return n;
+}();
+struct CueIndex {
+  std::array<std::uint16_t, kTailBuckets + 1> start{};  ///< bucket b: entries [start[b], start[b + 1])
+  std::array<CueWords, kBeforeCount> entries{};         ///< in cue order within a bucket
+  bool short_words = false;                             ///< a phrase under two bytes (not indexed)
+};
+constexpr CueIndex kCueIndex = [] {
+  CueIndex x;
+  std::array<std::uint16_t, kTailBuckets> fill{};
+  for (const FigureCue& c : kFigureCues)
+    for (std::string_view ph : split_bar(c.before)) {
+      const std::string_view w = strip_fillers(ph);
+      if (w.size() == 1) x.short_words = true;
+      if (w.size() >= 2) ++fill[tail_key(w)];
+    }
+  for (std::size_t b = 0; b < kTailBuckets; ++b) x.start[b + 1] = static_cast<std::uint16_t>(x.start[b] + fill[b]);
+  for (std::size_t b = 0; b < kTailBuckets; ++b) fill[b] = x.start[b];
+  for (std::size_t i = 0; i < kFigureCues.size(); ++i)
+    for (std::string_view ph : split_bar(kFigureCues[i].before)) {
+      const std::string_view w = strip_fillers(ph);
+      if (w.size() >= 2) x.entries[fill[tail_key(w)]++] = {static_cast<std::uint16_t>(i), w};
+    }
+  return x;
+}();
+static_assert(!kCueIndex.short_words, "a cue phrase of one byte: index it (kCueIndex) before using it");
+
+/// Cues as a set of bits, in table order.
+constexpr std::size_t kCueWords = (kFigureCues.size() + 63) / 64;
+using CueBits = std::array<std::uint64_t, kCueWords>;
+/// The cues with `after` phrases (looked for in the clause after the figure).
+constexpr CueBits kCuesWithAfter = [] {
+  CueBits b{};
+  for (std::size_t i = 0; i < kFigureCues.size(); ++i)
+    if (!kFigureCues[i].after.empty()) b[i / 64] |= std::uint64_t{1} << (i % 64);
+  return b;
+}();
+
+template <class F>
+void each_cue(const CueBits& bits, F f) {
+  for (std::size_t w = 0; w < bits.size(); ++w)
+    for (std::uint64_t b = bits[w]; b; b &= b - 1) f(w * 64 + static_cast<std::size_t>(std::countr_zero(b)));
+}
+
+/// Every phrase of the statements of none, of their exceptions and of what they must be about.
+template <std::string_view NoneCue::*member>
+constexpr std::array<PhraseSet, kNoneCues.size()> none_sets() {
+  std::array<PhraseSet, kNoneCues.size()> out{};
+  for (std::size_t i = 0; i < kNoneCues.size(); ++i) out[i] = PhraseSet(kNoneCues[i].*member);
+  return out;
+}
+constexpr auto kNonePhrases = none_sets<&NoneCue::phrases>();
+constexpr auto kNoneUnless = none_sets<&NoneCue::unless>();
+constexpr auto kNoneAbout = none_sets<&NoneCue::about>();
+/// Any phrase of any statement of none: a clause without one says no "none".
+constexpr PhraseSet kAnyNonePhrase = [] {
+  PhraseSet s;
+  for (const NoneCue& c : kNoneCues)
+    for (std::string_view p : split_bar(c.phrases)) s.add(p);
+  return s;
+}();
+static_assert(!kAnyNonePhrase.overflowed(), "kAnyNonePhrase: more phrases than PhraseSet::kMax");
+/// The phrases of kAnyNonePhrase that are each cue's, as bits.
+constexpr std::array<std::uint64_t, kNoneCues.size()> kNoneCuePhrases = [] {
+  std::array<std::uint64_t, kNoneCues.size()> out{};
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < kNoneCues.size(); ++i)
+    for (std::string_view p : split_bar(kNoneCues[i].phrases)) {
+      (void)p;
+      out[i] |= std::uint64_t{1} << k++;
+    }
+  return out;
+}();
+constexpr PhraseSet kNegationSet{kNegations};
+constexpr PhraseSet kJoinedSet{"或|和|及|与"};
+constexpr PhraseSet kPartScopeSet{kPartScope};
+constexpr PhraseSet kPartOfTotalSet{kPartOfTotal};
+constexpr PhraseSet kReasonSet{kReason};
+constexpr PhraseSet kOtherBodySet{kOtherBody};
 
 bool has_word(std::string_view list, std::string_view w) {
   for (std::string_view x : split_bar(list))
@@ -288,54 +386,65 @@ class Extractor {
       const std::string_view tail = t.substr(m.end, clause_end(t, m.end, false) - m.end);
       std::optional<Match> best;
       bool tie = false;
-      for (const FigureCue& cue : kFigureCues) {
-        const TableTemplate* tmpl = table(cue.table);
-        if (!tmpl || !has_word(cue.units, m.unit)) continue;
-        std::size_t len = 0, at = 0, to = m.end;
-        for (std::string_view ph : split_bar(cue.before)) {
-          const std::string_view w = strip_fillers(ph);
-          if (w.size() > len && ends_with(head, w)) { len = w.size(); at = head_start + head.size() - w.size(); }
+      // The cues one of whose phrases ends the head (the longest such phrase of each), and those
+      // with words after the figure; in table order.
+      std::array<std::uint16_t, kFigureCues.size()> before_len{};
+      CueBits cues = kCuesWithAfter;
+      if (head.size() >= 2) {
+        const unsigned key = tail_key(head);
+        for (std::size_t e = kCueIndex.start[key]; e < kCueIndex.start[key + 1]; ++e) {
+          const CueWords& cw = kCueIndex.entries[e];
+          if (cw.words.size() > before_len[cw.cue] && head.ends_with(cw.words)) {
+            before_len[cw.cue] = static_cast<std::uint16_t>(cw.words.size());
+            cues[cw.cue / 64] |= std::uint64_t{1} << (cw.cue % 64);
+          }
         }
+      }
+      each_cue(cues, [&](std::size_t ci) {
+        const FigureCue& cue = kFigureCues[ci];
+        const TableTemplate* tmpl = table(cue.table);
+        if (!tmpl || !has_word(cue.units, m.unit)) return;
+        std::size_t len = before_len[ci], at = len ? head_start + head.size() - len : 0, to = m.end;
         for (std::string_view ph : split_bar(cue.after))
           if (ph.size() > len && contains(tail, ph)) {
             len = ph.size();
             at = m.start;
             to = m.end + tail.find(ph) + ph.size();
           }
-        if (len == 0) continue;
+        if (len == 0) return;
         bool excluded = false;
         for (std::string_view x : split_bar(cue.exclude)) excluded = excluded || ends_with(head, strip_fillers(x));
-        if (excluded) continue;
+        if (excluded) return;
         Match mt{&cue, tmpl, {}, {}, at, to, len};
         if (cue.rows.empty()) {  // the row named before in this sentence
           const auto it = std::find_if(named.rbegin(), named.rend(), [&](const auto& n) { return n.first == tmpl; });
-          if (it == named.rend()) continue;
+          if (it == named.rend()) return;
           mt.row = it->second;
         } else if (auto r = resolve_row(*tmpl, cue.rows)) {
           mt.row = *r;
         } else {
-          continue;
+          return;
         }
         const auto col = resolve_col(*tmpl, mt.row, cue.cols);
-        if (!col) continue;
+        if (!col) return;
         mt.col = *col;
         // A figure carried over ("废止1件") yields to a naming of its own of the same length.
         const std::size_t rank = len * 2 + (cue.rows.empty() ? 0 : 1);
         const std::size_t best_rank = best ? best->length * 2 + (best->cue->rows.empty() ? 0 : 1) : 0;
         if (!best || rank > best_rank) { best = mt; tie = false; }
         else if (rank == best_rank && (best->row != mt.row || best->col != mt.col || best->tmpl != mt.tmpl)) tie = true;
-      }
+      });
       if (!best || tie) continue;
       // "不属于本行政机关公开或信息不存在35条": two categories together are neither.
       const std::string_view joined = t.substr(c0, best->phrase_start - std::min(best->phrase_start, c0));
-      if (find_any(joined, "或|和|及|与") != std::string_view::npos) continue;
+      if (find_any(joined, kJoinedSet) != std::string_view::npos) continue;
       StatedCell sc{best->tmpl, best->row, best->col, m.value, &p, m.start, m.end, std::min(best->phrase_start, m.start), best->phrase_end};
       const std::size_t w0 = std::max(clause_start(t, m.start, false), s0);
       const std::string_view wide = t.substr(w0, best->phrase_start - std::min(best->phrase_start, w0));
-      if (find_any(wide, kOtherBody) != std::string_view::npos) sc.scope = StatedCell::Scope::other;
-      else if (find_any(wide, kPartScope) != std::string_view::npos ||
-               (best->cue->total && find_any(wide, kPartOfTotal) != std::string_view::npos) ||
-               (best->cue->group && find_any(joined, kReason) != std::string_view::npos))
+      if (find_any(wide, kOtherBodySet) != std::string_view::npos) sc.scope = StatedCell::Scope::other;
+      else if (find_any(wide, kPartScopeSet) != std::string_view::npos ||
+               (best->cue->total && find_any(wide, kPartOfTotalSet) != std::string_view::npos) ||
+               (best->cue->group && find_any(joined, kReasonSet) != std::string_view::npos))
         sc.scope = StatedCell::Scope::part;
       out.push_back(sc);
       if (!best->cue->rows.empty()) named.emplace_back(best->tmpl, best->row);
@@ -347,22 +456,31 @@ class Extractor {
     for (std::size_t c0 = s0; c0 < s1;) {
       std::size_t c1 = std::min(clause_end(t, c0, false), s1);
       const std::string_view c = t.substr(c0, c1 - c0);
-      if (!has_count(c)) {
+      // (The tests below are those of the table, cheapest and rarest first.)
+      const std::uint64_t phrases = kAnyNonePhrase.which(c);
+      if (phrases && !has_count(c)) {
         std::size_t neg = std::string_view::npos;
-        for (std::size_t k = find_any(c, kNegations); k != std::string_view::npos; k = find_any(c, kNegations, k + 3)) {
-          bool real = true;
-          for (std::string_view x : split_bar(kNotNegation)) real = real && c.substr(k, x.size()) != x;
-          if (real) { neg = k; break; }
-        }
-        for (const NoneCue& cue : kNoneCues) {
+        bool neg_known = false;
+        for (std::size_t i = 0; i < kNoneCues.size(); ++i) {
+          const NoneCue& cue = kNoneCues[i];
+          if (!(phrases & kNoneCuePhrases[i])) continue;  // none of its phrases in the clause
           const TableTemplate* tmpl = table(cue.table);
-          if (!tmpl || (cue.negated && neg == std::string_view::npos)) continue;
-          if (!cue.unless.empty() && find_any(c, cue.unless) != std::string_view::npos) continue;
-          // What the sentence up to here speaks of ("收到申请35件，均已按期办结").
-          if (!cue.about.empty() && find_any(t.substr(s0, c1 - s0), cue.about) == std::string_view::npos) continue;
-          if (!cue.unless.empty() && find_any(t.substr(s0, c0 - s0), cue.unless) != std::string_view::npos && !cue.about.empty()) continue;
-          const std::size_t at = find_any(c, cue.phrases, cue.negated ? neg : 0);
+          if (!tmpl) continue;
+          if (cue.negated && !neg_known) {
+            neg_known = true;
+            for (std::size_t k = find_any(c, kNegationSet); k != std::string_view::npos; k = find_any(c, kNegationSet, k + 3)) {
+              bool real = true;
+              for (std::string_view x : split_bar(kNotNegation)) real = real && c.substr(k, x.size()) != x;
+              if (real) { neg = k; break; }
+            }
+          }
+          if (cue.negated && neg == std::string_view::npos) continue;
+          const std::size_t at = find_any(c, kNonePhrases[i], cue.negated ? neg : 0);
           if (at == std::string_view::npos) continue;
+          if (!cue.unless.empty() && find_any(c, kNoneUnless[i]) != std::string_view::npos) continue;
+          // What the sentence up to here speaks of ("收到申请35件，均已按期办结").
+          if (!cue.about.empty() && find_any(t.substr(s0, c1 - s0), kNoneAbout[i]) == std::string_view::npos) continue;
+          if (!cue.unless.empty() && find_any(t.substr(s0, c0 - s0), kNoneUnless[i]) != std::string_view::npos && !cue.about.empty()) continue;
           const auto row = resolve_row(*tmpl, cue.rows);
           const auto col = row ? resolve_col(*tmpl, *row, cue.cols) : std::nullopt;
           if (!col) continue;

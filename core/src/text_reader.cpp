@@ -35,19 +35,16 @@ class TableBuilder {
     const std::string_view s = std::string_view(nt_.text).substr(ln.start, ln.end - ln.start);
     if (only_pipes(s)) { close_row(); return; }
     // Split on '|' keeping positions.
-    struct Piece { std::size_t start, end; };
-    std::vector<Piece> pieces;
+    const int pipes = static_cast<int>(std::count(s.begin(), s.end(), '|'));
+    std::vector<Cell> cells;
+    cells.reserve(static_cast<std::size_t>(pipes) + 1);
     std::size_t from = 0;
-    int pipes = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
       if (i == s.size() || s[i] == '|') {
-        pieces.push_back({from, i});
-        if (i < s.size()) ++pipes;
+        cells.push_back(make_cell(ln.start + from, ln.start + i));
         from = i + 1;
       }
     }
-    std::vector<Cell> cells;
-    for (const Piece& p : pieces) cells.push_back(make_cell(ln.start + p.start, ln.start + p.end));
     std::size_t first = cells.size(), last = 0, nonempty = 0;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (!cells[i].text.empty()) {
@@ -63,7 +60,11 @@ class TableBuilder {
     }
     close_row();
     Row row;
-    for (std::size_t i = first; i <= last && first < cells.size(); ++i) row.cells.push_back(std::move(cells[i]));
+    if (first < cells.size()) {  // the filled cells and the blank ones between them
+      cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(last) + 1, cells.end());
+      cells.erase(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(first));
+      row.cells = std::move(cells);
+    }
     finish_row(std::move(row));
   }
 
@@ -112,6 +113,8 @@ struct Chunk {
 bool is_page_marker(std::string_view t) {
   t = utf8::trim(t);
   if (t.empty()) return false;
+  // Every form below is at most 20 bytes without its spaces ("第1234页共1234页").
+  if (std::count_if(t.begin(), t.end(), [](char c) { return c != ' ' && c != '\t'; }) > 20) return false;
   std::string compact;
   for (char c : t)
     if (c != ' ' && c != '\t') compact += c;
@@ -211,18 +214,26 @@ enum class LayoutKind { none, row, numeric_row, fragment };
 LayoutKind layout_kind(std::string_view text, const Line& ln) {
   const std::string_view s = utf8::trim(text.substr(ln.start, ln.end - ln.start));
   if (s.empty()) return LayoutKind::none;
-  const std::vector<Chunk> cells = layout_cells(text, ln);
   bool numeric = false;
   bool short_chunks = true;
-  for (const Chunk& c : cells) {
-    numeric = numeric || numeric_token(text.substr(c.start, c.end - c.start));
-    short_chunks = short_chunks && c.end - c.start <= 90;  // 30 Chinese characters
+  std::size_t count = 1;
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+    // No gap (most lines of prose): one cell, the trimmed line.
+    numeric = numeric_token(s);
+    short_chunks = s.size() <= 90;
+  } else {
+    const std::vector<Chunk> cells = layout_cells(text, ln);
+    for (const Chunk& c : cells) {
+      numeric = numeric || numeric_token(text.substr(c.start, c.end - c.start));
+      short_chunks = short_chunks && c.end - c.start <= 90;  // 30 Chinese characters
+    }
+    count = cells.size();
   }
-  if (cells.size() >= 2 && numeric) return LayoutKind::numeric_row;
+  if (count >= 2 && numeric) return LayoutKind::numeric_row;
   // Header cells, a piece of a label wrapped over lines, one character of a vertical label.
   const bool sentence_end = s.size() >= 3 && s.substr(s.size() - 3) == "。";
-  if (short_chunks && !sentence_end && !(cells.size() == 1 && starts_with_heading_numeral(s)))
-    return cells.size() >= 3 ? LayoutKind::row : LayoutKind::fragment;
+  if (short_chunks && !sentence_end && !(count == 1 && starts_with_heading_numeral(s)))
+    return count >= 3 ? LayoutKind::row : LayoutKind::fragment;
   return LayoutKind::none;
 }
 
@@ -232,8 +243,8 @@ Document read_text(const NormalizedText& nt) {
   const std::string_view text = nt.text;
   std::vector<Line> lines;
   for (std::size_t i = 0; i <= text.size();) {
-    std::size_t j = text.find_first_of("\n\f", i);
-    if (j == std::string_view::npos) j = text.size();
+    std::size_t j = i;
+    while (j < text.size() && text[j] != '\n' && text[j] != '\f') ++j;
     lines.push_back({i, j});
     i = j + 1;
   }

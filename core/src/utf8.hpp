@@ -14,6 +14,16 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 inline char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) { len = 1; return b0; }
+  if (b0 >= 0xE0 && b0 <= 0xEF && s.size() - i >= 3) {  // three bytes (Chinese text), as below
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      const char32_t cp = static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+      len = 1;
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return kReplacement;
+      len = 3;
+      return cp;
+    }
+  }
   auto cont = [&](std::size_t k) -> int {
     if (i + k >= s.size()) return -1;
     const auto b = static_cast<unsigned char>(s[i + k]);
@@ -60,6 +70,25 @@ inline void append(std::string& out, char32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+/// Writes the UTF-8 of `cp` to out[0 .. encoded_length(cp)).
+inline void encode(char32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out[0] = static_cast<char>(0xF0 | (cp >> 18));
+    out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
 

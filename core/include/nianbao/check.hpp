@@ -28,8 +28,10 @@ struct Options {
 using Outcome = std::variant<Report, Error>;
 
 class Normalizer;
+class TemplateIndex;
 
-/// A checker holds the ICU objects; create it once and check many inputs with it.
+/// A checker holds the ICU objects and what it computes once from the templates; create it once
+/// and check many inputs with it (one per thread).
 class Checker {
  public:
   static std::unique_ptr<Checker> create(Error* error);
@@ -39,6 +41,7 @@ class Checker {
  private:
   explicit Checker(std::unique_ptr<Normalizer> n);
   std::unique_ptr<Normalizer> normalizer_;
+  std::unique_ptr<const TemplateIndex> templates_;  ///< the templates' label keys
 };
 
 /// The JSON of spec §9 on one line (`indent` = 0) or pretty-printed.

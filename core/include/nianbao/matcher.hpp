@@ -19,4 +19,8 @@ struct MatchResult {
 /// `year` (when known) decides between the 2019 and 2021 layouts when no fingerprint does.
 MatchResult match_tables(const Document& doc, std::optional<int> year);
 
+class TemplateIndex;
+/// The same with the templates' label keys made beforehand (a Checker keeps them).
+MatchResult match_tables(const Document& doc, std::optional<int> year, const TemplateIndex& index);
+
 }  // namespace nianbao

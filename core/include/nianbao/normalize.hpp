@@ -38,6 +38,10 @@ class SourceMap {
   std::uint32_t to_input(std::size_t out, bool is_end) const;
   std::vector<Run> runs_;
   std::vector<std::uint32_t> line_starts_;
+  // Where the binary searches start: for each page of kPage bytes, the upper bound of the page's
+  // first offset among the runs' out_start / among line_starts (one entry past the last page).
+  static constexpr unsigned kPageBits = 10;
+  std::vector<std::uint32_t> run_pages_, line_pages_;
 };
 
 struct NormalizedText {
@@ -62,6 +66,10 @@ class Normalizer {
   NormalizedText normalize(std::string_view input);
 
  private:
+  /// normalize() done one character at a time with a vector of every input and output
+  /// character: the same result, used when converting to Simplified changes a character's
+  /// UTF-8 length (which normalize() does not do in place).
+  NormalizedText normalize_per_character(std::string_view input);
   struct Impl;
   explicit Normalizer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
