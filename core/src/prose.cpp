@@ -27,16 +27,25 @@ std::size_t BasicPhraseSet<N>::scan(std::string_view s, std::size_t from, std::u
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   const bool skip_inside = !cont_start_;  // no phrase starts inside a character
-  for (std::size_t i = from; i < n; ++i) {
+  for (std::size_t i = from; i < n;) {
     const unsigned char b0 = d[i];
-    if (skip_inside && (b0 & 0xC0) == 0x80) continue;
+    if (skip_inside && (b0 & 0xC0) == 0x80) { ++i; continue; }
     const std::size_t left = n - i;
-    const bool maybe_long = has_long_ && left >= 3 && [&] {
-      const unsigned k = key(b0, d[i + 1], d[i + 2]);
-      return ((filter_[k >> 6] >> (k & 63)) & 1) != 0;
-    }();
+    // The next place to look at: past a whole three-byte character (Chinese text) when no
+    // phrase starts inside one, else the next byte.
+    std::size_t step = 1;
+    bool maybe_long = false;
+    unsigned k = 0;
+    if (left >= 3) {
+      const unsigned char b1 = d[i + 1], b2 = d[i + 2];
+      if (skip_inside && (b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) step = 3;
+      if (has_long_) {
+        k = key(b0, b1, b2);
+        maybe_long = ((filter_[k >> 6] >> (k & 63)) & 1) != 0;
+      }
+    }
     const bool maybe_short = has_short_ && ((short_first_[b0 >> 6] >> (b0 & 63)) & 1);
-    if (!maybe_long && !maybe_short) continue;
+    if (!maybe_long && !maybe_short) { i += step; continue; }
     std::uint64_t head = 0;  // the next 8 bytes (fewer at the end), little-endian
     if (left >= 8 && std::endian::native == std::endian::little) {
       std::memcpy(&head, d + i, 8);
@@ -51,15 +60,17 @@ std::size_t BasicPhraseSet<N>::scan(std::string_view s, std::size_t from, std::u
     };
     std::uint64_t hits = 0;
     if (maybe_long)
-      for (std::size_t p = bucket_[key(b0, d[i + 1], d[i + 2]) % kBuckets]; p; p = next_[p - 1])
+      for (std::size_t p = bucket_[k % kBuckets]; p; p = next_[p - 1])
         if (matches(p - 1)) hits |= std::uint64_t{1} << ((p - 1) & 63);
     if (maybe_short)
       for (std::size_t p = 0; p < n_; ++p)
         if (!phrases_[p].empty() && phrases_[p].size() < 3 && matches(p)) hits |= std::uint64_t{1} << (p & 63);
-    if (!hits) continue;
-    const bool more = (hits & ~found) != 0;
-    found |= hits;
-    if (more && stop(found, i)) return i;
+    if (hits) {
+      const bool more = (hits & ~found) != 0;
+      found |= hits;
+      if (more && stop(found, i)) return i;
+    }
+    i += step;
   }
   return std::string_view::npos;
 }
@@ -275,6 +286,21 @@ inline bool stop_at(std::string_view t, std::size_t i, std::uint64_t ascii, bool
   return true;
 }
 
+/// The bytes that can begin a stop of either kind (the ASCII stops and the lead byte of 。 、):
+/// the forward readers pass over every other byte with one look-up.
+constexpr std::array<bool, 256> kMayStop = [] {
+  std::array<bool, 256> out{};
+  for (unsigned c = 0; c < 64; ++c) out[c] = ((kClauseStops | kSentenceStops) >> c) & 1;
+  out[0xE3] = true;
+  return out;
+}();
+
+/// The first byte of t[i, stop) that may begin a stop, or stop.
+inline std::size_t next_may_stop(std::string_view t, std::size_t i, std::size_t stop) {
+  while (i < stop && !kMayStop[static_cast<unsigned char>(t[i])]) ++i;
+  return i;
+}
+
 }  // namespace
 
 // (Continuation bytes of UTF-8 are never a stop: stop_at passes over them.)
@@ -290,7 +316,7 @@ std::size_t clause_start(std::string_view t, std::size_t at, bool dun) {
 
 std::size_t clause_end(std::string_view t, std::size_t at, bool dun) {
   const std::size_t stop = std::min(t.size(), at + kClauseWindow);
-  for (std::size_t i = at; i < stop; ++i) {
+  for (std::size_t i = next_may_stop(t, at, stop); i < stop; i = next_may_stop(t, i + 1, stop)) {
     std::size_t len = 0;
     if (stop_at(t, i, kClauseStops, dun, len)) return i;
   }
@@ -309,7 +335,7 @@ std::size_t sentence_start(std::string_view t, std::size_t at) {
 
 std::size_t sentence_end(std::string_view t, std::size_t at) {
   const std::size_t stop = std::min(t.size(), at + kSentenceWindow);
-  for (std::size_t i = at; i < stop; ++i) {
+  for (std::size_t i = next_may_stop(t, at, stop); i < stop; i = next_may_stop(t, i + 1, stop)) {
     std::size_t len = 0;
     if (stop_at(t, i, kSentenceStops, false, len)) return i;
   }

@@ -114,7 +114,10 @@ bool is_page_marker(std::string_view t) {
   t = utf8::trim(t);
   if (t.empty()) return false;
   // Every form below is at most 20 bytes without its spaces ("第1234页共1234页").
-  if (std::count_if(t.begin(), t.end(), [](char c) { return c != ' ' && c != '\t'; }) > 20) return false;
+  // (Counted only as far as the 21st such byte: a paragraph's line is not read to its end.)
+  std::size_t filled = 0;
+  for (std::size_t i = 0; i < t.size() && filled <= 20; ++i) filled += t[i] != ' ' && t[i] != '\t';
+  if (filled > 20) return false;
   std::string compact;
   for (char c : t)
     if (c != ' ' && c != '\t') compact += c;
