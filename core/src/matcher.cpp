@@ -142,6 +142,18 @@ class Matcher {
     return std::any_of(v.begin(), v.end(), [](const Slot& s) { return s.value.kind == CellKind::number; });
   }
 
+  /// The candidates whose labels a label key matches fuzzily (score 60 or more; no candidate
+  /// has its core), in candidate order. Compared once per distinct key: tables repeat their
+  /// group labels, reports repeat tables, and the fuzzy comparison is the costly one.
+  const std::vector<std::pair<std::size_t, int>>& fuzzy(const LabelKey& key) {
+    std::pair<std::u32string, std::u32string> k{key.numbering, key.core};  // the score depends on both
+    if (auto it = fuzzy_.find(k); it != fuzzy_.end()) return it->second;
+    std::vector<std::pair<std::size_t, int>> out;
+    for (std::size_t i = 0; i < candidates_.size(); ++i)
+      if (const int s = label_score(key, candidates_[i].keys->key); s >= 60) out.emplace_back(i, s);
+    return fuzzy_.emplace(std::move(k), std::move(out)).first->second;
+  }
+
   std::optional<std::pair<std::size_t, int>> match(std::string_view text) {
     const LabelKey key = label_key(text);
     if (key.core.empty()) return std::nullopt;
@@ -163,7 +175,7 @@ class Matcher {
     for (std::size_t i = 0; i < candidates_.size(); ++i)
       if (candidates_[i].keys->key.core == key.core) consider(i, label_score(key, candidates_[i].keys->key));
     if (!best)
-      for (std::size_t i = 0; i < candidates_.size(); ++i) consider(i, label_score(key, candidates_[i].keys->key));
+      for (const auto& [i, s] : fuzzy(key)) consider(i, s);
     if (!best) return std::nullopt;
     last_order_ = candidates_[*best].order;
     return std::make_pair(*best, best_score);
@@ -281,6 +293,7 @@ class Matcher {
   std::vector<ReportTable> tables_;
   std::vector<Candidate> candidates_;
   std::set<std::pair<const TableTemplate*, std::size_t>> done_;
+  std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
   const Row* prev_ = nullptr;

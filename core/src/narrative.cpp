@@ -40,13 +40,20 @@ std::string kind_of(std::string_view body) {
   return "unknown";
 }
 
+/// How a report calls its body: a department's words (bits 0-6), then a government's (7-12).
+constexpr PhraseSet kSelfWords("我局|本局|我委|本委|我厅|本厅|我中心|我市|我县|我区|我旗|我镇|我乡");
+constexpr std::uint64_t kDeptSelfBits = 0x7F, kGovSelfBits = 0x3F << 7;
+static_assert(kSelfWords.size() == 13 && kSelfWords[6] == "我中心" && kSelfWords[7] == "我市");
+
 /// How the report refers to its own body: "我局" is a department, "我市" a government.
 std::string self_reference_kind(const Prose& prose) {
   int dept = 0, gov = 0, seen = 0;
   for (const Paragraph* p : prose.body()) {
     if (++seen > 12) break;
-    for (std::string_view w : {"我局"sv, "本局"sv, "我委"sv, "本委"sv, "我厅"sv, "本厅"sv, "我中心"sv}) dept += contains(p->text, w);
-    for (std::string_view w : {"我市"sv, "我县"sv, "我区"sv, "我旗"sv, "我镇"sv, "我乡"sv}) gov += contains(p->text, w);
+    // Each word counts once per paragraph that has it (one pass over the paragraph).
+    const std::uint64_t words = kSelfWords.which(p->text);
+    dept += std::popcount(words & kDeptSelfBits);
+    gov += std::popcount(words & kGovSelfBits);
   }
   // A department's report also says 我市 of its city; a government never calls itself 我局.
   if (dept > 0) return "department";
@@ -172,14 +179,15 @@ class Reader {
   /// The opening sentence of the text naming the body that the report calls 我局/我委/…:
   /// "2016年,抚顺市行政审批服务局在市委市政府的正确领导下".
   std::optional<std::string> preamble_body() const {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kSelf{{
-        {"我局", "局"}, {"我委", "委"}, {"我厅", "厅"}, {"我中心", "中心"}}};
+    // 我局, 我委, 我厅, 我中心 (bits 0, 2, 4, 6 of kSelfWords) and their suffixes.
+    static constexpr std::array<std::pair<int, std::string_view>, 4> kSelf{{{0, "局"}, {2, "委"}, {4, "厅"}, {6, "中心"}}};
     int seen = 0;
     std::string_view suffix;
     for (const Paragraph* p : prose_.body()) {
       if (++seen > 8) break;
-      for (const auto& [w, s] : kSelf)
-        if (contains(p->text, w)) suffix = s;
+      const std::uint64_t words = kSelfWords.which(p->text);  // one pass over the paragraph
+      for (const auto& [bit, s] : kSelf)
+        if ((words >> bit) & 1) suffix = s;
     }
     if (suffix.empty()) return std::nullopt;
     seen = 0;
