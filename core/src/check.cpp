@@ -93,6 +93,11 @@ std::optional<Error> screen(std::string_view input) {
       ++i;
       continue;
     }
+    if (const std::size_t three = blank ? 0 : utf8::plain_three(input, i)) {  // nor a valid Chinese character
+      ++chars;
+      i += three;
+      continue;
+    }
     std::size_t len = 0;
     const char32_t cp = utf8::decode(input, i, len);
     if (cp == utf8::kReplacement && len == 1) {

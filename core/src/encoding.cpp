@@ -23,7 +23,9 @@ std::size_t invalid_utf8(std::string_view s, std::size_t* chars) {
   std::size_t bad = 0, n = 0;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len = 0;
-    if (utf8::decode(s, i, len) == utf8::kReplacement && len == 1) ++bad;
+    // ASCII and the usual Chinese characters are valid without decoding.
+    if (static_cast<unsigned char>(s[i]) < 0x80) len = 1;
+    else if (!(len = utf8::plain_three(s, i)) && utf8::decode(s, i, len) == utf8::kReplacement && len == 1) ++bad;
     ++n;
     i += len;
   }

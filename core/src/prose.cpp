@@ -37,10 +37,12 @@ std::size_t BasicPhraseSet<N>::scan(std::string_view s, std::size_t from, std::u
     bool maybe_long = false;
     unsigned k = 0;
     if (left >= 3) {
-      const unsigned char b1 = d[i + 1], b2 = d[i + 2];
-      if (skip_inside && (b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) step = 3;
+      // The three bytes as key() reads them: 1110xxxx 10xxxxxx 10xxxxxx is a whole character.
+      const std::uint32_t w = static_cast<std::uint32_t>(b0) | static_cast<std::uint32_t>(d[i + 1]) << 8 |
+                              static_cast<std::uint32_t>(d[i + 2]) << 16;
+      if (skip_inside && (w & 0xC0C0F0u) == 0x8080E0u) step = 3;
       if (has_long_) {
-        k = key(b0, b1, b2);
+        k = key(w);
         maybe_long = ((filter_[k >> 6] >> (k & 63)) & 1) != 0;
       }
     }

@@ -111,10 +111,10 @@ class BasicPhraseSet {
 
  private:
   static constexpr std::size_t kBuckets = 64;
-  /// A hash (11 bits) of three bytes.
+  /// A hash (11 bits) of three bytes, b0 | b1 << 8 | b2 << 16.
+  static constexpr unsigned key(std::uint32_t bytes) { return (bytes * 2654435761u) >> 21; }
   static constexpr unsigned key(unsigned char b0, unsigned char b1, unsigned char b2) {
-    return ((static_cast<std::uint32_t>(b0) | static_cast<std::uint32_t>(b1) << 8 | static_cast<std::uint32_t>(b2) << 16) *
-            2654435761u) >> 21;
+    return key(static_cast<std::uint32_t>(b0) | static_cast<std::uint32_t>(b1) << 8 | static_cast<std::uint32_t>(b2) << 16);
   }
   /// Looks at every place of s[from, ...) where a phrase may start: `found` gets the bits of the
   /// phrases there; stops when `stop(found, i)` says so; returns where it stopped (or npos).

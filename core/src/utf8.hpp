@@ -55,6 +55,16 @@ inline char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
   return kReplacement;
 }
 
+/// 3 when s[i] starts a three-byte character that is valid whatever its continuation bytes
+/// hold (lead byte E1-EC or EE-EF: U+1000-U+CFFF, U+E000-U+FFFF, nearly all Chinese text), as
+/// decode() would read it; 0 when decode() has to decide.
+inline std::size_t plain_three(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0xE1 || b0 > 0xEF || b0 == 0xED || s.size() - i < 3) return 0;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+  return (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 ? 3 : 0;
+}
+
 inline void append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
