@@ -98,9 +98,23 @@ class JsonWriter {
     size_ += n;
   }
   void string_literal(std::string_view s) {
-    put('"');
-    std::size_t plain = 0;  // s[plain, i) needs no escape: written at once
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    // The usual case, nothing to escape: the quotes and the bytes go in with one check of room.
+    if (buf_.size() - size_ < s.size() + 2) grow(s.size() + 2);
+    char* const out = buf_.data() + size_;
+    out[0] = '"';
+    std::size_t plain = 0;
+    for (; plain < s.size(); ++plain) {
+      const auto c = static_cast<unsigned char>(s[plain]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      out[1 + plain] = s[plain];
+    }
+    if (plain == s.size()) {
+      out[1 + plain] = '"';
+      size_ += s.size() + 2;
+      return;
+    }
+    size_ += 1 + plain;  // the quote and s[0, plain); the rest with its escapes below
+    for (std::size_t i = plain; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       put(s.substr(plain, i - plain));
