@@ -184,9 +184,12 @@ class Integrity {
       if (run == 17 && e < t.size() && (t[e] == 'X' || t[e] == 'x')) ++e;
       const std::string_view s = t.substr(i, e - i);
       const bool glued = e < t.size() && (std::isalnum(static_cast<unsigned char>(t[e])) || t[e] == '*');
-      const bool code = ends_with(utf8::trim(t.substr(0, i)), "代码") || ends_with(utf8::trim(t.substr(0, i)), "代码:") ||
-                        ends_with(utf8::trim(t.substr(0, i)), "编号:") || ends_with(utf8::trim(t.substr(0, i)), "编号");
-      if (!glued && !code && s.size() == 18 && plausible_birth(s) && id_checksum(s))
+      // A number named as a code ("统一社会信用代码 …"), looked at only for an ID's length.
+      auto code = [&] {
+        const std::string_view before = utf8::trim(t.substr(0, i));
+        return ends_with(before, "代码") || ends_with(before, "代码:") || ends_with(before, "编号:") || ends_with(before, "编号");
+      };
+      if (!glued && s.size() == 18 && !code() && plausible_birth(s) && id_checksum(s))
         add("pii", Severity::error, "报告中出现居民身份证号码“" + std::string(s.substr(0, 6)) + "…”，公开发布前应删除或遮盖", span_of(i, e));
       else if (!glued && s.size() == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && phone_context(t, i))
         add("pii", Severity::warning, "报告中出现疑似个人手机号码“" + std::string(s.substr(0, 3)) + "…”，公开发布前请确认是否应删除或遮盖",

@@ -27,7 +27,20 @@ std::size_t BasicPhraseSet<N>::scan(std::string_view s, std::size_t from, std::u
   const auto* d = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   const bool skip_inside = !cont_start_;  // no phrase starts inside a character
+  const bool long_only = has_long_ && !has_short_;
   for (std::size_t i = from; i < n;) {
+    if (long_only) {
+      // The usual case: a run of places where the filter says no phrase starts, passed over in
+      // a tight loop (a place it lets through is looked at below, as is a continuation byte).
+      while (n - i >= 3) {
+        const std::uint32_t w = static_cast<std::uint32_t>(d[i]) | static_cast<std::uint32_t>(d[i + 1]) << 8 |
+                                static_cast<std::uint32_t>(d[i + 2]) << 16;
+        const unsigned k = key(w);
+        if ((filter_[k >> 6] >> (k & 63)) & 1) break;
+        i += skip_inside && (w & 0xC0C0F0u) == 0x8080E0u ? 3 : 1;
+      }
+      if (n - i < 3) break;  // no phrase of 3 bytes or more fits
+    }
     const unsigned char b0 = d[i];
     if (skip_inside && (b0 & 0xC0) == 0x80) { ++i; continue; }
     const std::size_t left = n - i;

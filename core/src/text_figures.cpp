@@ -357,10 +357,11 @@ class Extractor {
 
   void paragraph(const Paragraph& p, std::vector<StatedCell>& out) {
     const std::string_view t = p.text;
+    std::size_t none_at = kAnyNonePhrase.find(t);  // where a phrase of a "none" occurs next (npos: none)
     for (std::size_t s0 = 0; s0 < t.size();) {
       const std::size_t s1 = sentence_end(t, s0);
       sentence(p, s0, s1, out);
-      nones(p, s0, s1, out);
+      nones(p, s0, s1, none_at, out);
       s0 = std::max(past_stop(t, s1), s0 + 1);
     }
   }
@@ -451,13 +452,21 @@ class Extractor {
     }
   }
 
-  void nones(const Paragraph& p, std::size_t s0, std::size_t s1, std::vector<StatedCell>& out) {
+  /// `none_at`: where a phrase of kAnyNonePhrase starts in p.text at or after the place last
+  /// asked about (npos: nowhere); moved on here. A clause that no phrase starts in has none
+  /// inside it: only the clauses one starts in are looked at, and sentences without any skipped.
+  void nones(const Paragraph& p, std::size_t s0, std::size_t s1, std::size_t& none_at, std::vector<StatedCell>& out) {
     const std::string_view t = p.text;
+    auto next_phrase = [&](std::size_t from) {
+      if (none_at < from) none_at = kAnyNonePhrase.find(t, from);
+      return none_at;
+    };
+    if (next_phrase(s0) >= s1) return;
     for (std::size_t c0 = s0; c0 < s1;) {
       std::size_t c1 = std::min(clause_end(t, c0, false), s1);
       const std::string_view c = t.substr(c0, c1 - c0);
       // (The tests below are those of the table, cheapest and rarest first.)
-      const std::uint64_t phrases = kAnyNonePhrase.which(c);
+      const std::uint64_t phrases = next_phrase(c0) < c1 ? kAnyNonePhrase.which(c) : 0;
       if (phrases && !has_count(c)) {
         std::size_t neg = std::string_view::npos;
         bool neg_known = false;

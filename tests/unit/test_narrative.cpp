@@ -2,7 +2,10 @@
 // the text.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include "helpers.hpp"
+#include "prose.hpp"
 
 using nianbao::Decimal;
 using nianbao::Severity;
@@ -245,4 +248,37 @@ TEST_CASE("rates: 采用率 over the figures of its sentence; a rate over a sum 
   const auto sum = check_ok("办结204件，予以公开108件，部分公开21件，公开率63.2%。\n");
   CHECK(sum.text_shares.empty());
   CHECK(findings(sum, "text-percent").empty());
+}
+
+// The phrase sets' scan (prose.hpp) passes over places no phrase can start at; whatever it
+// skips, find() and which() must say what a search for each phrase says.
+TEST_CASE("phrase sets find what a search for each phrase finds") {
+  constexpr std::string_view kPieces[] = {"无", "未", "没有", "不予", "公开", "申请", "件", "0", "12", ",", "。", "、", " ",
+                                          "a", "\xE4\xB8", "\x80", "\xC3\xA9", "\xF0\x9F\x98\x80", "\xED\xA0\x80", "|"};
+  const nianbao::PhraseSet sets[] = {nianbao::PhraseSet("没有|不予公开|未收到"), nianbao::PhraseSet("无|件|申请"),
+                                     nianbao::PhraseSet("0|a,|没有"), nianbao::PhraseSet("\x80|公开")};
+  const std::string_view lists[] = {"没有|不予公开|未收到", "无|件|申请", "0|a,|没有", "\x80|公开"};
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    for (std::uint32_t n = next() % 24; n-- > 0;) s += kPieces[(next() >> 8) % std::size(kPieces)];
+    for (std::size_t k = 0; k < std::size(sets); ++k) {
+      std::size_t first = std::string_view::npos;
+      std::uint64_t bits = 0;
+      std::size_t i = 0;
+      for (std::string_view p : nianbao::split_bar(lists[k])) {
+        const std::size_t at = s.find(p);
+        first = std::min(first, at);
+        if (at != std::string_view::npos) bits |= std::uint64_t{1} << i;
+        ++i;
+      }
+      CHECK(sets[k].find(s) == first);
+      CHECK(sets[k].which(s) == bits);
+      const std::size_t from = s.empty() ? 0 : next() % s.size();
+      std::size_t first_from = std::string_view::npos;
+      for (std::string_view p : nianbao::split_bar(lists[k])) first_from = std::min(first_from, s.find(p, from));
+      CHECK(sets[k].find(s, from) == first_from);
+    }
+  }
 }
