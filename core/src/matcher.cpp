@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "label.hpp"
 #include "runtogether.hpp"
@@ -20,6 +21,20 @@ bool is_unit(std::string_view s) {
   return std::find(kUnitWords.begin(), kUnitWords.end(), utf8::trim(s)) != kUnitWords.end();
 }
 
+/// Label keys of the document's cell texts, each made once for the format vote and every
+/// matcher run (the texts are views into the Document, which outlives it).
+class CellKeys {
+ public:
+  const LabelKey& of(std::string_view text) {
+    auto [it, fresh] = keys_.try_emplace(text);
+    if (fresh) it->second = label_key(text);
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, LabelKey> keys_;
+};
+
 struct Candidate {
   const TableTemplate* tmpl;
   std::size_t row;    // index into tmpl->rows
@@ -34,13 +49,14 @@ struct Slot {
 
 class Matcher {
  public:
-  Matcher(Format format, const TemplateIndex& index, MatchResult& out) : format_(format), out_(out) {
+  Matcher(Format format, const TemplateIndex& index, CellKeys& keys, MatchResult& out) : format_(format), out_(out), keys_(keys) {
     for (const TableTemplate* t : templates_for(format)) {
       tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
       if (t->flat) continue;
       const TemplateIndex::Template& keys = index.of(t);
       for (std::size_t r = 0; r < t->rows.size(); ++r) candidates_.push_back({t, r, candidates_.size(), &keys.rows[r]});
     }
+    for (std::size_t i = 0; i < candidates_.size(); ++i) by_core_[candidates_[i].keys->key.core].push_back(i);
   }
 
   /// Returns how many value rows were placed.
@@ -109,7 +125,7 @@ class Matcher {
         c.span = a ? a->span : label->span;
         c.span.end = b ? b->span.end : label->span.end;
         const std::size_t saved = last_order_;
-        auto alt = match(c.text);
+        auto alt = match_key(label_key(c.text));  // (a text of its own: not kept in keys_)
         if (alt && (!m || alt->second > m->second)) {
           m = alt;
           joined = std::move(c);
@@ -154,8 +170,10 @@ class Matcher {
     return fuzzy_.emplace(std::move(k), std::move(out)).first->second;
   }
 
-  std::optional<std::pair<std::size_t, int>> match(std::string_view text) {
-    const LabelKey key = label_key(text);
+  /// The best candidate for a label text of the document (a view into it), and its score.
+  std::optional<std::pair<std::size_t, int>> match(std::string_view text) { return match_key(keys_.of(text)); }
+
+  std::optional<std::pair<std::size_t, int>> match_key(const LabelKey& key) {
     if (key.core.empty()) return std::nullopt;
     std::optional<std::size_t> best;
     int best_score = 0;
@@ -172,8 +190,8 @@ class Matcher {
       }
     };
     // Exact cores first (the common case); fuzzy comparison only when none is exact.
-    for (std::size_t i = 0; i < candidates_.size(); ++i)
-      if (candidates_[i].keys->key.core == key.core) consider(i, label_score(key, candidates_[i].keys->key));
+    if (const auto it = by_core_.find(key.core); it != by_core_.end())
+      for (std::size_t i : it->second) consider(i, label_score(key, candidates_[i].keys->key));
     if (!best)
       for (const auto& [i, s] : fuzzy(key)) consider(i, s);
     if (!best) return std::nullopt;
@@ -290,8 +308,11 @@ class Matcher {
 
   Format format_;
   MatchResult& out_;
+  CellKeys& keys_;
   std::vector<ReportTable> tables_;
   std::vector<Candidate> candidates_;
+  /// The candidates by their label's core, in order (the cores are the TemplateIndex's).
+  std::unordered_map<std::u32string_view, std::vector<std::size_t>> by_core_;
   std::set<std::pair<const TableTemplate*, std::size_t>> done_;
   std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
@@ -314,7 +335,7 @@ class Matcher {
   }
 };
 
-Format vote(const Document& doc, const TemplateIndex& index) {
+Format vote(const Document& doc, const TemplateIndex& index, CellKeys& keys) {
   std::map<Format, int> votes;
   const std::vector<LabelKey>& fps = index.fingerprints();
   for (const Block& b : doc.blocks) {
@@ -325,7 +346,7 @@ Format vote(const Document& doc, const TemplateIndex& index) {
         // A cell of ASCII only (numbers) holds no fingerprint: they are Chinese words.
         if (index.fingerprints_have_han() && std::all_of(c.text.begin(), c.text.end(), [](char x) { return static_cast<unsigned char>(x) < 0x80; }))
           continue;
-        const LabelKey k = label_key(c.text);
+        const LabelKey& k = keys.of(c.text);
         for (std::size_t i = 0; i < fps.size(); ++i)
           if (k.core.find(fps[i].core) != std::u32string::npos) ++votes[format_fingerprints()[i].format];
       }
@@ -365,10 +386,10 @@ Format vote_paragraphs(const Document& doc, const TemplateIndex& index) {
   return best;
 }
 
-MatchResult run(const Document& doc, Format format, const TemplateIndex& index, const NumberRuns& runs) {
+MatchResult run(const Document& doc, Format format, const TemplateIndex& index, const NumberRuns& runs, CellKeys& keys) {
   MatchResult out;
   out.format = format;
-  Matcher m(format, index, out);
+  Matcher m(format, index, keys, out);
   for (const Block& b : doc.blocks)
     if (b.kind == Block::Kind::table)
       for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
@@ -392,6 +413,7 @@ MatchResult match_tables(const Document& doc, std::optional<int> year) {
 
 MatchResult match_tables(const Document& doc, std::optional<int> year, const TemplateIndex& index) {
   const NumberRuns runs = number_runs(doc);
+  CellKeys keys;
   const bool has_tables = std::any_of(doc.blocks.begin(), doc.blocks.end(),
                                       [](const Block& b) { return b.kind == Block::Kind::table; });
   if (!has_tables) {
@@ -407,15 +429,15 @@ MatchResult match_tables(const Document& doc, std::optional<int> year, const Tem
     }
     if (best == Format::unknown) return {};
     if (tie && best != Format::legacy) best = year && *year >= 2019 && *year <= 2020 ? Format::f2019 : year && *year >= 2021 ? Format::f2021 : best;
-    MatchResult r = run(doc, best, index, runs);
+    MatchResult r = run(doc, best, index, runs, keys);
     if (const Format voted = vote_paragraphs(doc, index); voted != Format::unknown) r.format = voted;
     return r;
   }
-  const Format voted = vote(doc, index);
-  if (voted != Format::unknown) return run(doc, voted, index, runs);
+  const Format voted = vote(doc, index, keys);
+  if (voted != Format::unknown) return run(doc, voted, index, runs, keys);
   // No fingerprint: the layout that places more cells wins; on a tie the report year decides.
-  MatchResult a = run(doc, Format::f2021, index, runs), b = run(doc, Format::f2019, index, runs),
-              l = run(doc, Format::legacy, index, runs);
+  MatchResult a = run(doc, Format::f2021, index, runs, keys), b = run(doc, Format::f2019, index, runs, keys),
+              l = run(doc, Format::legacy, index, runs, keys);
   const std::size_t na = cell_count(a), nb = cell_count(b), nl = cell_count(l);
   if (na == 0 && nb == 0 && nl == 0) return {};
   if (nl > na && nl > nb) return l;
