@@ -214,6 +214,7 @@ constexpr std::array<std::string_view, kUnitWords.size() + 7> make_text_units() 
   return out;
 }
 constexpr auto kTextUnits = make_text_units();
+static_assert(std::all_of(kTextUnits.begin(), kTextUnits.end(), [](std::string_view u) { return !u.empty(); }));
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -231,12 +232,14 @@ std::vector<Mention> find_mentions(std::string_view t, std::size_t from, std::si
     std::size_t e = i + n->length;
     bool approximate = n->approximate;
     if (approximate) e += 3;  // 余 / 多
+    // (The words are compared only when their first byte is there: most numbers have none.)
     for (std::string_view pre : {"约"sv, "近"sv, "超过"sv, "逾"sv, "大约"sv, "将近"sv})
-      if (i >= pre.size() && t.substr(i - pre.size(), pre.size()) == pre) approximate = true;
+      if (i >= pre.size() && t[i - pre.size()] == pre[0] && t.substr(i - pre.size(), pre.size()) == pre) approximate = true;
     std::string_view unit;
     if (e + 1 < to && t[e] == ' ' && !is_digit(t[e + 1])) ++e;  // "46 条" (pdftotext, web copies)
-    for (std::string_view u : kTextUnits)
-      if (t.substr(e, u.size()) == u && (unit.empty() || u.size() > unit.size())) unit = u;
+    if (e < t.size())
+      for (std::string_view u : kTextUnits)
+        if (t[e] == u[0] && t.substr(e, u.size()) == u && (unit.empty() || u.size() > unit.size())) unit = u;
     if (unit.empty()) {
       i = e > i ? e - 1 : i;
       continue;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -245,9 +246,17 @@ LayoutKind layout_kind(std::string_view text, const Line& ln) {
 Document read_text(const NormalizedText& nt) {
   const std::string_view text = nt.text;
   std::vector<Line> lines;
+  // Lines end at '\n' or a form feed: each found with memchr (the next form feed is looked for
+  // again only once passed).
+  auto next = [&](char c, std::size_t from) {
+    if (from >= text.size()) return text.size();
+    const void* at = std::memchr(text.data() + from, c, text.size() - from);
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data()) : text.size();
+  };
+  std::size_t form_feed = next('\f', 0);
   for (std::size_t i = 0; i <= text.size();) {
-    std::size_t j = i;
-    while (j < text.size() && text[j] != '\n' && text[j] != '\f') ++j;
+    if (form_feed < i) form_feed = next('\f', i);
+    const std::size_t j = std::min(next('\n', i), form_feed);
     lines.push_back({i, j});
     i = j + 1;
   }
