@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <tuple>
 
 #include "json_writer.hpp"
@@ -80,9 +81,25 @@ std::size_t Report::count(Severity s) const {
 
 namespace {
 
+/// Whether `c` is white space for the screen (nothing to check).
+bool screen_blank(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 || c == 0xFEFF || c == 0xA0; }
+
 /// Rejects what is not text: NUL bytes, a quarter or more of the characters invalid UTF-8, or
-/// more than 1% of them once there are more than a handful.
-std::optional<Error> screen(std::string_view input) {
+/// more than 1% of them once there are more than a handful. `counted`: the input's characters
+/// and invalid bytes when decode_input() counted them already (then the input is not decoded
+/// again unless it is rejected for them).
+std::optional<Error> screen(std::string_view input, const Decoded* counted = nullptr) {
+  if (counted) {
+    if (const void* nul = input.empty() ? nullptr : std::memchr(input.data(), 0, input.size()))  // (never inside a character)
+      return Error{ErrorCode::not_text, "输入不是文本（含有 NUL 字节，可能是二进制文件）",
+                   static_cast<std::size_t>(static_cast<const char*>(nul) - input.data())};
+    bool blank = true;
+    for (std::size_t i = 0, len = 0; blank && i < input.size(); i += len) blank = screen_blank(utf8::decode(input, i, len));
+    if (blank) return Error{ErrorCode::empty_input, "输入为空：没有可检查的内容", 0};
+    const std::size_t invalid = counted->invalid, chars = counted->chars;
+    if (!(invalid * 4 > chars || (invalid > 16 && invalid * 100 > chars))) return std::nullopt;
+    // Rejected: the whole screen below says where the first invalid byte is.
+  }
   std::size_t invalid = 0, chars = 0, first_invalid = input.size();
   bool blank = true;
   for (std::size_t i = 0; i < input.size();) {
@@ -104,8 +121,7 @@ std::optional<Error> screen(std::string_view input) {
       ++invalid;
       first_invalid = std::min(first_invalid, i);
     }
-    if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xFEFF || cp == 0xA0))
-      blank = false;
+    if (!screen_blank(cp)) blank = false;
     ++chars;
     i += len;
   }
@@ -288,6 +304,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   report.file = options.file;
   Error error{};
   std::string_view input = bytes;
+  std::optional<Decoded> counted;  // decode_input's counts, while `input` is the bytes it counted
   if (bytes.substr(0, 5) == "%PDF-" && format != "docx")
     return Error{ErrorCode::not_text,
                  "输入是 PDF 文件本身：请在网页版中打开（由 pdf.js 提取文字），或先提取其文字（pdftotext -layout）再检查", 0};
@@ -315,6 +332,8 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
     if (decoded->encoding != Encoding::utf8) {
       report.input.text = std::move(decoded->text);
       input = *report.input.text;
+    } else {
+      counted = std::move(decoded);
     }
     if (format == "html" || (format == "auto" && looks_like_html(input))) {
 #ifdef NIANBAO_HAVE_HTML
@@ -323,12 +342,13 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
       report.input.format = "html";
       report.input.text = std::move(*text);
       input = *report.input.text;
+      counted.reset();
 #else
       return Error{ErrorCode::not_text, "此版本未包含 HTML 读取功能", 0};
 #endif
     }
   }
-  if (auto e = screen(input)) return *e;
+  if (auto e = screen(input, counted ? &*counted : nullptr)) return *e;
   // A rendition (PDF runs, DOCX) keeps the few invalid bytes the screen tolerates; the JSON carries
   // it as input.text, which must be UTF-8: they become U+FFFD before any span is made.
   if (report.input.text)

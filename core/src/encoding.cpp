@@ -74,7 +74,11 @@ std::optional<Decoded> decode_input(std::string_view bytes, Error* error) {
   }
   std::size_t chars = 0;
   const std::size_t bad = invalid_utf8(bytes, &chars);
-  if (bad == 0 || !(bad * 4 > chars || (bad > 16 && bad * 100 > chars))) return d;  // UTF-8 (a few stray bytes allowed)
+  if (bad == 0 || !(bad * 4 > chars || (bad > 16 && bad * 100 > chars))) {  // UTF-8 (a few stray bytes allowed)
+    d.chars = chars;
+    d.invalid = bad;
+    return d;
+  }
   // Not UTF-8: GB18030 (a superset of GBK and GB2312), when every byte decodes.
   UErrorCode status = U_ZERO_ERROR;
 #ifdef NIANBAO_HAVE_CONVERTERS

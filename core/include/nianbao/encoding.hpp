@@ -2,6 +2,7 @@
 // through ICU's converter where its data is linked (the native build; the page decodes such
 // files with TextDecoder before calling the core).
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,9 @@ std::string_view encoding_name(Encoding e);
 struct Decoded {
   Encoding encoding = Encoding::utf8;
   std::string text;  ///< UTF-8; empty when the input already was UTF-8 (use the input itself)
+  /// For UTF-8 input: its characters and the bytes of them that are not UTF-8 (each invalid
+  /// byte one character), as counted to decide the encoding.
+  std::size_t chars = 0, invalid = 0;
 };
 
 /// Decides the encoding and, when it is not UTF-8, converts to UTF-8. UTF-8 is assumed unless
