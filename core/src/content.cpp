@@ -176,8 +176,8 @@ class Integrity {
   /// `words`: whether `t` holds an address word.
   template <class SpanOf>
   void pii(std::string_view t, SpanOf span_of, bool words) {
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '-'))) continue;
+    for (std::size_t i = next_digit(t, 0, t.size()); i < t.size(); i = next_digit(t, i + 1, t.size())) {
+      if (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '-')) continue;
       std::size_t e = i;
       while (e < t.size() && is_digit(t[e])) ++e;
       const std::size_t run = e - i;

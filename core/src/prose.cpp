@@ -33,8 +33,13 @@ std::size_t BasicPhraseSet<N>::scan(std::string_view s, std::size_t from, std::u
       // The usual case: a run of places where the filter says no phrase starts, passed over in
       // a tight loop (a place it lets through is looked at below, as is a continuation byte).
       while (n - i >= 3) {
-        const std::uint32_t w = static_cast<std::uint32_t>(d[i]) | static_cast<std::uint32_t>(d[i + 1]) << 8 |
-                                static_cast<std::uint32_t>(d[i + 2]) << 16;
+        std::uint32_t w;  // the next three bytes, b0 | b1 << 8 | b2 << 16
+        if (n - i >= 4 && std::endian::native == std::endian::little) {
+          std::memcpy(&w, d + i, 4);  // one load
+          w &= 0xFFFFFFu;
+        } else {
+          w = static_cast<std::uint32_t>(d[i]) | static_cast<std::uint32_t>(d[i + 1]) << 8 | static_cast<std::uint32_t>(d[i + 2]) << 16;
+        }
         const unsigned k = key(w);
         if ((filter_[k >> 6] >> (k & 63)) & 1) break;
         i += skip_inside && (w & 0xC0C0F0u) == 0x8080E0u ? 3 : 1;
@@ -225,8 +230,8 @@ std::span<const std::string_view> text_units() { return kTextUnits; }
 std::vector<Mention> find_mentions(std::string_view t, std::size_t from, std::size_t to) {
   std::vector<Mention> out;
   to = std::min(to, t.size());
-  for (std::size_t i = from; i < to; ++i) {
-    if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '-' || t[i - 1] == '/'))) continue;
+  for (std::size_t i = next_digit(t, from, to); i < to; i = next_digit(t, i + 1, to)) {
+    if (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '-' || t[i - 1] == '/')) continue;
     auto n = parse_number(t.substr(i, to - i), false, true);
     if (!n) continue;
     std::size_t e = i + n->length;

@@ -4,6 +4,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -143,6 +144,25 @@ inline std::size_t find_any(std::string_view s, const PhraseSet& phrases, std::s
 }
 
 std::u32string to_u32(std::string_view s);
+
+/// The first ASCII digit of t[from, to), or `to` (to <= t.size(); `from` itself when past it).
+/// Eight bytes at a time are passed over while none of them is a digit: figures are far apart in
+/// running text.
+inline std::size_t next_digit(std::string_view t, std::size_t from, std::size_t to) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLow7 = kOnes * 0x7F, kHigh = kOnes * 0x80;
+  if (from >= to) return from;
+  std::size_t i = from;
+  while (to - i >= 8) {
+    std::uint64_t x;
+    std::memcpy(&x, t.data() + i, 8);
+    // Some byte in '0'..'9' (the usual "byte between 0x2F and 0x3A" trick, exact as a whole).
+    const std::uint64_t low = x & kLow7;
+    if (((kOnes * (127 + 0x3A) - low) & ~x & (low + kOnes * (127 - 0x2F)) & kHigh) != 0) break;
+    i += 8;
+  }
+  while (i < to && !(t[i] >= '0' && t[i] <= '9')) ++i;
+  return i;
+}
 
 /// 一 … 九 (also 〇/○/零 as 0); -1 otherwise.
 int cn_digit(char32_t c);

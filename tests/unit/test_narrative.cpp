@@ -282,3 +282,18 @@ TEST_CASE("phrase sets find what a search for each phrase finds") {
     }
   }
 }
+
+TEST_CASE("next_digit finds the first ASCII digit, eight bytes at a time or one by one") {
+  constexpr std::string_view kPieces[] = {"无", "0", "9", "/", ":", "a", "\x80", "\xFF", " ", "申请件"};
+  std::uint32_t seed = 777;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    for (std::uint32_t n = next() % 30; n-- > 0;) s += kPieces[(next() >> 8) % std::size(kPieces)];
+    const std::size_t to = s.empty() ? 0 : next() % (s.size() + 1), from = to == 0 ? 0 : next() % (to + 1);
+    std::size_t expect = from;
+    while (expect < to && !(s[expect] >= '0' && s[expect] <= '9')) ++expect;
+    CHECK(nianbao::next_digit(s, from, to) == expect);
+  }
+  CHECK(nianbao::next_digit("12", 5, 2) == 5);
+}
