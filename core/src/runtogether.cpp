@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -184,6 +186,16 @@ NumberRuns number_runs(const Document& doc) {
       const std::string& text = b.paragraph.text;
       std::vector<std::size_t> starts;
       for (std::size_t i = 1; i < text.size(); ++i) {
+        // Most of the text: eight bytes at a time while all are beyond ASCII and none is E2.
+        while (text.size() - i >= 8) {
+          std::uint64_t x;
+          std::memcpy(&x, text.data() + i, 8);
+          constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = kOnes * 0x80;
+          const std::uint64_t e2 = x ^ (kOnes * 0xE2);
+          if ((~x & kHigh) | ((e2 - kOnes) & ~e2 & kHigh)) break;  // an ASCII byte, or E2 (exact as a whole)
+          i += 8;
+        }
+        if (i >= text.size()) break;
         const char c = text[i];
         if (static_cast<unsigned char>(c) >= 0x80 && c != '\xE2') continue;  // most of the text
         const char p = text[i - 1];

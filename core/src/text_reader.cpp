@@ -221,7 +221,8 @@ LayoutKind layout_kind(std::string_view text, const Line& ln) {
   bool numeric = false;
   bool short_chunks = true;
   std::size_t count = 1;
-  if (std::none_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+  // (memchr for each: a line of prose is long and has neither.)
+  if (!std::memchr(s.data(), ' ', s.size()) && !std::memchr(s.data(), '\t', s.size())) {
     // No gap (most lines of prose): one cell, the trimmed line.
     numeric = numeric_token(s);
     short_chunks = s.size() <= 90;
