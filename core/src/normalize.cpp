@@ -300,6 +300,34 @@ NormalizedText Normalizer::normalize(std::string_view input) {
   char32_t cp = n ? utf8::decode(input, 0, len) : 0;
   std::uint8_t f = n ? im.facts(cp) : 0;  // of `cp`
   while (i < n) {
+    // The usual case, in a tight loop: a run of characters that are each a segment of their own
+    // which NFKC leaves alone, valid UTF-8 and followed by ASCII or a three-byte character (read
+    // without decode()); each extends the pending copy, as the general step below would.
+    if (!(f & Impl::kChangesAlone) && utf8::encoded_length(cp) == len) {
+      while (true) {
+        const std::size_t j = i + len;
+        if (j >= n) break;
+        const auto b = static_cast<unsigned char>(input[j]);
+        char32_t next = b;
+        std::size_t next_len = 1;
+        if (b >= 0x80) {
+          if (!utf8::plain_three(input, j)) break;
+          next = static_cast<char32_t>(((b & 0x0F) << 12) | ((static_cast<unsigned char>(input[j + 1]) & 0x3F) << 6) |
+                                       (static_cast<unsigned char>(input[j + 2]) & 0x3F));
+          next_len = 3;
+        }
+        const std::uint8_t next_f = im.facts(next);
+        if (!(next_f & Impl::kBoundaryBefore)) break;
+        han += (f & Impl::kHan) != 0;  // (count(cp))
+        trad += (f & Impl::kTraditional) != 0;
+        copy_to = j;
+        i = j;
+        cp = next;
+        len = next_len;
+        f = next_f;
+        if (f & Impl::kChangesAlone) break;
+      }
+    }
     const std::size_t j = i + len;
     std::size_t next_len = 0;
     const char32_t next = j < n ? utf8::decode(input, j, next_len) : 0;
