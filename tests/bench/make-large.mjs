@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes generated inputs for nianbao_bench (numbers for docs/performance.md, not tests):
+// Writes generated inputs for nianbao_bench (numbers for the README via scripts/bench, not tests):
 //   node tests/bench/make-large.mjs [OUT_DIR]        (default build/bench-large)
 // * large-1k.txt … large-10m.txt: Simplified-Chinese reports of about 1 KB, 10 KB, 100 KB, 1 MB and
 //   10 MB: a title, then the bodies of real report texts in turn (the narrative fixture with its
