@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "narrative_rules.hpp"
+#include "screen_words.hpp"
 #include "utf8.hpp"
 
 namespace nianbao {
@@ -13,61 +14,9 @@ namespace nianbao {
 namespace {
 
 using namespace std::string_view_literals;
+using namespace screening;
 
 // ---- integrity --------------------------------------------------------------------------------
-
-/// Words of injected spam pages (seed 003's "365体育投注"); none has a use in a government report.
-/// "投注站" (a lottery outlet) is allowed.
-struct Spam {
-  std::string_view word, kind;
-};
-constexpr std::array kTampering = {
-    Spam{"投注", "博彩"}, Spam{"百家乐", "博彩"}, Spam{"娱乐城", "博彩"}, Spam{"葡京", "博彩"}, Spam{"老虎机", "博彩"},
-    Spam{"六合彩", "博彩"}, Spam{"时时彩", "博彩"}, Spam{"真人视讯", "博彩"}, Spam{"开户送", "博彩"}, Spam{"彩金", "博彩"},
-    Spam{"北京赛车", "博彩"}, Spam{"皇冠体育", "博彩"}, Spam{"亚博体育", "博彩"},
-    Spam{"电子游艺", "博彩"}, Spam{"裸聊", "色情"}, Spam{"一夜情", "色情"}, Spam{"约炮", "色情"}, Spam{"成人影片", "色情"},
-    Spam{"成人视频", "色情"}};
-
-/// Corruptions of the domain's fixed terms: {wrong, right, characters after `wrong` that make it
-/// a legitimate word}.
-struct Typo {
-  std::string_view wrong, right, legit_next;
-};
-constexpr std::array kTypos = {
-    Typo{"政府信息开"sv, "政府信息公开"sv, "展放发始通"sv},
-    Typo{"行政法复议"sv, "行政复议"sv, ""sv},
-    Typo{"行政复以"sv, "行政复议"sv, ""sv},
-    Typo{"行政复义"sv, "行政复议"sv, ""sv},
-    Typo{"行政诉公"sv, "行政诉讼"sv, ""sv},
-    Typo{"依申请开公"sv, "依申请公开"sv, ""sv},
-    Typo{"信息开公"sv, "信息公开"sv, ""sv},
-    Typo{"公开条列"sv, "公开条例"sv, ""sv},
-    Typo{"规范行文件"sv, "规范性文件"sv, ""sv},
-    Typo{"政务公公开"sv, "政务公开"sv, ""sv},
-};
-
-/// All the spam words, the typos and the address words: a paragraph with none of them (nearly
-/// every one) is not looked at word by word.
-constexpr std::array kAddressWords = {"家庭住址"sv, "家住"sv, "现住址"sv, "户籍地址"sv, "住址:"sv};
-constexpr PhraseSet kAddressSet = [] {
-  PhraseSet s;
-  for (std::string_view w : kAddressWords) s.add(w);
-  return s;
-}();
-/// All of them together: one pass over a paragraph finds which it has.
-constexpr WidePhraseSet kIntegrityWords = [] {
-  WidePhraseSet s;
-  for (const Spam& x : kTampering) s.add(x.word);
-  for (const Typo& x : kTypos) s.add(x.wrong);
-  for (std::string_view w : kAddressWords) s.add(w);
-  return s;
-}();
-/// Their bits in kIntegrityWords.which().
-constexpr std::uint64_t kTamperingBits = (std::uint64_t{1} << kTampering.size()) - 1;
-constexpr std::uint64_t kTypoBits = ((std::uint64_t{1} << kTypos.size()) - 1) << kTampering.size();
-constexpr std::uint64_t kAddressBits = ((std::uint64_t{1} << kAddressWords.size()) - 1) << (kTampering.size() + kTypos.size());
-static_assert(kTampering.size() + kTypos.size() + kAddressWords.size() <= 64);
-static_assert(!kAddressSet.overflowed() && !kIntegrityWords.overflowed());
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -109,11 +58,12 @@ class Integrity {
   Integrity(const Prose& prose, Report& r) : prose_(prose), r_(r) {}
 
   void run() {
-    for (const Paragraph* p : prose_.all()) {
-      const std::uint64_t words = kIntegrityWords.which(p->text);  // spam words, typos, address words (rare)
-      if (words & kTamperingBits) tampering(*p, words);  // page chrome too: a hacked footer is still a hacked page
+    for (std::size_t i = 0; i < prose_.all().size(); ++i) {
+      const Paragraph* p = prose_.all()[i];
+      const std::uint64_t words = prose_.screen_words(i);  // spam words, typos, address words (rare)
+      if (words & kTamperingBits) tampering(*p, words >> kTamperingFirst);  // page chrome too: a hacked footer is still a hacked page
       if (prose_.is_chrome(p) || prose_.is_table_text(p)) continue;
-      if (words & kTypoBits) typos(*p, words >> kTampering.size());
+      if (words & kTypoBits) typos(*p, words >> kTypoFirst);
       pii(p->text, [&](std::size_t a, std::size_t b) { return prose_.span(*p, a, b); }, (words & kAddressBits) != 0);
     }
     for (const Block& b : prose_.doc().blocks)

@@ -8,6 +8,7 @@
 
 #include "narrative_rules.hpp"
 #include "prose.hpp"
+#include "screen_words.hpp"
 #include "utf8.hpp"
 
 namespace nianbao {
@@ -60,25 +61,14 @@ std::string self_reference_kind(const Prose& prose) {
   return gov > 0 ? "government" : "unknown";
 }
 
-/// Site chrome: page furniture of government portals around the report.
-constexpr std::array kChrome = {"【打印内容】"sv, "【关闭窗口】"sv, "【打印本页】"sv, "【关闭】"sv, "浏览次数"sv, "字号:"sv, "【大 中 小】"sv,
-                                "ICP备"sv, "公网安备"sv, "网站标识码"sv, "主办:"sv, "承办:"sv, "站点地图"sv, "网站支持IPv6"sv,
-                                "索引号:"sv, "发布机构:"sv, "信息来源:"sv, "版权所有"sv, "技术支持:"sv, "当前位置:"sv,
-                                "您现在的位置"sv, "分享到:"sv, "扫一扫在手机打开"sv};
-
-constexpr PhraseSet kChromeSet = [] {
-  PhraseSet s;
-  for (std::string_view c : kChrome) s.add(c);
-  return s;
-}();
-static_assert(!kChromeSet.overflowed());
-
-bool is_chrome(std::string_view t) {
+/// Site chrome: page furniture of government portals around the report (screening::kChrome).
+/// `words`: the paragraph's Prose::screen_words().
+bool is_chrome(std::string_view t, std::uint64_t words) {
   // A breadcrumb: "首页 > 政务公开 > 年度报告".
   if ((starts_with(t, "首页") || starts_with(t, "当前位置")) && (contains(t, ">") || contains(t, "»") || contains(t, "→")) && t.size() < 240)
     return true;
   // The markers it has (nearly every paragraph: none).
-  const int hits = std::popcount(kChromeSet.which(t));
+  const int hits = std::popcount(words & screening::kChromeBits);
   return hits >= 1 && (hits >= 2 || t.size() < 240);
 }
 
@@ -107,7 +97,7 @@ class Reader {
   void chrome() {
     const auto& ps = prose_.all();
     std::vector<char> chrome_text(ps.size());
-    for (std::size_t i = 0; i < ps.size(); ++i) chrome_text[i] = is_chrome(ps[i]->text);
+    for (std::size_t i = 0; i < ps.size(); ++i) chrome_text[i] = is_chrome(ps[i]->text, prose_.screen_words(i));
     std::vector<const Paragraph*> found;
     for (std::size_t i = 0; i < ps.size();) {
       if (!chrome_text[i]) { ++i; continue; }

@@ -8,6 +8,7 @@
 
 #include "nianbao/normalize.hpp"
 #include "nianbao/number.hpp"
+#include "screen_words.hpp"
 #include "utf8.hpp"
 
 namespace nianbao {
@@ -32,17 +33,24 @@ std::size_t BasicPhraseSet<N>::scan(std::string_view s, std::size_t from, std::u
     if (long_only) {
       // The usual case: a run of places where the filter says no phrase starts, passed over in
       // a tight loop (a place it lets through is looked at below, as is a continuation byte).
-      while (n - i >= 3) {
-        std::uint32_t w;  // the next three bytes, b0 | b1 << 8 | b2 << 16
-        if (n - i >= 4 && std::endian::native == std::endian::little) {
-          std::memcpy(&w, d + i, 4);  // one load
-          w &= 0xFFFFFFu;
-        } else {
-          w = static_cast<std::uint32_t>(d[i]) | static_cast<std::uint32_t>(d[i + 1]) << 8 | static_cast<std::uint32_t>(d[i + 2]) << 16;
-        }
-        const unsigned k = key(w);
-        if ((filter_[k >> 6] >> (k & 63)) & 1) break;
-        i += skip_inside && (w & 0xC0C0F0u) == 0x8080E0u ? 3 : 1;
+      // Places with four bytes to read (the last three are left to the general step below), by
+      // pointer: the loop tests one bound.
+      if (n - i >= 4) {
+        const unsigned char* p = d + i;
+        const unsigned char* const end = d + n - 3;
+        do {
+          std::uint32_t w;  // the next three bytes, b0 | b1 << 8 | b2 << 16
+          if constexpr (std::endian::native == std::endian::little) {
+            std::memcpy(&w, p, 4);  // one load
+            w &= 0xFFFFFFu;
+          } else {
+            w = static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8 | static_cast<std::uint32_t>(p[2]) << 16;
+          }
+          const unsigned k = key(w);
+          if ((filter_[k >> 6] >> (k & 63)) & 1) break;
+          p += skip_inside && (w & 0xC0C0F0u) == 0x8080E0u ? 3 : 1;
+        } while (p < end);
+        i = static_cast<std::size_t>(p - d);
       }
       if (n - i < 3) break;  // no phrase of 3 bytes or more fits
     }
@@ -412,6 +420,8 @@ Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
     for (const TableCell& c : t.cells) cells.push_back(c.span);
   std::sort(cells.begin(), cells.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   for (std::size_t i = 0; i < all_.size(); ++i) index_.emplace(all_[i], i);
+  words_.resize(all_.size());
+  for (std::size_t i = 0; i < all_.size(); ++i) words_[i] = screening::kWords.which(all_[i]->text);
   kind_.assign(all_.size(), Kind::body);
   for (const Paragraph* p : all_) {
     auto it = std::lower_bound(cells.begin(), cells.end(), p->span.start, [](const Span& s, std::uint32_t v) { return s.start < v; });

@@ -237,6 +237,9 @@ class Prose {
   Span span(const Paragraph& p, std::size_t a, std::size_t b) const;
   /// The index of `p` in all(), for ordering.
   std::size_t index(const Paragraph* p) const;
+  /// The words of screening::kWords (screen_words.hpp) that all()[i] has, as bits: page chrome
+  /// and integrity words, found in one pass over each paragraph.
+  std::uint64_t screen_words(std::size_t i) const { return words_[i]; }
 
  private:
   enum class Kind : unsigned char { body, chrome, table_text };
@@ -244,6 +247,7 @@ class Prose {
   const Document& doc_;
   std::vector<const Paragraph*> all_, body_;
   std::vector<Kind> kind_;
+  std::vector<std::uint64_t> words_;  ///< screen_words() by index
   std::unordered_map<const Paragraph*, std::size_t> index_;
 };
 
