@@ -312,8 +312,10 @@ class Outline {
                std::string_view("一二三四五六七八九十").find(t.substr(b - 3, 3)) != std::string_view::npos)
           b -= 3;
         if (b == at) continue;
-        const bool opens = b == 0 || std::string_view(",;:!?( ").find(t[b - 1]) != std::string_view::npos ||
-                           t.substr(b - 3, 3) == "。" || t.substr(b - 3, 3) == "、" || t.substr(b - 1, 1) == ")";
+        // (b may be 1 or 2 when one- or two-byte characters come first: look back by suffix.)
+        const std::string_view before = t.substr(0, b);
+        const bool opens = b == 0 || std::string_view(",;:!?( )").find(t[b - 1]) != std::string_view::npos ||
+                           before.ends_with("。") || before.ends_with("、");
         if (!opens) continue;
         const auto n = small_number(to_u32(t.substr(b, at - b)));
         if (!n) continue;
