@@ -84,7 +84,7 @@ bool read_all(const std::string& path, std::string& out, std::string& why) {
 struct Result {
   std::optional<nianbao::Report> report;
   std::optional<nianbao::Error> error;
-  std::string unreadable;  ///< why the file could not be read
+  std::string unreadable;  ///< why the file could not be read or checked
   bool done = false;
 };
 
@@ -118,9 +118,15 @@ bool check_all(const std::vector<std::string>& paths, const Settings& s, std::ve
         nianbao::Options opts;
         opts.file = paths[i];
         opts.format = s.input_format;
-        nianbao::Outcome out = checker->check(input, opts);
-        if (auto* e = std::get_if<nianbao::Error>(&out)) r.error = std::move(*e);
-        else r.report = std::move(std::get<nianbao::Report>(out));
+        try {
+          nianbao::Outcome out = checker->check(input, opts);
+          if (auto* e = std::get_if<nianbao::Error>(&out)) r.error = std::move(*e);
+          else r.report = std::move(std::get<nianbao::Report>(out));
+        } catch (const std::exception& e) {
+          // A defect of the core, not of the input (the fuzz targets look for these): say so,
+          // and go on with the other inputs of a batch.
+          r.unreadable = std::string("内部错误，未能检查此文件（请把它报告给 nianbao 的开发者）：") + e.what();
+        }
       }
       r.done = true;
       {
