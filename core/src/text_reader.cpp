@@ -35,36 +35,35 @@ class TableBuilder {
   void line(const Line& ln) {
     const std::string_view s = std::string_view(nt_.text).substr(ln.start, ln.end - ln.start);
     if (only_pipes(s)) { close_row(); return; }
-    // Split on '|' keeping positions.
+    // Split on '|' keeping positions: each cell's trimmed text first; only the cells kept (the
+    // filled ones and the blank ones between them) are made, with their span.
     const int pipes = static_cast<int>(std::count(s.begin(), s.end(), '|'));
-    std::vector<Cell> cells;
-    cells.reserve(static_cast<std::size_t>(pipes) + 1);
+    parts_.clear();
     std::size_t from = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {
       if (i == s.size() || s[i] == '|') {
-        cells.push_back(make_cell(ln.start + from, ln.start + i));
+        parts_.push_back(utf8::trim(s.substr(from, i - from)));
         from = i + 1;
       }
     }
-    std::size_t first = cells.size(), last = 0, nonempty = 0;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (!cells[i].text.empty()) {
-        if (first == cells.size()) first = i;
+    std::size_t first = parts_.size(), last = 0, nonempty = 0;
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+      if (!parts_[i].empty()) {
+        if (first == parts_.size()) first = i;
         last = i;
         ++nonempty;
       }
     }
     const bool one_cell_line = nonempty == 1 && pipes == 1 && first == 0;
     if (one_cell_line) {  // "X |": one cell of a row that continues on the next lines
-      pending_.cells.push_back(std::move(cells[first]));
+      pending_.cells.push_back(make_cell(parts_[first]));
       return;
     }
     close_row();
     Row row;
-    if (first < cells.size()) {  // the filled cells and the blank ones between them
-      cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(last) + 1, cells.end());
-      cells.erase(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(first));
-      row.cells = std::move(cells);
+    if (first < parts_.size()) {  // the filled cells and the blank ones between them
+      row.cells.reserve(last + 1 - first);
+      for (std::size_t i = first; i <= last; ++i) row.cells.push_back(make_cell(parts_[i]));
     }
     finish_row(std::move(row));
   }
@@ -79,12 +78,11 @@ class TableBuilder {
   }
 
  private:
-  Cell make_cell(std::size_t start, std::size_t end) {
-    const std::string_view raw = std::string_view(nt_.text).substr(start, end - start);
-    const std::string_view t = utf8::trim(raw);
+  /// A cell of trimmed text `t` (a view of nt_.text).
+  Cell make_cell(std::string_view t) {
     Cell c;
     c.text = std::string(t);
-    const std::size_t off = start + static_cast<std::size_t>(t.data() - raw.data());
+    const std::size_t off = static_cast<std::size_t>(t.data() - nt_.text.data());
     c.span = nt_.map.span(off, off + t.size());
     return c;
   }
@@ -102,6 +100,7 @@ class TableBuilder {
   const NormalizedText& nt_;
   Table table_;
   Row pending_;
+  std::vector<std::string_view> parts_;  ///< the trimmed cells of the line (reused)
 };
 
 // ---- pdftotext -layout shapes ------------------------------------------------------------

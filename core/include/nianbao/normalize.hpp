@@ -38,9 +38,10 @@ class SourceMap {
   std::uint32_t to_input(std::size_t out, bool is_end) const;
   std::vector<Run> runs_;
   std::vector<std::uint32_t> line_starts_;
-  // Where the binary searches start: for each page of kPage bytes, the upper bound of the page's
-  // first offset among the runs' out_start / among line_starts (one entry past the last page).
-  static constexpr unsigned kPageBits = 10;
+  // Where the binary searches start: for each page of 64 bytes (a few runs, a line or two), the
+  // upper bound of the page's first offset among the runs' out_start / among line_starts (one
+  // entry past the last page).
+  static constexpr unsigned kPageBits = 6;
   std::vector<std::uint32_t> run_pages_, line_pages_;
 };
 
