@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <array>
+#include <initializer_list>
 #include <map>
 #include <unordered_set>
 
@@ -31,7 +32,9 @@ const TableCell* value_cell(const ReportTable* t, std::string_view row, std::str
   return c && c->value ? c : nullptr;
 }
 
-Finding finding(std::string rule, std::string message, const TableCell& at, Decimal expected, Decimal actual) {
+/// A cross-year finding at this year's cell `at`, with the cells it was computed from (`related`).
+Finding finding(std::string rule, std::string message, const TableCell& at, Decimal expected, Decimal actual,
+                std::initializer_list<const TableCell*> related) {
   Finding f;
   f.rule = std::move(rule);
   f.severity = Severity::warning;  // spec §4: derived, so a prompt
@@ -39,6 +42,7 @@ Finding finding(std::string rule, std::string message, const TableCell& at, Deci
   f.span = at.span;
   f.expected = expected;
   f.actual = actual;
+  for (const TableCell* c : related) f.related.push_back(c->span);
   return f;
 }
 
@@ -67,8 +71,7 @@ class Pair {
       Finding f = finding("xyear-carry",
                           "表三「二、上年结转」" + std::string(col) + "为" + now->value->to_string() + "，而" + prev_year() +
                               "「四、结转下年度继续办理」" + std::string(col) + "为" + before->value->to_string(),
-                          *now, *before->value, *now->value);
-      f.related.push_back(before->span);
+                          *now, *before->value, *now->value, {before});
       out_.findings.push_back(std::move(f));
     }
   }
@@ -90,8 +93,7 @@ class Pair {
                           "表二「" + std::string(row) + "」现行有效" + now->value->to_string() + "件；按" + prev_year() + "现行有效" +
                               before->value->to_string() + "件＋本年制发" + made->value->to_string() + "件－本年废止" +
                               dropped->value->to_string() + "件应为" + want.to_string() + "件（文件也会因到期等失效，请核对）",
-                          *now, want, *now->value);
-      f.related.push_back(before->span);
+                          *now, want, *now->value, {before});
       out_.findings.push_back(std::move(f));
     }
   }
@@ -113,9 +115,7 @@ class Pair {
                           "表二「" + std::string(def.key) + "」上一年项目数量为" + now->value->to_string() + "，按" + prev_year() + "的" +
                               base->value->to_string() + (change->value->negative() ? "" : "＋") + change->value->to_string() +
                               "应为" + want.to_string(),
-                          *now, want, *now->value);
-      f.related.push_back(base->span);
-      f.related.push_back(change->span);
+                          *now, want, *now->value, {base, change});
       out_.findings.push_back(std::move(f));
     }
   }
