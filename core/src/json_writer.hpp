@@ -2,6 +2,7 @@
 #pragma once
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -21,10 +22,19 @@ class JsonWriter {
   JsonWriter& end_object() { close('}'); return *this; }
   JsonWriter& begin_array() { open('['); return *this; }
   JsonWriter& end_array() { close(']'); return *this; }
+  /// `k` is one of the writer's own names (ASCII letters, digits and '_'): it goes in as it is.
   JsonWriter& key(std::string_view k) {
     separator();
-    string_literal(k);
-    put(indent_ > 0 ? std::string_view(": ") : std::string_view(":"));
+    const std::size_t n = k.size() + (indent_ > 0 ? 4 : 3);
+    if (buf_.size() - size_ < n) grow(n);
+    char* out = buf_.data() + size_;
+    *out++ = '"';
+    std::memcpy(out, k.data(), k.size());
+    out += k.size();
+    *out++ = '"';
+    *out++ = ':';
+    if (indent_ > 0) *out = ' ';
+    size_ += n;
     after_key_ = true;
     return *this;
   }
@@ -103,6 +113,15 @@ class JsonWriter {
     char* const out = buf_.data() + size_;
     out[0] = '"';
     std::size_t plain = 0;
+    // Eight bytes at a time while none of them is a control character, '"' or '\\'.
+    for (; plain + 8 <= s.size(); plain += 8) {
+      std::uint64_t v;
+      std::memcpy(&v, s.data() + plain, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+      const std::uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+      if (((v - ones * 0x20) | (q - ones) | (b - ones)) & ~v & highs) break;
+      std::memcpy(out + 1 + plain, s.data() + plain, 8);
+    }
     for (; plain < s.size(); ++plain) {
       const auto c = static_cast<unsigned char>(s[plain]);
       if (c < 0x20 || c == '"' || c == '\\') break;
