@@ -304,6 +304,8 @@ Document read_text(const NormalizedText& nt) {
           const Line& prev = lines[first - 1];
           const std::string_view t = text.substr(prev.start, prev.end - prev.start);
           if (utf8::trim(t).empty() || layout_kind(text, prev) == LayoutKind::none) break;
+          // The report's title is not a header: no template has 报告 in a label.
+          if (t.find("报告") != std::string_view::npos || t.find("年报") != std::string_view::npos) break;
           const Span ps = nt.map.span(prev.start, prev.end);
           if (doc.blocks.back().paragraph.span.end > ps.end || doc.blocks.back().paragraph.span.start < ps.start) break;
           doc.blocks.pop_back();

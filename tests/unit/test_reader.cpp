@@ -56,6 +56,29 @@ TEST_CASE("cell-per-line pipe tables: cells gather until a line of pipes") {
   CHECK(t.rows[3].cells[0].text == "规范性文件");
 }
 
+TEST_CASE("space-aligned tables take back their header lines, but not the report's title above them") {
+  const std::string title = "示例市交通运输局2022年政府信息公开工作年度报告";
+  for (const std::string header : {std::string(), std::string("信息内容    本年制发件数    本年废止件数    现行有效件数\n")}) {
+    CAPTURE(header);
+    const std::string in = title + "\n" + header + "规章    0    0    0\n行政规范性文件    3    1    22\n";
+    nianbao::NormalizedText nt;
+    const auto doc = read(in, nt);
+    REQUIRE(doc.blocks.size() == 2);
+    REQUIRE(doc.blocks[0].kind == Block::Kind::paragraph);
+    CHECK(doc.blocks[0].paragraph.text == title);
+    REQUIRE(doc.blocks[1].kind == Block::Kind::table);
+    const auto& rows = doc.blocks[1].table.rows;
+    REQUIRE(rows.size() == (header.empty() ? 2u : 3u));
+    CHECK(rows.front().cells.front().text == (header.empty() ? "规章" : "信息内容"));
+  }
+  // With nothing between them, a title directly above bare numbers is still the title.
+  nianbao::NormalizedText nt;
+  const auto doc = read(title + "\n1 2 3 4 5 6 7 8 9 10\n11 12 13 14 15 16\n", nt);
+  REQUIRE(!doc.blocks.empty());
+  REQUIRE(doc.blocks[0].kind == Block::Kind::paragraph);
+  CHECK(doc.blocks[0].paragraph.text == title);
+}
+
 TEST_CASE("full-width digits in a cell: value read, span on the original characters") {
   const std::string in = testing::pipe_row({"五、行政诉讼数量", "件", "１２"});
   nianbao::NormalizedText nt;
