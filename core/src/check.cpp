@@ -41,7 +41,7 @@ std::string_view error_code_name(ErrorCode code) {
 }
 
 void write_span(JsonWriter& w, const Span& s) {
-  w.begin_object(true).key("start").number(s.start).key("end").number(s.end).key("line").number(s.line).end_object();
+  w.span_object(s.start, s.end, s.line);
 }
 
 void write_finding(JsonWriter& w, const Finding& f) {
@@ -412,7 +412,9 @@ std::string to_json(const Report& r, int indent) {
     w.begin_object().key("id").string(t.id).key("template").string(t.template_name).key("cells").begin_array();
     for (const TableCell& c : t.cells) {
       w.begin_object(true).key("row").string(c.row).key("col").string(c.col).key("value");
-      if (c.value) w.raw(c.value->to_string()); else w.null();
+      if (!c.value) w.null();
+      else if (c.value->is_integer()) w.number(c.value->scaled() / Decimal::kScale);  // as to_string() writes it
+      else w.raw(c.value->to_string());
       w.key("raw").string(c.raw).key("span");
       write_span(w, c.span);
       w.end_object();

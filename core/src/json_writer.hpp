@@ -15,7 +15,11 @@ namespace nianbao {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(int indent) : indent_(indent) { buf_.resize(4096); }
+  explicit JsonWriter(int indent) : indent_(indent) {
+    buf_.resize(4096);
+    first_.reserve(16);
+    inline_.reserve(16);
+  }
 
   /// `inline_pretty`: when pretty-printing, keep this object on one line (cells, spans).
   JsonWriter& begin_object(bool inline_pretty = false) { open('{', inline_pretty); return *this; }
@@ -46,6 +50,29 @@ class JsonWriter {
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;  // as std::to_string
     put(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    return *this;
+  }
+
+  /// {"start":A,"end":B,"line":C} (spec §9 SPAN): compact output goes in with one check of room.
+  JsonWriter& span_object(std::uint32_t start, std::uint32_t end, std::uint32_t line) {
+    if (indent_ > 0) {
+      begin_object(true).key("start").number(start).key("end").number(end).key("line").number(line);
+      return end_object();
+    }
+    value_prefix();
+    constexpr std::size_t kMost = sizeof "{\"start\":,\"end\":,\"line\":}" - 1 + 3 * 10;
+    if (buf_.size() - size_ < kMost) grow(kMost);
+    char* out = buf_.data() + size_;
+    auto text = [&](std::string_view t) { std::memcpy(out, t.data(), t.size()); out += t.size(); };
+    auto digits = [&](std::uint32_t v) { out = std::to_chars(out, out + 10, v).ptr; };
+    text("{\"start\":");
+    digits(start);
+    text(",\"end\":");
+    digits(end);
+    text(",\"line\":");
+    digits(line);
+    *out++ = '}';
+    size_ = static_cast<std::size_t>(out - buf_.data());
     return *this;
   }
 
