@@ -1,9 +1,9 @@
 // The cells of a matched table by row and column (internal): what ReportTable::find answers, by
-// binary search instead of a pass over every cell (the table rules look up many).
+// a hash table instead of a pass over every cell (the table rules look up many).
 #pragma once
-#include <algorithm>
+#include <cstddef>
+#include <functional>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "nianbao/report.hpp"
@@ -13,26 +13,32 @@ namespace nianbao {
 class CellIndex {
  public:
   explicit CellIndex(const ReportTable& t) : table_(&t) {
-    cells_.reserve(t.cells.size());
-    for (const TableCell& c : t.cells) cells_.push_back(&c);
-    // Stable: of two cells with the same row and column the first stays first, as in find().
-    std::stable_sort(cells_.begin(), cells_.end(), [](const TableCell* a, const TableCell* b) { return less(*a, b->row, b->col); });
+    std::size_t size = 16;
+    while (size < t.cells.size() * 2) size *= 2;  // at most half full
+    slots_.assign(size, nullptr);
+    for (const TableCell& c : t.cells)
+      for (std::size_t i = hash(c.row, c.col) & (size - 1);; i = (i + 1) & (size - 1)) {
+        if (!slots_[i]) { slots_[i] = &c; break; }
+        if (slots_[i]->row == c.row && slots_[i]->col == c.col) break;  // the first cell stays, as in find()
+      }
   }
   const ReportTable& table() const { return *table_; }
   /// The first cell of `row` and `col`, as ReportTable::find.
   const TableCell* find(std::string_view row, std::string_view col) const {
-    const auto it = std::lower_bound(cells_.begin(), cells_.end(), std::pair(row, col),
-                                     [](const TableCell* c, const auto& key) { return less(*c, key.first, key.second); });
-    return it != cells_.end() && (*it)->row == row && (*it)->col == col ? *it : nullptr;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(row, col) & mask;; i = (i + 1) & mask) {
+      const TableCell* c = slots_[i];
+      if (!c || (c->row == row && c->col == col)) return c;
+    }
   }
 
  private:
-  static bool less(const TableCell& c, std::string_view row, std::string_view col) {
-    const int r = std::string_view(c.row).compare(row);
-    return r < 0 || (r == 0 && std::string_view(c.col) < col);
+  static std::size_t hash(std::string_view row, std::string_view col) {
+    const std::hash<std::string_view> h;
+    return h(row) * 0x9E3779B97F4A7C15ull ^ h(col);
   }
   const ReportTable* table_;
-  std::vector<const TableCell*> cells_;
+  std::vector<const TableCell*> slots_;
 };
 
 }  // namespace nianbao

@@ -53,7 +53,8 @@ void report(const ReportTable& table, const CellIndex& cells, const RelationInst
     if (!formula.empty() || sign < 0) formula += sign < 0 ? "−" : "+";
     formula += c->value->to_string();
     std::string& side = sign < 0 ? minus_text : plus_text;
-    side += (side.empty() ? "" : "+") + c->value->to_string();
+    if (!side.empty()) side += '+';
+    side += c->value->to_string();
     (sign < 0 ? minus : plus) += *c->value;
     balance = balance || sign < 0;
     related.push_back(c->span);
