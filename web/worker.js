@@ -10,6 +10,9 @@
  *   worker -> page  { id, stage }            progress: 'checking' once the core has the input
  *                   { id, json, ms }          json: the spec §9 JSON string; ms: time in the core
  *                   { id, error }             error: message string
+ *                   { id, error, reset: true }  the module itself failed (abort, trap): this request
+ *                                             fails, a fresh instance with an empty Session serves
+ *                                             the next ones (the kept reports are gone)
  *   once, unasked:  { ready: true, version }  or  { ready: false, error }
  * Served: importScripts('nianbao.js'), which loads nianbao.wasm next to it. Offline single
  * file: the page builds this worker as a blob whose source starts with the single-file module
@@ -17,48 +20,80 @@
  */
 'use strict';
 
-var modulePromise = null;
+var modulePromise = null;  // the current instance of the module (createNianbao's promise)
+var session = null;        // its Session
+var compiled = null;       // the compiled wasm (WebAssembly.Module), kept for a fresh instance
 
 // Make Content-Security-Policy violations visible (DevTools, and the browser test).
 self.addEventListener('securitypolicyviolation', function (e) {
   console.error('nianbao worker: CSP blocked ' + e.blockedURI + ' (' + e.violatedDirective + ')');
 });
 
-// Emscripten 3.1.6 (Debian) with SINGLE_FILE first tries fetch() on the embedded data: URL,
-// which a CSP (connect-src) may refuse, and only then decodes the base64 itself. While the
-// module starts, a data: fetch is refused here without touching the network, so it goes
-// straight to its own decoder; fetch is restored afterwards.
-var realFetch = self.fetch;
-function startupFetch(input) {
-  var url = typeof input === 'string' ? input : (input && input.url) || '';
-  if (String(url).slice(0, 5) === 'data:') {
-    return Promise.reject(new TypeError('nianbao: the embedded wasm is decoded, not fetched'));
-  }
-  return realFetch.apply(self, arguments);
+// While an instance starts from scratch (the first one), two things are patched, and restored after:
+// - fetch: Emscripten 3.1.6 (Debian) with SINGLE_FILE first tries fetch() on the embedded data:
+//   URL, which a CSP (connect-src) may refuse, and only then decodes the base64 itself. A data:
+//   fetch is refused here without touching the network, so it goes straight to its own decoder.
+// - WebAssembly.instantiate(Streaming): both resolve to { module, instance }; the module is kept,
+//   so that a fresh instance is made from it, with nothing fetched or decoded again.
+var real = { fetch: self.fetch, instantiate: WebAssembly.instantiate, instantiateStreaming: WebAssembly.instantiateStreaming };
+function keepCompiled(result) {
+  if (result && result.module instanceof WebAssembly.Module) compiled = result.module;
+  return result;
 }
-function restoreFetch() {
-  if (self.fetch === startupFetch) self.fetch = realFetch;
+var startup = {
+  fetch: function (input) {
+    var url = typeof input === 'string' ? input : (input && input.url) || '';
+    if (String(url).slice(0, 5) === 'data:') {
+      return Promise.reject(new TypeError('nianbao: the embedded wasm is decoded, not fetched'));
+    }
+    return real.fetch.apply(self, arguments);
+  },
+  instantiate: function () { return real.instantiate.apply(WebAssembly, arguments).then(keepCompiled); },
+  instantiateStreaming: function () { return real.instantiateStreaming.apply(WebAssembly, arguments).then(keepCompiled); },
+};
+function patch(on) {
+  if (typeof real.fetch === 'function') self.fetch = on ? startup.fetch : real.fetch;
+  WebAssembly.instantiate = on ? startup.instantiate : real.instantiate;
+  if (typeof real.instantiateStreaming === 'function') {
+    WebAssembly.instantiateStreaming = on ? startup.instantiateStreaming : real.instantiateStreaming;
+  }
+}
+function unpatch() { patch(false); }
+
+/** A new instance of the module, and its Session. */
+function start() {
+  var fromScratch = !compiled;
+  if (fromScratch) patch(true);
+  modulePromise = new Promise(function (resolve, reject) {
+    var options = {};
+    if (compiled) {
+      options.instantiateWasm = function (imports, receive) {
+        WebAssembly.instantiate(compiled, imports).then(function (instance) { receive(instance, compiled); }, reject);
+        return {};
+      };
+    }
+    createNianbao(options).then(resolve, reject);
+  }).then(function (m) {
+    session = new m.Session();
+    return m;
+  });
+  if (fromScratch) modulePromise.then(unpatch, unpatch);
 }
 
 try {
-  if (typeof realFetch === 'function') self.fetch = startupFetch;
   if (typeof createNianbao !== 'function') importScripts('nianbao.js');
-  modulePromise = createNianbao();
+  start();
 } catch (e) {
   modulePromise = Promise.reject(e);
 }
-modulePromise.then(restoreFetch, restoreFetch);
 
 function describe(e) {
   if (e && e.message) return String(e.message);
   return String(e);
 }
 
-var session = null;
-
 modulePromise.then(
   function (m) {
-    session = new m.Session();
     var version = '';
     try {
       version = String(m.version());
@@ -72,30 +107,47 @@ modulePromise.then(
   }
 );
 
+/** Answers one request; a call into the module that throws replaces the module. */
+function handle(m, msg) {
+  var id = msg.id;
+  var call;
+  var checking = false;
+  if (msg.op === 'crossYear') {
+    call = function () { return String(session.crossYear()); };
+  } else if (msg.op === 'clear') {
+    call = function () { session.clear(); return '{}'; };
+  } else {
+    var options = msg.options;
+    var optionsJson = typeof options === 'string' ? options : JSON.stringify(options || {});
+    var input = msg.input !== undefined ? msg.input : msg.text;
+    if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+    if (!(input instanceof Uint8Array)) input = String(input == null ? '' : input);
+    self.postMessage({ id: id, stage: 'checking' });
+    checking = true;
+    // Kept for crossYear() unless the caller only wants the result (the JS API).
+    call = function () { return String(msg.keep === false ? m.check(input, optionsJson) : session.check(input, optionsJson)); };
+  }
+  var t0 = Date.now();
+  var json;
+  try {
+    json = call();
+  } catch (e) {
+    // The binding returns every error of the core as data (JSON, as for bad input), so a throw
+    // is the module failing: abort() or a trap (WebAssembly.RuntimeError), a C++ exception out
+    // of the wasm, a stack overflow. Its memory can no longer be trusted: a fresh instance.
+    start();
+    self.postMessage({ id: id, error: describe(e), reset: true });
+    return;
+  }
+  self.postMessage({ id: id, json: json, ms: checking ? Date.now() - t0 : 0 });
+}
+
+// One request after another, each on the module current when its turn comes.
+var queue = Promise.resolve();
 self.onmessage = function (ev) {
   var msg = ev.data || {};
-  var id = msg.id;
-  modulePromise.then(
-    function (m) {
-      try {
-        if (msg.op === 'crossYear') { self.postMessage({ id: id, json: String(session.crossYear()), ms: 0 }); return; }
-        if (msg.op === 'clear') { session.clear(); self.postMessage({ id: id, json: '{}', ms: 0 }); return; }
-        var options = msg.options;
-        var optionsJson = typeof options === 'string' ? options : JSON.stringify(options || {});
-        var input = msg.input !== undefined ? msg.input : msg.text;
-        if (input instanceof ArrayBuffer) input = new Uint8Array(input);
-        if (!(input instanceof Uint8Array)) input = String(input == null ? '' : input);
-        self.postMessage({ id: id, stage: 'checking' });
-        var t0 = Date.now();
-        // Kept for crossYear() unless the caller only wants the result (the JS API).
-        var json = msg.keep === false ? m.check(input, optionsJson) : session.check(input, optionsJson);
-        self.postMessage({ id: id, json: String(json), ms: Date.now() - t0 });
-      } catch (e) {
-        self.postMessage({ id: id, error: describe(e) });
-      }
-    },
-    function (e) {
-      self.postMessage({ id: id, error: describe(e) });
-    }
-  );
+  queue = queue
+    .then(function () { return modulePromise; })
+    .then(function (m) { handle(m, msg); })
+    .catch(function (e) { self.postMessage({ id: msg.id, error: describe(e) }); });
 };

@@ -234,6 +234,7 @@ export class NianbaoCheck extends HTMLElement {
           if (result.error) rec.error = result.error.message;
           else rec.kept = this.reports.filter((x) => x.kept !== undefined).length;  // its index in the worker's session
         } catch (e) {
+          if (e.reset) this.forgetKept();
           rec.error = e.code === 'too_large' ? t('tooLarge', { size: mb(e.size), limit: mb(MAX_INPUT_BYTES) })
             : e.code === 'unsupported' ? t('unsupported', { file: job.name })
             : t('unreadable', { file: job.name, error: e.message });
@@ -256,6 +257,7 @@ export class NianbaoCheck extends HTMLElement {
       if (failed) this.status('failed', t('failed', { error: this.reports[last].error }));
       else this.status('done', jobs.length > 1 ? t('done', { count: jobs.length, ms }) : t('doneOne', { ms }));
     } catch (e) {
+      if (e.reset) this.forgetKept();
       this.status('failed', t('failed', { error: e.message }));
     } finally {
       this.busy = false;
@@ -293,6 +295,9 @@ export class NianbaoCheck extends HTMLElement {
       this.crossYearSection(),
     );
   }
+
+  /** The worker started afresh (its module failed): none of the reports is kept there any more. */
+  forgetKept() { for (const r of this.reports) r.kept = undefined; }
 
   /** The report (its position in this.reports) the worker kept as number `kept`. */
   reportOfKept(kept) { return this.reports.findIndex((r) => r.kept === kept); }

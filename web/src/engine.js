@@ -40,7 +40,8 @@ export function createEngine() {
       if (!w) return;
       if (msg.stage) { if (w.onStage) w.onStage(msg.stage); return; }
       waiting.delete(msg.id);
-      if (msg.error !== undefined) { w.reject(new Error(String(msg.error))); return; }
+      // reset: the worker replaced a failed module; the reports it kept are gone.
+      if (msg.error !== undefined) { w.reject(Object.assign(new Error(String(msg.error)), { reset: msg.reset === true })); return; }
       try {
         w.resolve({ result: JSON.parse(msg.json), json: msg.json, ms: msg.ms || 0 });
       } catch (e) {
