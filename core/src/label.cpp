@@ -158,7 +158,11 @@ TemplateIndex::TemplateIndex() {
     for (const TableTemplate* t : templates_for(f)) {
       auto x = std::make_unique<Template>();
       x->tmpl = t;
-      for (const RowDef& r : t->rows) x->rows.push_back({label_key(r.label), full_core(r.label)});
+      for (const RowDef& r : t->rows) {
+        LabelKey key = label_key(r.label);
+        const std::uint64_t chars = char_bits(key.core);
+        x->rows.push_back({std::move(key), full_core(r.label), chars});
+      }
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
         if (t->rows[r].group) continue;
         const Row& k = x->rows[r];

@@ -1,6 +1,9 @@
 // Label keys: what is left of a table label for matching once numbering, notes in brackets,
 // punctuation and white space are gone (internal).
 #pragma once
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,6 +29,29 @@ std::u32string full_core(std::string_view label);
 /// label_key with the choice to keep bracketed notes (drop_notes = false).
 LabelKey label_key_impl(std::string_view label, bool drop_notes);
 
+/// The characters of a core as bits of a hash (one bit per character, shared by some): a
+/// character of `a` whose bit is not in char_bits(b) is not in b.
+inline std::uint64_t char_bit(char32_t c) { return std::uint64_t{1} << ((c * 2654435761u) >> 26); }
+inline std::uint64_t char_bits(std::u32string_view core) {
+  std::uint64_t bits = 0;
+  for (char32_t c : core) bits |= char_bit(c);
+  return bits;
+}
+
+/// Whether label_score() is 0 for certain for a row core and a template core, of these sizes
+/// and char_bits(): too few characters of the row can be in the template. A test in a few
+/// instructions before the score, for comparing one label with many.
+inline bool fuzzy_rejects(std::size_t row_size, std::uint64_t row_bits, std::size_t tmpl_size, std::uint64_t tmpl_bits) {
+  if (row_size == 0 || tmpl_size == 0) return true;
+  // label_score's bound (the characters in common, as a multiset) is at most the row's
+  // distinct bits found in the template plus the row's repeated bits.
+  const auto distinct = static_cast<std::size_t>(std::popcount(row_bits));
+  const std::size_t bound = static_cast<std::size_t>(std::popcount(row_bits & tmpl_bits)) + (row_size - distinct);
+  const std::size_t longer = std::max(row_size, tmpl_size);
+  const bool could_contain = bound >= tmpl_size && tmpl_size >= 6 && row_size * 2 <= tmpl_size * 3;
+  return !could_contain && (bound * 4 < longer * 3 || longer - std::min(bound, longer) > 4);
+}
+
 /// How well a label matches a template label: 0 (no match) to 100 (same core).
 int label_score(const LabelKey& row, const LabelKey& tmpl);
 
@@ -39,6 +65,7 @@ class TemplateIndex {
   struct Row {
     LabelKey key;          ///< label_key(label)
     std::u32string full;   ///< full_core(label)
+    std::uint64_t chars = 0;  ///< char_bits(key.core): which characters it has
   };
   /// A row label as run-together text shows it (runtogether.cpp): its full core and, when
   /// different, its core without notes; under the label's last character.

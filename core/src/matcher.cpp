@@ -30,9 +30,16 @@ class CellKeys {
     if (fresh) it->second = label_key(text);
     return it->second;
   }
+  /// full_core(text), made once.
+  const std::u32string& full(std::string_view text) {
+    auto [it, fresh] = full_.try_emplace(text);
+    if (fresh) it->second = full_core(text);
+    return it->second;
+  }
 
  private:
   std::unordered_map<std::string_view, LabelKey> keys_;
+  std::unordered_map<std::string_view, std::u32string> full_;
 };
 
 struct Candidate {
@@ -53,8 +60,8 @@ class Matcher {
     for (const TableTemplate* t : templates_for(format)) {
       tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
       if (t->flat) continue;
-      const TemplateIndex::Template& keys = index.of(t);
-      for (std::size_t r = 0; r < t->rows.size(); ++r) candidates_.push_back({t, r, candidates_.size(), &keys.rows[r]});
+      const TemplateIndex::Template& rows = index.of(t);
+      for (std::size_t r = 0; r < t->rows.size(); ++r) candidates_.push_back({t, r, candidates_.size(), &rows.rows[r]});
     }
     for (std::size_t i = 0; i < candidates_.size(); ++i) by_core_[candidates_[i].keys->key.core].push_back(i);
   }
@@ -144,7 +151,7 @@ class Matcher {
     const Candidate& c = candidates_[m->first];
     const RowDef& def = c.tmpl->rows[c.row];
     if (def.group || values.empty()) return;
-    place(c, def, row, *label, m->second, values);
+    place(c, def, row, *label, label != &joined, m->second, values);
   }
 
  private:
@@ -165,8 +172,12 @@ class Matcher {
     std::pair<std::u32string, std::u32string> k{key.numbering, key.core};  // the score depends on both
     if (auto it = fuzzy_.find(k); it != fuzzy_.end()) return it->second;
     std::vector<std::pair<std::size_t, int>> out;
-    for (std::size_t i = 0; i < candidates_.size(); ++i)
-      if (const int s = label_score(key, candidates_[i].keys->key); s >= 60) out.emplace_back(i, s);
+    const std::uint64_t bits = char_bits(key.core);
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+      const TemplateIndex::Row& row = *candidates_[i].keys;
+      if (fuzzy_rejects(key.core.size(), bits, row.key.core.size(), row.chars)) continue;
+      if (const int s = label_score(key, row.key); s >= 60) out.emplace_back(i, s);
+    }
     return fuzzy_.emplace(std::move(k), std::move(out)).first->second;
   }
 
@@ -205,16 +216,17 @@ class Matcher {
     return tables_.front();  // unreachable: every template has a table
   }
 
-  void place(const Candidate& c, const RowDef& def, const Row& row, const Cell& label, int score,
+  /// `in_document`: the label is a cell of the document (not joined from pieces here).
+  void place(const Candidate& c, const RowDef& def, const Row& row, const Cell& label, bool in_document, int score,
              std::vector<Slot> values) {
-    const std::string key(def.key);
+    const std::string_view key = def.key;
     if (!done_.insert({c.tmpl, c.row}).second) return;  // the same row twice: keep the first
     while (values.size() > def.columns.size() && values.back().value.kind == CellKind::blank) values.pop_back();
     if (values.size() != def.columns.size()) {
       Finding f;
       f.rule = "table-shape";
       f.severity = Severity::warning;
-      f.message = "表格行「" + key + "」有" + std::to_string(values.size()) + "个数值，模板该行应有" +
+      f.message = "表格行「" + std::string(key) + "」有" + std::to_string(values.size()) + "个数值，模板该行应有" +
                   std::to_string(def.columns.size()) + "个，无法逐列对应，该行未参与计算";
       f.span = row.span;
       out_.findings.push_back(std::move(f));
@@ -222,9 +234,11 @@ class Matcher {
     }
     // A mistyped label, or a mistyped note inside it ("只计这一情况"): not for legacy tables,
     // which had no mandated wording. A note left out entirely is not a typo.
-    const std::u32string written = full_core(label.text);
+    std::u32string own;  // the full core of a joined label
+    const std::u32string& written = in_document ? keys_.full(label.text) : (own = full_core(label.text));
     const std::u32string& official = c.keys->full;
-    const bool note_typo = written != official && written != label_key(label.text).core;
+    const bool note_typo =
+        written != official && written != (in_document ? keys_.of(label.text).core : label_key(label.text).core);
     if ((score < 100 || note_typo) && format_ != Format::legacy) {
       Finding f;
       f.rule = "template-label";
@@ -235,12 +249,14 @@ class Matcher {
       out_.findings.push_back(std::move(f));
     }
     ReportTable& rt = table_of(c.tmpl);
-    for (std::size_t i = 0; i < values.size(); ++i) add_cell(rt, def, key, std::string(def.columns[i]), values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i) add_cell(rt, def, key, def.columns[i], values[i]);
     ++placed_;
   }
 
-  void add_cell(ReportTable& rt, const RowDef& def, const std::string& row, const std::string& col, const Slot& s) {
-    TableCell tc{row, col, std::nullopt, s.cell->text, s.cell->span};
+  void add_cell(ReportTable& rt, const RowDef& def, std::string_view row_key, std::string_view col_label, const Slot& s) {
+    TableCell tc{std::string(row_key), std::string(col_label), std::nullopt, s.cell->text, s.cell->span};
+    const std::string& row = tc.row;
+    const std::string& col = tc.col;
     if (s.value.kind == CellKind::blank) {
       Finding f;
       f.rule = "cell-blank";
@@ -299,7 +315,7 @@ class Matcher {
       if (!rt.cells.empty()) continue;  // already read
       std::size_t k = 0;
       for (const RowDef& r : t->rows)
-        for (std::string_view col : r.columns) add_cell(rt, r, std::string(r.key), std::string(col), values[k++]);
+        for (std::string_view col : r.columns) add_cell(rt, r, r.key, col, values[k++]);
       ++placed_;
       (void)row;
       return;
