@@ -39,14 +39,15 @@ inline std::uint64_t char_bits(std::u32string_view core) {
 }
 
 /// Whether label_score() is 0 for certain for a row core and a template core, of these sizes
-/// and char_bits(): too few characters of the row can be in the template. A test in a few
-/// instructions before the score, for comparing one label with many.
-inline bool fuzzy_rejects(std::size_t row_size, std::uint64_t row_bits, std::size_t tmpl_size, std::uint64_t tmpl_bits) {
+/// and char_bits() (`row_repeats`: the row's size less the number of its bits): too few
+/// characters of the row can be in the template. A test in a few instructions before the
+/// score, for comparing one label with many.
+inline bool fuzzy_rejects(std::size_t row_size, std::uint64_t row_bits, std::size_t row_repeats, std::size_t tmpl_size,
+                          std::uint64_t tmpl_bits) {
   if (row_size == 0 || tmpl_size == 0) return true;
   // label_score's bound (the characters in common, as a multiset) is at most the row's
   // distinct bits found in the template plus the row's repeated bits.
-  const auto distinct = static_cast<std::size_t>(std::popcount(row_bits));
-  const std::size_t bound = static_cast<std::size_t>(std::popcount(row_bits & tmpl_bits)) + (row_size - distinct);
+  const std::size_t bound = static_cast<std::size_t>(std::popcount(row_bits & tmpl_bits)) + row_repeats;
   const std::size_t longer = std::max(row_size, tmpl_size);
   const bool could_contain = bound >= tmpl_size && tmpl_size >= 6 && row_size * 2 <= tmpl_size * 3;
   return !could_contain && (bound * 4 < longer * 3 || longer - std::min(bound, longer) > 4);

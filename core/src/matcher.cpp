@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "label.hpp"
@@ -59,6 +61,9 @@ class Matcher {
   Matcher(Format format, const TemplateIndex& index, CellKeys& keys, MatchResult& out) : format_(format), out_(out), keys_(keys) {
     for (const TableTemplate* t : templates_for(format)) {
       tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
+      std::size_t cells = 0;
+      for (const RowDef& r : t->rows) cells += r.columns.size();
+      tables_.back().cells.reserve(cells);
       if (t->flat) continue;
       const TemplateIndex::Template& rows = index.of(t);
       for (std::size_t r = 0; r < t->rows.size(); ++r) candidates_.push_back({t, r, candidates_.size(), &rows.rows[r]});
@@ -79,14 +84,15 @@ class Matcher {
   }
 
   void row(const Row& row) {
-    std::vector<Slot> slots;
-    slots.reserve(row.cells.size());
+    std::vector<Slot>& slots = slots_;  // (buffers kept from row to row)
+    slots.clear();
     std::size_t last_label = row.cells.size();
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
       slots.push_back({&row.cells[i], classify_cell(row.cells[i].text, true)});
       if (slots.back().value.kind == CellKind::text && !is_unit(row.cells[i].text)) last_label = i;
     }
-    std::vector<Slot> values;
+    std::vector<Slot>& values = values_;
+    values.clear();
     for (std::size_t i = last_label == row.cells.size() ? 0 : last_label + 1; i < slots.size(); ++i)
       if (slots[i].value.kind != CellKind::text) values.push_back(slots[i]);
 
@@ -173,9 +179,10 @@ class Matcher {
     if (auto it = fuzzy_.find(k); it != fuzzy_.end()) return it->second;
     std::vector<std::pair<std::size_t, int>> out;
     const std::uint64_t bits = char_bits(key.core);
+    const std::size_t repeats = key.core.size() - static_cast<std::size_t>(std::popcount(bits));
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
       const TemplateIndex::Row& row = *candidates_[i].keys;
-      if (fuzzy_rejects(key.core.size(), bits, row.key.core.size(), row.chars)) continue;
+      if (fuzzy_rejects(key.core.size(), bits, repeats, row.key.core.size(), row.chars)) continue;
       if (const int s = label_score(key, row.key); s >= 60) out.emplace_back(i, s);
     }
     return fuzzy_.emplace(std::move(k), std::move(out)).first->second;
@@ -218,10 +225,10 @@ class Matcher {
 
   /// `in_document`: the label is a cell of the document (not joined from pieces here).
   void place(const Candidate& c, const RowDef& def, const Row& row, const Cell& label, bool in_document, int score,
-             std::vector<Slot> values) {
+             std::span<const Slot> values) {
     const std::string_view key = def.key;
     if (!done_.insert({c.tmpl, c.row}).second) return;  // the same row twice: keep the first
-    while (values.size() > def.columns.size() && values.back().value.kind == CellKind::blank) values.pop_back();
+    while (values.size() > def.columns.size() && values.back().value.kind == CellKind::blank) values = values.first(values.size() - 1);
     if (values.size() != def.columns.size()) {
       Finding f;
       f.rule = "table-shape";
@@ -335,6 +342,7 @@ class Matcher {
   std::size_t placed_ = 0;
   const Row* prev_ = nullptr;
   const Row* next_ = nullptr;
+  std::vector<Slot> slots_, values_;  ///< row()'s
 
  public:
   /// Rows written as crawled text with their digits run together (after the real tables, so

@@ -26,6 +26,7 @@ std::string_view pick(std::string_view pattern, std::string_view value) {
 
 RelationInstance instance(const RelationDef& rel, std::string_view row, std::string_view col) {
   RelationInstance ri{&rel, {pick(rel.target.row, row), pick(rel.target.col, col)}, {}};
+  ri.terms.reserve(rel.terms.size());
   for (const Term& term : rel.terms) ri.terms.push_back({{pick(term.row, row), pick(term.col, col)}, term.sign});
   return ri;
 }
@@ -94,6 +95,7 @@ void report(const ReportTable& table, const CellIndex& cells, const RelationInst
 
 std::vector<RelationInstance> expand_relations(const TableTemplate& t) {
   std::vector<RelationInstance> out;
+  out.reserve(t.relations.size());
   for (const RelationDef& rel : t.relations) {
     switch (rel.iterate) {
       case Iterate::none:
