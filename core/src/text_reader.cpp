@@ -56,6 +56,7 @@ class TableBuilder {
     }
     const bool one_cell_line = nonempty == 1 && pipes == 1 && first == 0;
     if (one_cell_line) {  // "X |": one cell of a row that continues on the next lines
+      if (pending_.cells.empty()) pending_.cells.reserve(8);  // (rows of templates have up to 8 cells)
       pending_.cells.push_back(make_cell(parts_[first]));
       return;
     }
