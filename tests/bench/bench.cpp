@@ -1,10 +1,13 @@
 // nianbao_bench [--runs N] FILE... : checks each file repeatedly and prints ms per
 // check and MB/s. Built natively and with Emscripten (run under node), so scripts/bench compares
 // the two.
-//   output   FILE<TAB>bytes<TAB>ms<TAB>MB/s  (ms: the mean over >= 0.5 s of checks, at most 1000,
-//            each including the JSON output, after one warm-up check)
+//   output   FILE<TAB>bytes<TAB>ms<TAB>MB/s  (ms: the median check, each timed on its own and
+//            including the JSON output, of at least 5 checks and 0.5 s, at most 1000, after one
+//            warm-up check; the median, not the mean: a check the machine interrupted (another
+//            process, a noisy neighbour) does not move it)
 //   --runs N exactly N timed checks per file (--runs 1 under callgrind: instructions of the
 //            warm-up check plus one check, apart from loading)
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -33,17 +36,21 @@ int main(int argc, char** argv) {
     opts.file = file;
     (void)checker->check(text, opts);  // warm-up
     using clock = std::chrono::steady_clock;
-    int runs = 0;
-    const auto t0 = clock::now();
+    std::vector<double> times;  // seconds, one per check
     double elapsed = 0;
     do {
+      const auto t0 = clock::now();
       auto out = checker->check(text, opts);
       if (auto* r = std::get_if<nianbao::Report>(&out)) (void)nianbao::to_json(*r);
-      ++runs;
-      elapsed = std::chrono::duration<double>(clock::now() - t0).count();
-    } while (fixed_runs > 0 ? runs < fixed_runs : elapsed < 0.5 && runs < 1000);
-    const double ms = elapsed * 1000 / runs;
-    const double mbs = text.size() / (1024.0 * 1024.0) / (elapsed / runs);
+      times.push_back(std::chrono::duration<double>(clock::now() - t0).count());
+      elapsed += times.back();
+    } while (fixed_runs > 0 ? static_cast<int>(times.size()) < fixed_runs
+                            : (elapsed < 0.5 || times.size() < 5) && times.size() < 1000);
+    std::sort(times.begin(), times.end());
+    const std::size_t n = times.size();
+    const double median = n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
+    const double ms = median * 1000;
+    const double mbs = text.size() / (1024.0 * 1024.0) / median;
     const std::string name = file.substr(file.find_last_of('/') + 1);
     std::printf("%s\t%zu\t%.3f\t%.1f\n", name.c_str(), text.size(), ms, mbs);
   }
