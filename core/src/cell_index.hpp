@@ -1,8 +1,10 @@
 // The cells of a matched table by row and column (internal): what ReportTable::find answers, by
 // a hash table instead of a pass over every cell (the table rules look up many).
 #pragma once
+#include <algorithm>
 #include <cstddef>
-#include <functional>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -33,9 +35,24 @@ class CellIndex {
   }
 
  private:
+  /// A quick hash of a row and a column: their lengths and their first and last eight bytes
+  /// (labels that share a beginning differ at the end: "（四）无法提供/1.…", "（四）无法提供/2.…").
   static std::size_t hash(std::string_view row, std::string_view col) {
-    const std::hash<std::string_view> h;
-    return h(row) * 0x9E3779B97F4A7C15ull ^ h(col);
+    return mix(mix(ends(row)) ^ ends(col));
+  }
+  static std::uint64_t ends(std::string_view s) {
+    std::uint64_t head = 0, tail = 0;
+    const std::size_t n = std::min<std::size_t>(s.size(), 8);
+    if (n > 0) {  // (memcpy from the null data of an empty view is undefined)
+      std::memcpy(&head, s.data(), n);
+      std::memcpy(&tail, s.data() + s.size() - n, n);
+    }
+    return head ^ (tail << 1 | tail >> 63) ^ s.size();
+  }
+  static std::uint64_t mix(std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    return x ^ (x >> 29);
   }
   const ReportTable* table_;
   std::vector<const TableCell*> slots_;
