@@ -26,6 +26,23 @@ class JsonWriter {
   JsonWriter& end_object() { close('}'); return *this; }
   JsonWriter& begin_array() { open('['); return *this; }
   JsonWriter& end_array() { close(']'); return *this; }
+  /// A name written in the code: its quotes and colon are put together at compile time and go
+  /// in with one copy of known size.
+  template <std::size_t N>
+  JsonWriter& key(const char (&k)[N]) {
+    constexpr std::size_t n = N - 1;
+    if (indent_ > 0) return key(std::string_view(k, n));
+    separator();
+    if (buf_.size() - size_ < n + 3) grow(n + 3);
+    char* out = buf_.data() + size_;
+    out[0] = '"';
+    std::memcpy(out + 1, k, n);
+    out[n + 1] = '"';
+    out[n + 2] = ':';
+    size_ += n + 3;
+    after_key_ = true;
+    return *this;
+  }
   /// `k` is one of the writer's own names (ASCII letters, digits and '_'): it goes in as it is.
   JsonWriter& key(std::string_view k) {
     separator();
