@@ -264,14 +264,21 @@ void sentence_keys(const Prose& prose, Report& r) {
     const std::string_view t = p->text;
     for (std::size_t s0 = 0; s0 < t.size();) {
       const std::size_t s1 = sentence_end(t, s0);
+      // FNV-1a over the code points kept: one step per character.
       std::uint64_t h = 1469598103934665603ull;
       std::size_t han = 0;
       for (std::size_t i = s0; i < s1;) {
+        const auto b = static_cast<unsigned char>(t[i]);
+        if (b < 0x80) {  // ASCII: letters are kept
+          if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') h = (h ^ b) * 1099511628211ull;
+          ++i;
+          continue;
+        }
         std::size_t len = 0;
         const char32_t cp = utf8::decode(t, i, len);
-        if (utf8::is_han(cp) || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) {
-          han += utf8::is_han(cp);
-          for (std::size_t k = i; k < i + len; ++k) h = (h ^ static_cast<unsigned char>(t[k])) * 1099511628211ull;
+        if (utf8::is_han(cp)) {
+          ++han;
+          h = (h ^ cp) * 1099511628211ull;
         }
         i += len;
       }

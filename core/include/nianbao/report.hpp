@@ -115,7 +115,7 @@ struct Rate {
 };
 
 /// A sentence of the report text as a key for comparing years: its Han characters and letters,
-/// digits and punctuation aside, hashed (FNV-1a). Not in the JSON.
+/// digits and punctuation aside, hashed (FNV-1a over the code points). Not in the JSON.
 struct SentenceKey {
   std::uint64_t key = 0;
   Span span;
