@@ -3,6 +3,7 @@
 // small readers of dates, Chinese numerals and figures with units that the rules share.
 #pragma once
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -136,6 +137,85 @@ using PhraseSet = BasicPhraseSet<32>;
 using WidePhraseSet = BasicPhraseSet<64>;  ///< unions of several lists
 extern template class BasicPhraseSet<32>;
 extern template class BasicPhraseSet<64>;
+
+/// A set of up to 64 phrases of six bytes or more, each found by six bytes of it at a
+/// character's start, its anchor: "政府信息开" by "息开", where a search by its first character
+/// would stop at every 政 of a report. One pass over a text looks at each character's place; a
+/// filter on a hash of the six bytes there tells whether an anchor may start there, and only
+/// then are the phrases of that anchor compared whole. which() only: the screen words of every
+/// paragraph (screen_words.hpp), nearly none of which a report has.
+class AnchoredPhraseSet {
+ public:
+  static constexpr std::size_t kMax = 64;
+  static constexpr std::size_t kAnchor = 6;
+  constexpr AnchoredPhraseSet() = default;
+  /// Adds `p`, found by `anchor` (six bytes of it from a character's start; empty: its first six
+  /// bytes). Check !bad() once built.
+  constexpr void add(std::string_view p, std::string_view anchor = {}) {
+    if (anchor.empty()) anchor = p.substr(0, kAnchor);
+    const std::size_t at = p.find(anchor);
+    if (n_ == kMax || anchor.size() != kAnchor || at == std::string_view::npos ||
+        (static_cast<unsigned char>(anchor[0]) & 0xC0) == 0x80) {
+      bad_ = true;
+      return;
+    }
+    const std::size_t i = n_++;
+    phrases_[i] = p;
+    offset_[i] = static_cast<std::uint8_t>(at);
+    window_[i] = 0;
+    for (std::size_t j = 0; j < kAnchor; ++j) window_[i] |= std::uint64_t{static_cast<unsigned char>(anchor[j])} << (8 * j);
+    const unsigned k = key(window_[i]);
+    filter_[k >> 6] |= std::uint64_t{1} << (k & 63);
+    next_[i] = bucket_[k % kBuckets];
+    bucket_[k % kBuckets] = static_cast<std::uint8_t>(i + 1);
+    bad_ = bad_ || at > 255;
+  }
+  constexpr bool bad() const { return bad_; }
+  constexpr std::size_t size() const { return n_; }
+  constexpr std::string_view operator[](std::size_t i) const { return phrases_[i]; }
+  /// The phrases that occur in `s`, as bits by their index.
+  std::uint64_t which(std::string_view s) const {
+    std::uint64_t found = 0;
+    const auto* d = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    for (std::size_t i = 0; i + kAnchor <= n;) {
+      std::uint64_t w = 0;  // the six bytes at i, little-endian
+      if (n - i >= 8 && std::endian::native == std::endian::little) {
+        std::memcpy(&w, d + i, 8);
+        w &= 0xFFFFFFFFFFFFu;
+      } else {
+        for (std::size_t j = 0; j < kAnchor; ++j) w |= std::uint64_t{d[i + j]} << (8 * j);
+      }
+      const unsigned k = key(w);
+      if ((filter_[k >> 6] >> (k & 63)) & 1) {
+        for (std::size_t p = bucket_[k % kBuckets]; p; p = next_[p - 1]) {
+          const std::size_t q = p - 1;
+          const std::string_view ph = phrases_[q];
+          if (window_[q] == w && i >= offset_[q] && i - offset_[q] + ph.size() <= n &&
+              std::memcmp(d + i - offset_[q], ph.data(), ph.size()) == 0)
+            found |= std::uint64_t{1} << q;
+        }
+      }
+      // To the next character: a three-byte one whole (1110xxxx 10xxxxxx 10xxxxxx), else a byte
+      // (anchors start at a character's start: the bytes inside one are passed either way).
+      i += (w & 0xC0C0F0u) == 0x8080E0u ? 3 : 1;
+    }
+    return found;
+  }
+
+ private:
+  static constexpr std::size_t kBuckets = 64;
+  /// A hash (11 bits) of six bytes.
+  static constexpr unsigned key(std::uint64_t w) { return static_cast<unsigned>((w * 0x9E3779B97F4A7C15ull) >> 53); }
+  std::array<std::string_view, kMax> phrases_{};
+  std::array<std::uint64_t, kMax> window_{};   ///< the anchor's six bytes (little-endian)
+  std::array<std::uint8_t, kMax> offset_{};    ///< where the anchor starts in the phrase
+  std::array<std::uint64_t, 32> filter_{};     ///< key() of the anchors
+  std::array<std::uint8_t, kBuckets> bucket_{};  ///< first phrase (+1) by key
+  std::array<std::uint8_t, kMax> next_{};      ///< next phrase (+1) of the same bucket
+  std::size_t n_ = 0;
+  bool bad_ = false;
+};
 
 /// The first of `phrases` ("a|b|c") found in `s` at or after `from`, or npos.
 std::size_t find_any(std::string_view s, std::string_view phrases, std::size_t from = 0);

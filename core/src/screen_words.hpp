@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 
 #include "prose.hpp"
 
@@ -58,13 +59,34 @@ constexpr PhraseSet kAddressSet = [] {
   return s;
 }();
 
+/// The anchors of the words below whose first two characters are common in reports (网站, 信息,
+/// 行政, 公开, 电子, 视频…): two characters of each (six bytes) that are not.
+constexpr std::array kAnchors = {
+    std::pair{"网站标识码"sv, "标识"sv}, std::pair{"网站支持IPv6"sv, "持IPv"sv}, std::pair{"发布机构:"sv, "布机"sv},
+    std::pair{"信息来源:"sv, "息来"sv},   std::pair{"技术支持:"sv, "术支"sv},     std::pair{"当前位置:"sv, "前位"sv},
+    std::pair{"分享到:"sv, "享到"sv},     std::pair{"娱乐城"sv, "乐城"sv},         std::pair{"六合彩"sv, "合彩"sv},
+    std::pair{"时时彩"sv, "时彩"sv},       std::pair{"真人视讯"sv, "视讯"sv},       std::pair{"开户送"sv, "户送"sv},
+    std::pair{"北京赛车"sv, "赛车"sv},     std::pair{"电子游艺"sv, "游艺"sv},       std::pair{"一夜情"sv, "夜情"sv},
+    std::pair{"成人影片"sv, "影片"sv},     std::pair{"成人视频"sv, "人视"sv},       std::pair{"政府信息开"sv, "息开"sv},
+    std::pair{"行政法复议"sv, "法复"sv},   std::pair{"行政复以"sv, "复以"sv},       std::pair{"行政复义"sv, "复义"sv},
+    std::pair{"行政诉公"sv, "诉公"sv},     std::pair{"依申请开公"sv, "开公"sv},     std::pair{"信息开公"sv, "开公"sv},
+    std::pair{"公开条列"sv, "条列"sv},     std::pair{"规范行文件"sv, "范行"sv},     std::pair{"政务公公开"sv, "公公"sv},
+    std::pair{"家庭住址"sv, "住址"sv},     std::pair{"现住址"sv, "住址"sv},         std::pair{"户籍地址"sv, "籍地"sv},
+    std::pair{"住址:"sv, "住址"sv}};
+constexpr std::string_view anchor_of(std::string_view word) {
+  for (const auto& [w, a] : kAnchors)
+    if (w == word) return a;
+  return {};
+}
+
 /// All of them together, in this order: one pass over a paragraph finds which it has.
-constexpr WidePhraseSet kWords = [] {
-  WidePhraseSet s;
-  for (std::string_view c : kChrome) s.add(c);
-  for (const Spam& x : kTampering) s.add(x.word);
-  for (const Typo& x : kTypos) s.add(x.wrong);
-  for (std::string_view w : kAddressWords) s.add(w);
+constexpr AnchoredPhraseSet kWords = [] {
+  AnchoredPhraseSet s;
+  auto add = [&](std::string_view w) { s.add(w, anchor_of(w)); };
+  for (std::string_view c : kChrome) add(c);
+  for (const Spam& x : kTampering) add(x.word);
+  for (const Typo& x : kTypos) add(x.wrong);
+  for (std::string_view w : kAddressWords) add(w);
   return s;
 }();
 /// Where each list starts in kWords.which(), and its bits there.
@@ -74,7 +96,15 @@ constexpr std::uint64_t bits(std::size_t first, std::size_t count) { return ((st
 constexpr std::uint64_t kChromeBits = bits(0, kChrome.size()), kTamperingBits = bits(kTamperingFirst, kTampering.size()),
                         kTypoBits = bits(kTypoFirst, kTypos.size()), kAddressBits = bits(kAddressFirst, kAddressWords.size());
 static_assert(kAddressFirst + kAddressWords.size() <= 64 && kWords.size() == kAddressFirst + kAddressWords.size());
-static_assert(!kAddressSet.overflowed() && !kWords.overflowed());
+static_assert(!kAddressSet.overflowed() && !kWords.bad());
+static_assert([] {  // every anchor is one of the words
+  for (const auto& [w, a] : kAnchors) {
+    bool known = false;
+    for (std::size_t i = 0; i < kWords.size(); ++i) known = known || kWords[i] == w;
+    if (!known) return false;
+  }
+  return true;
+}());
 
 }  // namespace screening
 

@@ -6,6 +6,7 @@
 
 #include "helpers.hpp"
 #include "prose.hpp"
+#include "screen_words.hpp"
 
 using nianbao::Decimal;
 using nianbao::Severity;
@@ -280,6 +281,31 @@ TEST_CASE("phrase sets find what a search for each phrase finds") {
       for (std::string_view p : nianbao::split_bar(lists[k])) first_from = std::min(first_from, s.find(p, from));
       CHECK(sets[k].find(s, from) == first_from);
     }
+  }
+}
+
+TEST_CASE("the screen words, each found by its anchor, are found wherever a search for each finds them") {
+  const nianbao::AnchoredPhraseSet& words = nianbao::screening::kWords;
+  REQUIRE(words.size() > 40);
+  // Pieces: every word, its halves, the anchors' neighbours, ASCII, broken and four-byte UTF-8.
+  std::vector<std::string> pieces = {"政府", "信息", "公开", "行政", "复议", "住址", "的", ",", ":", "a", "I", "\xE4\xB8",
+                                     "\x80", "\xF0\x9F\x98\x80", " "};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string w(words[i]);
+    pieces.push_back(w);
+    pieces.push_back(w.substr(0, w.size() / 2));
+    pieces.push_back(w.substr(w.size() / 2));
+  }
+  std::uint32_t seed = 4242;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    for (std::uint32_t n = next() % 12; n-- > 0;) s += pieces[(next() >> 8) % pieces.size()];
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < words.size(); ++i)
+      if (s.find(words[i]) != std::string::npos) bits |= std::uint64_t{1} << i;
+    CAPTURE(s);
+    CHECK(words.which(s) == bits);
   }
 }
 
