@@ -369,7 +369,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   report.findings.insert(report.findings.end(), std::make_move_iterator(matched.findings.begin()),
                          std::make_move_iterator(matched.findings.end()));
   report.tables = std::move(matched.tables);
-  std::vector<Finding> rules = check_tables(report.tables);
+  std::vector<Finding> rules = check_tables(report.tables, *templates_);
   report.findings.insert(report.findings.end(), std::make_move_iterator(rules.begin()),
                          std::make_move_iterator(rules.end()));
   read_narrative(doc, report);

@@ -169,6 +169,7 @@ TemplateIndex::TemplateIndex() {
         for (const std::u32string* core : {&k.full, &k.key.core})
           if (core->size() >= 2 && (core == &k.full || *core != k.full)) x->by_last[core->back()].push_back({r, core});
       }
+      x->relations = expand_relations(*t);
       templates_.push_back(std::move(x));
     }
   for (const Fingerprint& f : format_fingerprints()) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nianbao/rules.hpp"
 #include "nianbao/templates.hpp"
 
 namespace nianbao {
@@ -78,6 +79,7 @@ class TemplateIndex {
     const TableTemplate* tmpl = nullptr;
     std::vector<Row> rows;  ///< per template row
     std::map<char32_t, std::vector<Glued>> by_last;
+    std::vector<RelationInstance> relations;  ///< expand_relations(*tmpl)
   };
 
   TemplateIndex();
@@ -96,5 +98,9 @@ class TemplateIndex {
   std::vector<LabelKey> fingerprints_;
   bool fingerprints_have_han_ = true;
 };
+
+/// check_tables (rules.hpp) with each template's relations as the index holds them, expanded
+/// once instead of for every check.
+std::vector<Finding> check_tables(const std::vector<ReportTable>& tables, const TemplateIndex& index);
 
 }  // namespace nianbao

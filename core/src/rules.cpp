@@ -1,6 +1,7 @@
 #include "nianbao/rules.hpp"
 
 #include "cell_index.hpp"
+#include "label.hpp"
 
 #include <string>
 
@@ -114,12 +115,29 @@ std::vector<RelationInstance> expand_relations(const TableTemplate& t) {
   return out;
 }
 
+namespace {
+
+void check_table(const ReportTable& t, const std::vector<RelationInstance>& relations, std::vector<Finding>& out) {
+  const CellIndex cells(t);
+  for (const RelationInstance& ri : relations) report(t, cells, ri, out);
+}
+
+}  // namespace
+
 std::vector<Finding> check_tables(const std::vector<ReportTable>& tables) {
+  std::vector<Finding> out;
+  for (const ReportTable& t : tables)
+    if (t.tmpl) check_table(t, expand_relations(*t.tmpl), out);
+  return out;
+}
+
+std::vector<Finding> check_tables(const std::vector<ReportTable>& tables, const TemplateIndex& index) {
   std::vector<Finding> out;
   for (const ReportTable& t : tables) {
     if (!t.tmpl) continue;
-    const CellIndex cells(t);
-    for (const RelationInstance& ri : expand_relations(*t.tmpl)) report(t, cells, ri, out);
+    const TemplateIndex::Template& x = index.of(t.tmpl);
+    if (x.tmpl == t.tmpl) check_table(t, x.relations, out);
+    else check_table(t, expand_relations(*t.tmpl), out);  // a template of its own (not of templates_for())
   }
   return out;
 }
