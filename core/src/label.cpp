@@ -177,6 +177,19 @@ TemplateIndex::TemplateIndex() {
     const std::u32string& core = fingerprints_.back().core;
     fingerprints_have_han_ = fingerprints_have_han_ && std::any_of(core.begin(), core.end(), [](char32_t c) { return c >= 0x80; });
   }
+  for (Format f : {Format::legacy, Format::f2019, Format::f2021}) {
+    Candidates& c = candidates_[static_cast<std::size_t>(f)];
+    for (const TableTemplate* t : templates_for(f)) {
+      if (t->flat) continue;
+      const Template& x = of(t);
+      for (std::size_t r = 0; r < t->rows.size(); ++r) c.list.push_back({t, r, c.list.size(), &x.rows[r]});
+    }
+    for (std::size_t i = 0; i < c.list.size(); ++i) c.by_core[c.list[i].keys->key.core].push_back(i);
+  }
+}
+
+const TemplateIndex::Candidates& TemplateIndex::candidates(Format f) const {
+  return candidates_[static_cast<std::size_t>(f) < candidates_.size() ? static_cast<std::size_t>(f) : 0];
 }
 
 const TemplateIndex::Template& TemplateIndex::of(const TableTemplate* t) const {

@@ -2,12 +2,14 @@
 // punctuation and white space are gone (internal).
 #pragma once
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "nianbao/rules.hpp"
@@ -82,12 +84,28 @@ class TemplateIndex {
     std::vector<RelationInstance> relations;  ///< expand_relations(*tmpl)
   };
 
+  /// A template row the matcher may place a table row on: every row of the format's templates
+  /// (those with rows), in order.
+  struct Candidate {
+    const TableTemplate* tmpl;
+    std::size_t row;    ///< index into tmpl->rows
+    std::size_t order;  ///< position across all templates of the format (its index)
+    const Row* keys;    ///< the row's label keys
+  };
+  struct Candidates {
+    std::vector<Candidate> list;
+    /// The candidates by their label's core, in order.
+    std::unordered_map<std::u32string_view, std::vector<std::size_t>> by_core;
+  };
+
   TemplateIndex();
   TemplateIndex(const TemplateIndex&) = delete;
   TemplateIndex& operator=(const TemplateIndex&) = delete;
 
   /// The keys of a template of templates_for().
   const Template& of(const TableTemplate* t) const;
+  /// The matcher's candidates of a format (legacy, 2019, 2021; none for unknown).
+  const Candidates& candidates(Format f) const;
   /// label_key of each format_fingerprints() label, in order.
   const std::vector<LabelKey>& fingerprints() const { return fingerprints_; }
   /// Every fingerprint's key has a character beyond ASCII (so a cell of ASCII holds none).
@@ -96,6 +114,7 @@ class TemplateIndex {
  private:
   std::vector<std::unique_ptr<Template>> templates_;
   std::vector<LabelKey> fingerprints_;
+  std::array<Candidates, 4> candidates_;  ///< by Format
   bool fingerprints_have_han_ = true;
 };
 

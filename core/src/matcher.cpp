@@ -44,12 +44,7 @@ class CellKeys {
   std::unordered_map<std::string_view, std::u32string> full_;
 };
 
-struct Candidate {
-  const TableTemplate* tmpl;
-  std::size_t row;    // index into tmpl->rows
-  std::size_t order;  // position across all templates of the format
-  const TemplateIndex::Row* keys;  // the row's label keys
-};
+using Candidate = TemplateIndex::Candidate;
 
 struct Slot {
   const Cell* cell;
@@ -58,17 +53,15 @@ struct Slot {
 
 class Matcher {
  public:
-  Matcher(Format format, const TemplateIndex& index, CellKeys& keys, MatchResult& out) : format_(format), out_(out), keys_(keys) {
+  Matcher(Format format, const TemplateIndex& index, CellKeys& keys, MatchResult& out)
+      : format_(format), out_(out), keys_(keys), candidates_(index.candidates(format).list),
+        by_core_(index.candidates(format).by_core) {
     for (const TableTemplate* t : templates_for(format)) {
       tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
       std::size_t cells = 0;
       for (const RowDef& r : t->rows) cells += r.columns.size();
       tables_.back().cells.reserve(cells);
-      if (t->flat) continue;
-      const TemplateIndex::Template& rows = index.of(t);
-      for (std::size_t r = 0; r < t->rows.size(); ++r) candidates_.push_back({t, r, candidates_.size(), &rows.rows[r]});
     }
-    for (std::size_t i = 0; i < candidates_.size(); ++i) by_core_[candidates_[i].keys->key.core].push_back(i);
   }
 
   /// Returns how many value rows were placed.
@@ -333,9 +326,9 @@ class Matcher {
   MatchResult& out_;
   CellKeys& keys_;
   std::vector<ReportTable> tables_;
-  std::vector<Candidate> candidates_;
-  /// The candidates by their label's core, in order (the cores are the TemplateIndex's).
-  std::unordered_map<std::u32string_view, std::vector<std::size_t>> by_core_;
+  const std::vector<Candidate>& candidates_;  ///< the TemplateIndex's, of format_
+  /// The candidates by their label's core, in order (the TemplateIndex's).
+  const std::unordered_map<std::u32string_view, std::vector<std::size_t>>& by_core_;
   std::set<std::pair<const TableTemplate*, std::size_t>> done_;
   std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
