@@ -175,6 +175,7 @@ TemplateIndex::TemplateIndex() {
   for (const Fingerprint& f : format_fingerprints()) {
     fingerprints_.push_back(label_key(f.label));
     const std::u32string& core = fingerprints_.back().core;
+    fingerprint_bits_.push_back(char_bits(core));
     fingerprints_have_han_ = fingerprints_have_han_ && std::any_of(core.begin(), core.end(), [](char32_t c) { return c >= 0x80; });
   }
   for (Format f : {Format::legacy, Format::f2019, Format::f2021}) {

@@ -108,12 +108,15 @@ class TemplateIndex {
   const Candidates& candidates(Format f) const;
   /// label_key of each format_fingerprints() label, in order.
   const std::vector<LabelKey>& fingerprints() const { return fingerprints_; }
+  /// char_bits of each fingerprint's core, in order.
+  const std::vector<std::uint64_t>& fingerprint_bits() const { return fingerprint_bits_; }
   /// Every fingerprint's key has a character beyond ASCII (so a cell of ASCII holds none).
   bool fingerprints_have_han() const { return fingerprints_have_han_; }
 
  private:
   std::vector<std::unique_ptr<Template>> templates_;
   std::vector<LabelKey> fingerprints_;
+  std::vector<std::uint64_t> fingerprint_bits_;
   std::array<Candidates, 4> candidates_;  ///< by Format
   bool fingerprints_have_han_ = true;
 };

@@ -364,8 +364,11 @@ Format vote(const Document& doc, const TemplateIndex& index, CellKeys& keys) {
         if (index.fingerprints_have_han() && std::all_of(c.text.begin(), c.text.end(), [](char x) { return static_cast<unsigned char>(x) < 0x80; }))
           continue;
         const LabelKey& k = keys.of(c.text);
+        // (A fingerprint with a character the cell lacks is not in it: its bits tell first.)
+        const std::uint64_t bits = char_bits(k.core);
         for (std::size_t i = 0; i < fps.size(); ++i)
-          if (k.core.find(fps[i].core) != std::u32string::npos) ++votes[format_fingerprints()[i].format];
+          if ((index.fingerprint_bits()[i] & ~bits) == 0 && k.core.find(fps[i].core) != std::u32string::npos)
+            ++votes[format_fingerprints()[i].format];
       }
   }
   Format best = Format::unknown;
