@@ -253,15 +253,13 @@ class Matcher {
     ++placed_;
   }
 
-  void add_cell(ReportTable& rt, const RowDef& def, std::string_view row_key, std::string_view col_label, const Slot& s) {
-    TableCell tc{std::string(row_key), std::string(col_label), std::nullopt, s.cell->text, s.cell->span};
-    const std::string& row = tc.row;
-    const std::string& col = tc.col;
+  void add_cell(ReportTable& rt, const RowDef& def, std::string_view row, std::string_view col, const Slot& s) {
+    TableCell tc{row, col, std::nullopt, s.cell->text, s.cell->span};
     if (s.value.kind == CellKind::blank) {
       Finding f;
       f.rule = "cell-blank";
       f.severity = Severity::warning;
-      f.message = "「" + row + "」「" + col + "」未填写数字（" + (s.cell->text.empty() ? std::string("空白") : s.cell->text) +
+      f.message = cell_name(row, col) + "未填写数字（" + (s.cell->text.empty() ? std::string("空白") : s.cell->text) +
                   "），不按0计算，相关勾稽检查已跳过";
       f.span = s.cell->span;
       out_.findings.push_back(std::move(f));
@@ -272,12 +270,12 @@ class Matcher {
     } else {
       tc.value = s.value.value;
       // An amount in 元 where the template counts 万元 is off by a factor of 10,000.
-      if (s.value.unit == "元" && (col.find("万元") != std::string::npos || row.find("万元") != std::string::npos ||
+      if (s.value.unit == "元" && (col.find("万元") != std::string_view::npos || row.find("万元") != std::string_view::npos ||
                                    (def.decimal_ok && format_ == Format::legacy))) {
         Finding f;
         f.rule = rt.id == "legacy" ? "legacy-unit" : "t2-cells";
         f.severity = Severity::warning;
-        f.message = "「" + row + "」「" + col + "」填报为" + s.cell->text + "，模板的单位是万元，请核对单位";
+        f.message = cell_name(row, col) + "填报为" + s.cell->text + "，模板的单位是万元，请核对单位";
         f.span = s.cell->span;
         f.actual = s.value.value;
         out_.findings.push_back(std::move(f));
@@ -286,11 +284,16 @@ class Matcher {
     rt.cells.push_back(std::move(tc));
   }
 
-  void invalid(const Slot& s, const std::string& row, const std::string& col, const char* why) {
+  /// 「row」「col」 of the messages.
+  static std::string cell_name(std::string_view row, std::string_view col) {
+    return "「" + std::string(row) + "」「" + std::string(col) + "」";
+  }
+
+  void invalid(const Slot& s, std::string_view row, std::string_view col, const char* why) {
     Finding f;
     f.rule = "cell-invalid";
     f.severity = Severity::error;
-    f.message = "「" + row + "」「" + col + "」填报为" + s.cell->text + "，" + why;
+    f.message = cell_name(row, col) + "填报为" + s.cell->text + "，" + why;
     f.span = s.cell->span;
     f.actual = s.value.value;
     out_.findings.push_back(std::move(f));

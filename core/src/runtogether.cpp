@@ -699,7 +699,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         f.span = s;
         findings.push_back(std::move(f));
       }
-      rt->cells.push_back({std::string(w.cells[i].row), std::string(w.cells[i].col), v, raw, s});
+      rt->cells.push_back({w.cells[i].row, w.cells[i].col, v, raw, s});
       at += len;
     }
   }

@@ -31,8 +31,8 @@ struct Section {
 };
 
 struct TableCell {
-  std::string row;  ///< official row key
-  std::string col;  ///< official column label
+  std::string_view row;  ///< official row key (a view of the template's, static data)
+  std::string_view col;  ///< official column label (likewise)
   std::optional<Decimal> value;  ///< nothing when blank or invalid
   std::string raw;  ///< the cell as written (normalised)
   Span span;
