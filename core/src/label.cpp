@@ -185,7 +185,11 @@ TemplateIndex::TemplateIndex() {
       const Template& x = of(t);
       for (std::size_t r = 0; r < t->rows.size(); ++r) c.list.push_back({t, r, c.list.size(), &x.rows[r]});
     }
-    for (std::size_t i = 0; i < c.list.size(); ++i) c.by_core[c.list[i].keys->key.core].push_back(i);
+    for (std::size_t i = 0; i < c.list.size(); ++i) {
+      c.by_core[c.list[i].keys->key.core].push_back(i);
+      c.sizes.push_back(c.list[i].keys->key.core.size());
+      c.bits.push_back(c.list[i].keys->chars);
+    }
   }
 }
 

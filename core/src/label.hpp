@@ -94,6 +94,9 @@ class TemplateIndex {
   };
   struct Candidates {
     std::vector<Candidate> list;
+    /// Per candidate, its core's size and char_bits (side by side, for fuzzy_rejects over all).
+    std::vector<std::size_t> sizes;
+    std::vector<std::uint64_t> bits;
     /// The candidates by their label's core, in order.
     std::unordered_map<std::u32string_view, std::vector<std::size_t>> by_core;
   };
