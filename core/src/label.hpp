@@ -41,6 +41,19 @@ inline std::uint64_t char_bits(std::u32string_view core) {
   return bits;
 }
 
+/// The number of set bits: std::popcount where it is one instruction (wasm, x86 with POPCNT),
+/// else in a few arithmetic steps (the baseline x86-64 build would call a library routine).
+inline std::size_t count_bits(std::uint64_t x) {
+#if defined(__wasm__) || defined(__POPCNT__) || !defined(__x86_64__)
+  return static_cast<std::size_t>(std::popcount(x));
+#else
+  x -= (x >> 1) & 0x5555555555555555u;
+  x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+  return static_cast<std::size_t>((x * 0x0101010101010101u) >> 56);
+#endif
+}
+
 /// Whether label_score() is 0 for certain for a row core and a template core, of these sizes
 /// and char_bits() (`row_repeats`: the row's size less the number of its bits): too few
 /// characters of the row can be in the template. A test in a few instructions before the
@@ -50,7 +63,7 @@ inline bool fuzzy_rejects(std::size_t row_size, std::uint64_t row_bits, std::siz
   if (row_size == 0 || tmpl_size == 0) return true;
   // label_score's bound (the characters in common, as a multiset) is at most the row's
   // distinct bits found in the template plus the row's repeated bits.
-  const std::size_t bound = static_cast<std::size_t>(std::popcount(row_bits & tmpl_bits)) + row_repeats;
+  const std::size_t bound = count_bits(row_bits & tmpl_bits) + row_repeats;
   const std::size_t longer = std::max(row_size, tmpl_size);
   const bool could_contain = bound >= tmpl_size && tmpl_size >= 6 && row_size * 2 <= tmpl_size * 3;
   return !could_contain && (bound * 4 < longer * 3 || longer - std::min(bound, longer) > 4);

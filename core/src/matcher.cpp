@@ -173,7 +173,7 @@ class Matcher {
     if (auto it = fuzzy_.find({key.numbering, key.core}); it != fuzzy_.end()) return it->second;
     std::vector<std::pair<std::size_t, int>> out;
     const std::uint64_t bits = char_bits(key.core);
-    const std::size_t repeats = key.core.size() - static_cast<std::size_t>(std::popcount(bits));
+    const std::size_t repeats = key.core.size() - count_bits(bits);
     const std::size_t* sizes = index_.sizes.data();
     const std::uint64_t* chars = index_.bits.data();
     for (std::size_t i = 0; i < candidates_.size(); ++i) {

@@ -2,9 +2,11 @@
 // the text.
 #include <doctest/doctest.h>
 
+#include <bit>
 #include <cstdint>
 
 #include "helpers.hpp"
+#include "label.hpp"
 #include "prose.hpp"
 #include "screen_words.hpp"
 
@@ -307,6 +309,16 @@ TEST_CASE("the screen words, each found by its anchor, are found wherever a sear
     CAPTURE(s);
     CHECK(words.which(s) == bits);
   }
+}
+
+TEST_CASE("count_bits counts as std::popcount does") {
+  std::uint64_t x = 0x9E3779B97F4A7C15u;
+  for (int i = 0; i < 1000; ++i, x = x * 6364136223846793005u + 1442695040888963407u) {
+    CHECK(nianbao::count_bits(x) == static_cast<std::size_t>(std::popcount(x)));
+    CHECK(nianbao::count_bits(x & (x >> 7)) == static_cast<std::size_t>(std::popcount(x & (x >> 7))));
+  }
+  CHECK(nianbao::count_bits(0) == 0);
+  CHECK(nianbao::count_bits(~std::uint64_t{0}) == 64);
 }
 
 TEST_CASE("next_digit finds the first ASCII digit, eight bytes at a time or one by one") {
