@@ -79,14 +79,17 @@ LabelKey label_key_impl(std::string_view label, bool drop_notes) {
     }
   }
   // Core: drop bracketed notes (after the first character), punctuation and spaces.
-  key.core.reserve(s.size() - i);
+  key.core.resize(s.size() - i);  // (written in place, then cut to what was kept)
+  char32_t* const core = key.core.data();
+  std::size_t kept = 0;
   int depth = 0;
   for (std::size_t k = i; k < s.size(); ++k) {
     const char32_t c = s[k];
-    if (drop_notes && (c == U'(' || c == U'[' || c == U'【') && !key.core.empty()) { ++depth; continue; }
+    if (drop_notes && (c == U'(' || c == U'[' || c == U'【') && kept > 0) { ++depth; continue; }
     if ((c == U')' || c == U']' || c == U'】') && depth > 0) { --depth; continue; }
-    if (depth == 0 && keep_in_core(c)) key.core.push_back(c);
+    if (depth == 0 && keep_in_core(c)) core[kept++] = c;
   }
+  key.core.resize(kept);
   return key;
 }
 
