@@ -425,21 +425,41 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
   }
   std::vector<Value> vals(n);
   std::vector<std::size_t> lens(n);
-  Values by_cell;
   std::size_t steps = 0;
-  // Which relations can be checked once value i is known.
-  std::vector<std::vector<const RelationInstance*>> ready(n);
+  // Which relations can be checked once value i is known, with their cells as indices into
+  // w.cells (its cells are distinct: a template's rows and columns).
+  struct Indexed {
+    const RelationInstance* ri;
+    std::size_t target;
+    std::vector<std::pair<std::size_t, int>> terms;  // cell index, sign
+  };
+  std::vector<std::vector<Indexed>> ready(n);
   for (const RelationInstance& ri : intra) {
-    std::size_t last = 0;
     auto idx = [&](const CellRef& c) {
       for (std::size_t k = 0; k < n; ++k)
         if (w.cells[k] == c) return k;
       return n;
     };
-    last = std::max(last, idx(ri.target));
-    for (const auto& [ref, sign] : ri.terms) last = std::max(last, idx(ref));
-    if (last < n) ready[last].push_back(&ri);
+    Indexed x{&ri, idx(ri.target), {}};
+    std::size_t last = x.target;
+    for (const auto& [ref, sign] : ri.terms) {
+      x.terms.emplace_back(idx(ref), sign);
+      last = std::max(last, x.terms.back().first);
+    }
+    if (last < n) ready[last].push_back(std::move(x));
   }
+  // As holds(), on the values placed so far.
+  auto holds_here = [&](const Indexed& x) {
+    Decimal sum;
+    for (const auto& [k, sign] : x.terms) {
+      const Value& v = vals[k];
+      if (!v) return true;
+      sum += sign < 0 ? Decimal() - *v : *v;
+    }
+    const Value& target = vals[x.target];
+    if (!target) return true;
+    return x.ri->def->op == Op::equal ? *target == sum : *target <= sum;
+  };
   std::vector<std::size_t> digits_from(d.size() + 1, 0);  // digits in d[at, end)
   for (std::size_t k = d.size(); k-- > 0;) digits_from[k] = digits_from[k + 1] + is_digit(d[k]);
   auto rec = [&](auto&& self, std::size_t i, std::size_t at) -> void {
@@ -463,9 +483,8 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
       if (!v) continue;
       vals[i] = *v;
       lens[i] = len;
-      by_cell[{w.cells[i].row, w.cells[i].col}] = vals[i];
       bool ok = true;
-      for (const RelationInstance* ri : ready[i]) ok = ok && holds(*ri, by_cell);
+      for (const Indexed& x : ready[i]) ok = ok && holds_here(x);
       if (ok) self(self, i + 1, at + len);
       if (w.overflow) return;
     }
