@@ -363,18 +363,25 @@ void cells_of(RowWork& w) {
   }
 }
 
+/// A relation with its cells as indices into a vector of values (a row's cells, or the cells of
+/// the relations across rows).
+struct IndexedRelation {
+  const RelationInstance* ri;
+  std::size_t target;
+  std::vector<std::pair<std::size_t, int>> terms;  ///< cell index, sign
+};
+
 /// A relation holds, or cannot be checked because a cell is blank.
-bool holds(const RelationInstance& ri, const Values& v) {
-  auto get = [&](const CellRef& c) { return v.at({c.row, c.col}); };
+bool holds(const IndexedRelation& x, const std::vector<Value>& v) {
   Decimal sum;
-  for (const auto& [ref, sign] : ri.terms) {
-    const Value x = get(ref);
-    if (!x) return true;
-    sum += sign < 0 ? Decimal() - *x : *x;
+  for (const auto& [k, sign] : x.terms) {
+    const Value& term = v[k];
+    if (!term) return true;
+    sum += sign < 0 ? Decimal() - *term : *term;
   }
-  const Value target = get(ri.target);
+  const Value& target = v[x.target];
   if (!target) return true;
-  return ri.def->op == Op::equal ? *target == sum : *target <= sum;
+  return x.ri->def->op == Op::equal ? *target == sum : *target <= sum;
 }
 
 /// The token of `d` at `at` as a value of a cell of `def`: "x" (blank) or [-]digits[.digits].
@@ -428,19 +435,14 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
   std::size_t steps = 0;
   // Which relations can be checked once value i is known, with their cells as indices into
   // w.cells (its cells are distinct: a template's rows and columns).
-  struct Indexed {
-    const RelationInstance* ri;
-    std::size_t target;
-    std::vector<std::pair<std::size_t, int>> terms;  // cell index, sign
-  };
-  std::vector<std::vector<Indexed>> ready(n);
+  std::vector<std::vector<IndexedRelation>> ready(n);
   for (const RelationInstance& ri : intra) {
     auto idx = [&](const CellRef& c) {
       for (std::size_t k = 0; k < n; ++k)
         if (w.cells[k] == c) return k;
       return n;
     };
-    Indexed x{&ri, idx(ri.target), {}};
+    IndexedRelation x{&ri, idx(ri.target), {}};
     std::size_t last = x.target;
     for (const auto& [ref, sign] : ri.terms) {
       x.terms.emplace_back(idx(ref), sign);
@@ -448,18 +450,6 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
     }
     if (last < n) ready[last].push_back(std::move(x));
   }
-  // As holds(), on the values placed so far.
-  auto holds_here = [&](const Indexed& x) {
-    Decimal sum;
-    for (const auto& [k, sign] : x.terms) {
-      const Value& v = vals[k];
-      if (!v) return true;
-      sum += sign < 0 ? Decimal() - *v : *v;
-    }
-    const Value& target = vals[x.target];
-    if (!target) return true;
-    return x.ri->def->op == Op::equal ? *target == sum : *target <= sum;
-  };
   std::vector<std::size_t> digits_from(d.size() + 1, 0);  // digits in d[at, end)
   for (std::size_t k = d.size(); k-- > 0;) digits_from[k] = digits_from[k + 1] + is_digit(d[k]);
   auto rec = [&](auto&& self, std::size_t i, std::size_t at) -> void {
@@ -484,7 +474,7 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
       vals[i] = *v;
       lens[i] = len;
       bool ok = true;
-      for (const Indexed& x : ready[i]) ok = ok && holds_here(x);
+      for (const IndexedRelation& x : ready[i]) ok = ok && holds(x, vals);
       if (ok) self(self, i + 1, at + len);
       if (w.overflow) return;
     }
@@ -594,7 +584,19 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     for (const TableCell& c : rt.cells) known[{c.row, c.col}] = c.value;
   // Relations tie rows together; rows tied by no relation are solved apart (their choices do
   // not multiply), each group of tied rows by one search.
-  std::vector<std::vector<const RelationInstance*>> ready(work.size());
+  // The cells of the relations used across rows, as slots of `values`: a value read from a
+  // table, or one the search sets.
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> slot_of;
+  std::vector<Value> values;
+  auto slot = [&](const CellRef& c) {
+    const auto [it, fresh] = slot_of.try_emplace({c.row, c.col}, values.size());
+    if (fresh) {
+      const auto k = known.find({c.row, c.col});
+      values.push_back(k != known.end() ? k->second : Value{});
+    }
+    return it->second;
+  };
+  std::vector<std::vector<IndexedRelation>> ready(work.size());
   std::vector<std::size_t> group(work.size());
   for (std::size_t k = 0; k < work.size(); ++k) group[k] = k;
   auto find = [&](std::size_t k) {
@@ -613,13 +615,20 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       visit(ri.target);
       for (const auto& [ref, sign] : ri.terms) visit(ref);
       if (!usable || owners.empty()) continue;
-      ready[*std::max_element(owners.begin(), owners.end())].push_back(&ri);
+      IndexedRelation x{&ri, slot(ri.target), {}};
+      for (const auto& [ref, sign] : ri.terms) x.terms.emplace_back(slot(ref), sign);
+      ready[*std::max_element(owners.begin(), owners.end())].push_back(std::move(x));
       for (std::size_t o : owners) group[find(o)] = find(owners.front());
     }
   std::vector<std::size_t> choice(work.size(), 0);
   std::vector<std::set<std::size_t>> used(work.size());
   std::vector<bool> solved(work.size(), false);  // its group has solutions and was searched fully
-  auto values = known;
+  std::vector<std::vector<std::size_t>> cell_slot(work.size());  // per row cell: its slot, or npos
+  for (std::size_t k = 0; k < work.size(); ++k)
+    for (const CellRef& c : work[k].cells) {
+      const auto it = slot_of.find({c.row, c.col});
+      cell_slot[k].push_back(it != slot_of.end() ? it->second : std::string_view::npos);
+    }
   for (std::size_t root = 0; root < work.size(); ++root) {
     std::vector<std::size_t> members;
     for (std::size_t k = 0; k < work.size(); ++k)
@@ -641,9 +650,9 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         --work_left;
         choice[k] = c;
         for (std::size_t i = 0; i < work[k].cells.size(); ++i)
-          values[{work[k].cells[i].row, work[k].cells[i].col}] = work[k].candidates[c][i];
+          if (cell_slot[k][i] != std::string_view::npos) values[cell_slot[k][i]] = work[k].candidates[c][i];
         bool ok = true;
-        for (const RelationInstance* ri : ready[k]) ok = ok && holds(*ri, values);
+        for (const IndexedRelation& x : ready[k]) ok = ok && holds(x, values);
         if (ok) self(self, m + 1);
         if (aborted) return;
       }
