@@ -404,10 +404,12 @@ std::optional<Value> token(std::string_view tok, const RowDef& def) {
   return Value{parse_number(tok, true)->value};
 }
 
-bool covers(const RelationInstance& ri, const std::set<std::pair<std::string_view, std::string_view>>& cells) {
-  if (!cells.count({ri.target.row, ri.target.col})) return false;
+/// Whether every cell of the relation is one of `cells` (a row's few: looked through).
+bool covers(const RelationInstance& ri, const std::vector<CellRef>& cells) {
+  auto has = [&](const CellRef& c) { return std::find(cells.begin(), cells.end(), c) != cells.end(); };
+  if (!has(ri.target)) return false;
   for (const auto& [ref, sign] : ri.terms)
-    if (!cells.count({ref.row, ref.col})) return false;
+    if (!has(ref)) return false;
   return true;
 }
 
@@ -546,11 +548,9 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
   for (RowWork& w : work) {
     auto& rel = relations[w.glued->tmpl];
     if (rel.empty()) rel = expand_relations(*w.glued->tmpl);
-    std::set<std::pair<std::string_view, std::string_view>> own;
-    for (const CellRef& c : w.cells) own.insert({c.row, c.col});
     std::vector<RelationInstance> intra;
     for (const RelationInstance& ri : rel)
-      if (covers(ri, own)) intra.push_back(ri);
+      if (covers(ri, w.cells)) intra.push_back(ri);
     enumerate(w, intra, work_left);
     // Figures the text states for this row's cells narrow its splits, if some split fits them.
     if (w.candidates.size() > 1 && !w.overflow) {
