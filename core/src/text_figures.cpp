@@ -520,14 +520,15 @@ bool is_group_key(std::string_view row) { return ends_with(row, "/"); }
 
 std::optional<StatedTotal> stated_published_total(std::span<const Paragraph* const> paras) {
   const FigureCue& cue = kFigureCues.front();  // legacy （一）主动公开政府信息数: its words and units
+  std::vector<std::string_view> words;  // its words before a figure, without fillers (made once)
+  for (std::string_view ph : split_bar(cue.before)) words.push_back(strip_fillers(ph));
   for (const Paragraph* p : paras) {
     const std::string_view t = p->text;
     for (const Mention& m : find_mentions(t, 0, t.size())) {
       if (m.approximate || !has_word(cue.units, m.unit)) continue;
       const std::size_t c0 = clause_start(t, m.start);
       const std::string_view head = strip_fillers(utf8::trim(t.substr(c0, m.start - c0)));
-      for (std::string_view ph : split_bar(cue.before)) {
-        const std::string_view w = strip_fillers(ph);
+      for (std::string_view w : words) {
         if (!ends_with(head, w)) continue;
         const std::size_t w0 = clause_start(t, m.start, false);
         const std::size_t phrase = static_cast<std::size_t>(head.data() - t.data()) + head.size() - w.size();
