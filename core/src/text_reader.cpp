@@ -37,15 +37,15 @@ class TableBuilder {
     if (only_pipes(s)) { close_row(); return; }
     // Split on '|' keeping positions: each cell's trimmed text first; only the cells kept (the
     // filled ones and the blank ones between them) are made, with their span.
-    const int pipes = static_cast<int>(std::count(s.begin(), s.end(), '|'));
     parts_.clear();
-    std::size_t from = 0;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-      if (i == s.size() || s[i] == '|') {
-        parts_.push_back(utf8::trim(s.substr(from, i - from)));
-        from = i + 1;
-      }
+    for (std::size_t from = 0;;) {  // each '|' found with memchr
+      const void* bar = from < s.size() ? std::memchr(s.data() + from, '|', s.size() - from) : nullptr;
+      const std::size_t i = bar ? static_cast<std::size_t>(static_cast<const char*>(bar) - s.data()) : s.size();
+      parts_.push_back(utf8::trim(s.substr(from, i - from)));
+      if (!bar) break;
+      from = i + 1;
     }
+    const std::size_t pipes = parts_.size() - 1;
     std::size_t first = parts_.size(), last = 0, nonempty = 0;
     for (std::size_t i = 0; i < parts_.size(); ++i) {
       if (!parts_[i].empty()) {
