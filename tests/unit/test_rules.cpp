@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "cell_index.hpp"
 #include "helpers.hpp"
 
 using nianbao::Severity;
@@ -205,4 +206,27 @@ TEST_CASE("units: an amount written in 元 in a 万元 column is flagged; 万元
   CHECK(f[0]->message.find("万元") != std::string::npos);
   CHECK(findings(check_ok(make("35.6万元")), "t2-cells").empty());
   CHECK(findings(check_ok(make("35.6")), "t2-cells").empty());
+}
+
+TEST_CASE("CellIndex finds what ReportTable::find finds: every cell, the first of two, nothing else") {
+  const auto r = check_ok(testing::t3_t4_text(testing::t3_2021_rows(), testing::t4_values()));
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  nianbao::ReportTable t = *t3;
+  t.cells.push_back(t.cells.front());  // the same row and column twice: the first is found
+  t.cells.back().raw = "second";
+  const nianbao::CellIndex index(t);
+  CHECK(&index.table() == &t);
+  for (const nianbao::RowDef& row : t.tmpl->rows)
+    for (std::string_view col : row.columns) {
+      CAPTURE(row.key);
+      CAPTURE(col);
+      CHECK(index.find(row.key, col) == t.find(row.key, col));
+    }
+  CHECK(index.find(t.cells.front().row, t.cells.front().col) == &t.cells.front());
+  CHECK(index.find("（七）总计", "不存在的列") == nullptr);
+  CHECK(index.find("", "") == nullptr);
+  CHECK(index.find("不存在的行", "总计") == nullptr);
+  const nianbao::ReportTable empty{};
+  CHECK(nianbao::CellIndex(empty).find("（七）总计", "总计") == nullptr);
 }
