@@ -53,12 +53,6 @@ bool phone_context(std::string_view t, std::size_t i) {
   return !utf8::is_han(utf8::decode(t, k, len));
 }
 
-constexpr std::size_t kShortestAddressWord = [] {
-  std::size_t n = std::string_view::npos;
-  for (std::string_view w : kAddressWords) n = std::min(n, w.size());
-  return n;
-}();
-
 class Integrity {
  public:
   Integrity(const Prose& prose, Report& r) : prose_(prose), r_(r) {}
@@ -75,8 +69,7 @@ class Integrity {
     for (const Block& b : prose_.doc().blocks)
       if (b.kind == Block::Kind::table)
         for (const Row& row : b.table.rows)
-          for (const Cell& c : row.cells)  // (most cells, numbers, are shorter than any address word)
-            pii(c.text, [&](std::size_t, std::size_t) { return c.span; }, c.text.size() >= kShortestAddressWord && kAddressSet.in(c.text));
+          for (const Cell& c : row.cells) pii(c.text, [&](std::size_t, std::size_t) { return c.span; }, kAddressSet.in(c.text));
   }
 
  private:

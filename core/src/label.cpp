@@ -188,11 +188,7 @@ TemplateIndex::TemplateIndex() {
       const Template& x = of(t);
       for (std::size_t r = 0; r < t->rows.size(); ++r) c.list.push_back({t, r, c.list.size(), &x.rows[r]});
     }
-    for (std::size_t i = 0; i < c.list.size(); ++i) {
-      c.by_core[c.list[i].keys->key.core].push_back(i);
-      c.sizes.push_back(c.list[i].keys->key.core.size());
-      c.bits.push_back(c.list[i].keys->chars);
-    }
+    for (std::size_t i = 0; i < c.list.size(); ++i) c.by_core[c.list[i].keys->key.core].push_back(i);
   }
 }
 
@@ -200,10 +196,15 @@ const TemplateIndex::Candidates& TemplateIndex::candidates(Format f) const {
   return candidates_[static_cast<std::size_t>(f) < candidates_.size() ? static_cast<std::size_t>(f) : 0];
 }
 
-const TemplateIndex::Template& TemplateIndex::of(const TableTemplate* t) const {
+const TemplateIndex::Template* TemplateIndex::find(const TableTemplate* t) const {
   for (const auto& x : templates_)
-    if (x->tmpl == t) return *x;
-  return *templates_.front();  // unreachable: every template of templates_for() is indexed
+    if (x->tmpl == t) return x.get();
+  return nullptr;
+}
+
+const TemplateIndex::Template& TemplateIndex::of(const TableTemplate* t) const {
+  const Template* x = find(t);
+  return x ? *x : *templates_.front();  // (unreachable: every template of templates_for() is indexed)
 }
 
 }  // namespace nianbao

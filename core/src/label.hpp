@@ -107,9 +107,6 @@ class TemplateIndex {
   };
   struct Candidates {
     std::vector<Candidate> list;
-    /// Per candidate, its core's size and char_bits (side by side, for fuzzy_rejects over all).
-    std::vector<std::size_t> sizes;
-    std::vector<std::uint64_t> bits;
     /// The candidates by their label's core, in order.
     std::unordered_map<std::u32string_view, std::vector<std::size_t>> by_core;
   };
@@ -120,6 +117,8 @@ class TemplateIndex {
 
   /// The keys of a template of templates_for().
   const Template& of(const TableTemplate* t) const;
+  /// The same, or nothing for a template not of templates_for().
+  const Template* find(const TableTemplate* t) const;
   /// The matcher's candidates of a format (legacy, 2019, 2021; none for unknown).
   const Candidates& candidates(Format f) const;
   /// label_key of each format_fingerprints() label, in order.

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
-#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -55,8 +53,8 @@ struct Slot {
 class Matcher {
  public:
   Matcher(Format format, const TemplateIndex& index, CellKeys& keys, MatchResult& out)
-      : format_(format), out_(out), keys_(keys), index_(index.candidates(format)), candidates_(index_.list),
-        by_core_(index_.by_core) {
+      : format_(format), out_(out), keys_(keys), index_(index), candidates_(index.candidates(format).list),
+        by_core_(index.candidates(format).by_core) {
     for (const TableTemplate* t : templates_for(format)) {
       tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
       std::size_t cells = 0;
@@ -169,20 +167,17 @@ class Matcher {
   /// has its core), in candidate order. Compared once per distinct key: tables repeat their
   /// group labels, reports repeat tables, and the fuzzy comparison is the costly one.
   const std::vector<std::pair<std::size_t, int>>& fuzzy(const LabelKey& key) {
-    // By numbering and core (the score depends on both), as views of a copy kept here.
-    if (auto it = fuzzy_.find({key.numbering, key.core}); it != fuzzy_.end()) return it->second;
+    std::pair<std::u32string, std::u32string> k{key.numbering, key.core};  // the score depends on both
+    if (auto it = fuzzy_.find(k); it != fuzzy_.end()) return it->second;
     std::vector<std::pair<std::size_t, int>> out;
     const std::uint64_t bits = char_bits(key.core);
     const std::size_t repeats = key.core.size() - count_bits(bits);
-    const std::size_t* sizes = index_.sizes.data();
-    const std::uint64_t* chars = index_.bits.data();
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
-      if (fuzzy_rejects(key.core.size(), bits, repeats, sizes[i], chars[i])) continue;
-      if (const int s = label_score(key, candidates_[i].keys->key); s >= 60) out.emplace_back(i, s);
+      const TemplateIndex::Row& row = *candidates_[i].keys;
+      if (fuzzy_rejects(key.core.size(), bits, repeats, row.key.core.size(), row.chars)) continue;
+      if (const int s = label_score(key, row.key); s >= 60) out.emplace_back(i, s);
     }
-    const LabelKey& kept = fuzzy_keys_.emplace_back(key);
-    return fuzzy_.emplace(std::pair<std::u32string_view, std::u32string_view>(kept.numbering, kept.core), std::move(out))
-        .first->second;
+    return fuzzy_.emplace(std::move(k), std::move(out)).first->second;
   }
 
   /// The best candidate for a label text of the document (a view into it), and its score.
@@ -333,13 +328,12 @@ class Matcher {
   MatchResult& out_;
   CellKeys& keys_;
   std::vector<ReportTable> tables_;
-  const TemplateIndex::Candidates& index_;    ///< the TemplateIndex's, of format_
-  const std::vector<Candidate>& candidates_;  ///< index_.list
+  const TemplateIndex& index_;
+  const std::vector<Candidate>& candidates_;  ///< index_.candidates(format_)
   /// The candidates by their label's core, in order (the TemplateIndex's).
   const std::unordered_map<std::u32string_view, std::vector<std::size_t>>& by_core_;
   std::set<std::pair<const TableTemplate*, std::size_t>> done_;
-  std::map<std::pair<std::u32string_view, std::u32string_view>, std::vector<std::pair<std::size_t, int>>> fuzzy_;  ///< by numbering, core
-  std::deque<LabelKey> fuzzy_keys_;  ///< what fuzzy_'s keys view (a deque: they stay in place)
+  std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
   const Row* prev_ = nullptr;
@@ -350,7 +344,7 @@ class Matcher {
   /// Rows written as crawled text with their digits run together (after the real tables, so
   /// rows read from tables are kept and their values constrain the splits).
   void glued(const Document& doc, const std::vector<GluedRow>& rows) {
-    split_glued_rows(rows, stated_figures(doc, rows), tables_, out_.findings);
+    split_glued_rows(rows, stated_figures(doc, rows), index_, tables_, out_.findings);
   }
 
   std::vector<ReportTable> take_tables() {

@@ -105,7 +105,7 @@ std::size_t BasicPhraseSet<N>::scan(std::string_view s, std::size_t from, std::u
 
 template <std::size_t N>
 std::size_t BasicPhraseSet<N>::find(std::string_view s, std::size_t from) const {
-  if (from > s.size()) return std::string_view::npos;
+  if (from > s.size() || s.size() - from < shortest_) return std::string_view::npos;
   if (empty_) return from;
   if (overflow_) {
     std::size_t best = std::string_view::npos;
@@ -120,6 +120,7 @@ template <std::size_t N>
 std::uint64_t BasicPhraseSet<N>::which(std::string_view s, std::span<const std::uint64_t> groups) const {
   static_assert(N <= 64, "which() reports phrases as the bits of 64");
   std::uint64_t found = empty_bits_;
+  if (s.size() < shortest_) return found;
   scan(s, 0, found, [&](std::uint64_t f, std::size_t) {
     if (groups.empty()) return false;
     for (std::uint64_t g : groups)

@@ -2,6 +2,7 @@
 // report text and which are page chrome or crawled table rows, spans into the input, and the
 // small readers of dates, Chinese numerals and figures with units that the rules share.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -70,6 +71,7 @@ class BasicPhraseSet {
   }
   /// Adds a phrase (compile-time unions of lists: check !overflowed()).
   constexpr void add(std::string_view p) {
+    shortest_ = std::min(shortest_, p.size());
     if (n_ == kMax) { overflow_ = true; return; }
     const std::size_t i = n_++;
     phrases_[i] = p;
@@ -125,6 +127,7 @@ class BasicPhraseSet {
   std::string_view source_;  ///< the list it was made from, if any
   std::array<std::string_view, kMax> phrases_{};
   std::size_t n_ = 0;
+  std::size_t shortest_ = std::string_view::npos;  ///< the shortest phrase's size (a shorter text has none)
   std::array<std::uint64_t, kMax> prefix_{}, mask_{};  ///< the first 8 bytes of each (little-endian)
   std::array<std::uint64_t, 32> filter_{};              ///< key() of the phrases of 3 bytes or more
   std::array<std::uint8_t, kBuckets> bucket_{};         ///< first such phrase (+1) by key
@@ -154,7 +157,7 @@ class AnchoredPhraseSet {
   constexpr void add(std::string_view p, std::string_view anchor = {}) {
     if (anchor.empty()) anchor = p.substr(0, kAnchor);
     const std::size_t at = p.find(anchor);
-    if (n_ == kMax || anchor.size() != kAnchor || at == std::string_view::npos ||
+    if (n_ == kMax || anchor.size() != kAnchor || at == std::string_view::npos || at > 255 ||
         (static_cast<unsigned char>(anchor[0]) & 0xC0) == 0x80) {
       bad_ = true;
       return;
@@ -168,7 +171,6 @@ class AnchoredPhraseSet {
     filter_[k >> 6] |= std::uint64_t{1} << (k & 63);
     next_[i] = bucket_[k % kBuckets];
     bucket_[k % kBuckets] = static_cast<std::uint8_t>(i + 1);
-    bad_ = bad_ || at > 255;
   }
   constexpr bool bad() const { return bad_; }
   constexpr std::size_t size() const { return n_; }

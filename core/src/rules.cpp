@@ -135,8 +135,7 @@ std::vector<Finding> check_tables(const std::vector<ReportTable>& tables, const 
   std::vector<Finding> out;
   for (const ReportTable& t : tables) {
     if (!t.tmpl) continue;
-    const TemplateIndex::Template& x = index.of(t.tmpl);
-    if (x.tmpl == t.tmpl) check_table(t, x.relations, out);
+    if (const TemplateIndex::Template* x = index.find(t.tmpl)) check_table(t, x->relations, out);
     else check_table(t, expand_relations(*t.tmpl), out);  // a template of its own (not of templates_for())
   }
   return out;

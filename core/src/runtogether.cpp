@@ -523,7 +523,7 @@ std::vector<StatedFigure> stated_figures(const Document& doc, const std::vector<
   return out;
 }
 
-void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<StatedFigure>& stated,
+void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<StatedFigure>& stated, const TemplateIndex& index,
                       std::vector<ReportTable>& tables, std::vector<Finding>& findings) {
   if (rows.empty()) return;
   auto table_of = [&](const TableTemplate* t) -> ReportTable* {
@@ -543,11 +543,10 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     if (!known) work.push_back(std::move(w));
   }
   // Per row: the splits its own structure allows.
-  std::map<const TableTemplate*, std::vector<RelationInstance>> relations;
+  std::map<const TableTemplate*, const std::vector<RelationInstance>*> relations;  // the index's, of the rows' templates
   std::size_t work_left = kMaxReportWork;
   for (RowWork& w : work) {
-    auto& rel = relations[w.glued->tmpl];
-    if (rel.empty()) rel = expand_relations(*w.glued->tmpl);
+    const auto& rel = *relations.try_emplace(w.glued->tmpl, &index.of(w.glued->tmpl).relations).first->second;
     std::vector<RelationInstance> intra;
     for (const RelationInstance& ri : rel)
       if (covers(ri, w.cells)) intra.push_back(ri);
@@ -603,8 +602,8 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     while (group[k] != k) k = group[k] = group[group[k]];
     return k;
   };
-  for (auto& [tmpl, rels] : relations)
-    for (const RelationInstance& ri : rels) {
+  for (const auto& [tmpl, rels] : relations)
+    for (const RelationInstance& ri : *rels) {
       std::vector<std::size_t> owners;
       bool usable = true;
       auto visit = [&](const CellRef& c) {

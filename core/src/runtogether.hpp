@@ -55,7 +55,7 @@ std::vector<StatedFigure> stated_figures(const Document& doc, const std::vector<
 /// template of the format, possibly empty; rows already read are left alone) and reports each
 /// split (`cell-split`, info) or its ambiguity (`cell-ambiguous`, warning). Stated figures
 /// narrow a row's splits when they leave at least one.
-void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<StatedFigure>& stated,
+void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<StatedFigure>& stated, const TemplateIndex& index,
                       std::vector<ReportTable>& tables, std::vector<Finding>& findings);
 
 }  // namespace nianbao
