@@ -26,36 +26,22 @@ class JsonWriter {
   JsonWriter& end_object() { close('}'); return *this; }
   JsonWriter& begin_array() { open('['); return *this; }
   JsonWriter& end_array() { close(']'); return *this; }
-  /// A name written in the code: its quotes and colon are put together at compile time and go
-  /// in with one copy of known size.
+  /// A name, as written in the code (ASCII letters, digits and '_': it goes in as it is): "k":
+  /// (pretty: "k": ), its size known at compile time, with one check of room and one copy.
   template <std::size_t N>
   JsonWriter& key(const char (&k)[N]) {
     constexpr std::size_t n = N - 1;
-    if (indent_ > 0) return key(std::string_view(k, n));
     separator();
-    if (buf_.size() - size_ < n + 3) grow(n + 3);
-    char* out = buf_.data() + size_;
-    out[0] = '"';
-    std::memcpy(out + 1, k, n);
-    out[n + 1] = '"';
-    out[n + 2] = ':';
-    size_ += n + 3;
-    after_key_ = true;
-    return *this;
-  }
-  /// `k` is one of the writer's own names (ASCII letters, digits and '_'): it goes in as it is.
-  JsonWriter& key(std::string_view k) {
-    separator();
-    const std::size_t n = k.size() + (indent_ > 0 ? 4 : 3);
-    if (buf_.size() - size_ < n) grow(n);
+    const std::size_t total = n + (indent_ > 0 ? 4 : 3);
+    if (buf_.size() - size_ < total) grow(total);
     char* out = buf_.data() + size_;
     *out++ = '"';
-    std::memcpy(out, k.data(), k.size());
-    out += k.size();
+    std::memcpy(out, k, n);
+    out += n;
     *out++ = '"';
     *out++ = ':';
     if (indent_ > 0) *out = ' ';
-    size_ += n;
+    size_ += total;
     after_key_ = true;
     return *this;
   }
@@ -112,6 +98,7 @@ class JsonWriter {
     size_ += s.size();
   }
   void grow(std::size_t n) { buf_.resize(std::max(buf_.size() * 2, size_ + n)); }
+
 
   void open(char c, bool inline_pretty = false) {
     value_prefix();
