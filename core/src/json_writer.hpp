@@ -99,7 +99,6 @@ class JsonWriter {
   }
   void grow(std::size_t n) { buf_.resize(std::max(buf_.size() * 2, size_ + n)); }
 
-
   void open(char c, bool inline_pretty = false) {
     value_prefix();
     put(c);
