@@ -371,6 +371,15 @@ struct IndexedRelation {
   std::vector<std::pair<std::size_t, int>> terms;  ///< cell index, sign
 };
 
+/// `ri` with each cell as `index_of(cell)`.
+template <class IndexOf>
+IndexedRelation indexed(const RelationInstance& ri, IndexOf index_of) {
+  IndexedRelation x{&ri, index_of(ri.target), {}};
+  x.terms.reserve(ri.terms.size());
+  for (const auto& [ref, sign] : ri.terms) x.terms.emplace_back(index_of(ref), sign);
+  return x;
+}
+
 /// A relation holds, or cannot be checked because a cell is blank.
 bool holds(const IndexedRelation& x, const std::vector<Value>& v) {
   Decimal sum;
@@ -444,12 +453,9 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
         if (w.cells[k] == c) return k;
       return n;
     };
-    IndexedRelation x{&ri, idx(ri.target), {}};
+    IndexedRelation x = indexed(ri, idx);
     std::size_t last = x.target;
-    for (const auto& [ref, sign] : ri.terms) {
-      x.terms.emplace_back(idx(ref), sign);
-      last = std::max(last, x.terms.back().first);
-    }
+    for (const auto& term : x.terms) last = std::max(last, term.first);
     if (last < n) ready[last].push_back(std::move(x));
   }
   std::vector<std::size_t> digits_from(d.size() + 1, 0);  // digits in d[at, end)
@@ -614,9 +620,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       visit(ri.target);
       for (const auto& [ref, sign] : ri.terms) visit(ref);
       if (!usable || owners.empty()) continue;
-      IndexedRelation x{&ri, slot(ri.target), {}};
-      for (const auto& [ref, sign] : ri.terms) x.terms.emplace_back(slot(ref), sign);
-      ready[*std::max_element(owners.begin(), owners.end())].push_back(std::move(x));
+      ready[*std::max_element(owners.begin(), owners.end())].push_back(indexed(ri, slot));
       for (std::size_t o : owners) group[find(o)] = find(owners.front());
     }
   std::vector<std::size_t> choice(work.size(), 0);
