@@ -274,8 +274,8 @@ void sentence_keys(const Prose& prose, Report& r) {
           ++i;
           continue;
         }
-        std::size_t len = 0;
-        const char32_t cp = utf8::decode(t, i, len);
+        std::size_t len = utf8::plain_three(t, i);
+        const char32_t cp = len ? utf8::three(t, i) : utf8::decode(t, i, len);
         if (utf8::is_han(cp)) {
           ++han;
           h = (h ^ cp) * 1099511628211ull;

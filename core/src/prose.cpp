@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstdio>
 #include <cstring>
+#include <functional>
+#include <stdexcept>
 
 #include "nianbao/normalize.hpp"
 #include "nianbao/number.hpp"
@@ -420,7 +422,6 @@ Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
   for (const ReportTable& t : report.tables)
     for (const TableCell& c : t.cells) cells.push_back(c.span);
   std::sort(cells.begin(), cells.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-  for (std::size_t i = 0; i < all_.size(); ++i) index_.emplace(all_[i], i);
   words_.resize(all_.size());
   for (std::size_t i = 0; i < all_.size(); ++i) words_[i] = screening::kWords.which(all_[i]->text);
   kind_.assign(all_.size(), Kind::body);
@@ -449,7 +450,12 @@ Span Prose::span(const Paragraph& p, std::size_t a, std::size_t b) const {
   return doc_.map ? doc_.map->span(p.offset + a, p.offset + b) : p.span;
 }
 
-std::size_t Prose::index(const Paragraph* p) const { return index_.at(p); }
+std::size_t Prose::index(const Paragraph* p) const {
+  // all_ is in block order, and so in address order (the blocks are one vector).
+  const auto it = std::lower_bound(all_.begin(), all_.end(), p, std::less<const Paragraph*>());
+  if (it == all_.end() || *it != p) throw std::out_of_range("Prose::index: not a paragraph of the document");
+  return static_cast<std::size_t>(it - all_.begin());
+}
 
 Finding make_finding(std::string rule, Severity severity, std::string message, Span span, std::string hint) {
   Finding f;

@@ -11,7 +11,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "nianbao/decimal.hpp"
@@ -330,7 +329,6 @@ class Prose {
   std::vector<const Paragraph*> all_, body_;
   std::vector<Kind> kind_;
   std::vector<std::uint64_t> words_;  ///< screen_words() by index
-  std::unordered_map<const Paragraph*, std::size_t> index_;
 };
 
 /// A finding without expected/actual values.

@@ -65,6 +65,13 @@ inline std::size_t plain_three(std::string_view s, std::size_t i) {
   return (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 ? 3 : 0;
 }
 
+/// The code point of the three-byte character at s[i], when plain_three(s, i) says it is one.
+inline char32_t three(std::string_view s, std::size_t i) {
+  return static_cast<char32_t>(((static_cast<unsigned char>(s[i]) & 0x0F) << 12) |
+                               ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                               (static_cast<unsigned char>(s[i + 2]) & 0x3F));
+}
+
 inline void append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
