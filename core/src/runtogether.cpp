@@ -255,6 +255,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
     const bool unit_first = t->id == "legacy";
     std::vector<GluedRow> found;
     std::set<std::size_t> seen;
+    std::vector<std::size_t> tried;  // per paragraph: where labels were looked for (sorted)
     for (std::size_t pi = 0; pi < paras.size(); ++pi) {
       const std::string& text = paras[pi]->text;
       // Where numbers start, walk back over what may stand between a label and its numbers
@@ -266,21 +267,35 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         After after;
       };
       std::map<std::size_t, std::vector<Hit>> hits;  // row -> hits in text order
-      std::set<std::size_t> tried;
+      tried.clear();
       for (const std::size_t i : run_starts[pi]) {
         std::size_t k = i;
         while (k > 0 && text[k - 1] == ' ') --k;
-        std::vector<std::size_t> ends{k};
+        std::array<std::size_t, 2> ends{k, 0};
+        std::size_t n_ends = 1;
         if (unit_first)
           for (std::string_view u : kUnitWords)
-            if (k >= u.size() && text.compare(k - u.size(), u.size(), u) == 0) { ends.push_back(k - u.size()); break; }
-        for (std::size_t e : ends) {
+            if (k >= u.size() && text.compare(k - u.size(), u.size(), u) == 0) { ends[n_ends++] = k - u.size(); break; }
+        for (std::size_t ei = 0; ei < n_ends; ++ei) {
+          std::size_t e = ends[ei];
           for (bool more = true; more && e > 0;) {
             more = false;
+            // (Only a byte that ends one of the marks can: ) ] " : and the last bytes of ” ’ 」 】.)
+            const auto last_byte = static_cast<unsigned char>(text[e - 1]);
+            if (last_byte != ')' && last_byte != ']' && last_byte != '"' && last_byte != ':' && last_byte != 0x9D &&
+                last_byte != 0x99 && last_byte != 0x8D && last_byte != 0x91)
+              break;
             for (std::string_view c : {")", "]", "”", "\"", "’", "」", "】", ":"})
               if (e >= c.size() && text.compare(e - c.size(), c.size(), c) == 0) { e -= c.size(); more = true; }
           }
-          if (!tried.insert(e).second) continue;
+          // (A set of the places tried, kept sorted: they nearly always come in increasing order.)
+          if (tried.empty() || e > tried.back()) {
+            tried.push_back(e);
+          } else {
+            const auto at = std::lower_bound(tried.begin(), tried.end(), e);
+            if (*at == e) continue;
+            tried.insert(at, e);
+          }
           if (e == 0) continue;
           // The label character that ends at `e`, if one does.
           const std::size_t lb = char_before(text, e);
