@@ -262,11 +262,25 @@ NormalizedText Normalizer::normalize(std::string_view input) {
   std::string& text = result.text;
   text.reserve(input.size());
   std::size_t han = 0, trad = 0;
+  // Where each output character that Hant-Hans converts starts (in text): what the conversion
+  // below visits, when the text is Traditional.
+  std::vector<std::uint32_t> trad_at;
   std::u32string_view simple;
-  auto count = [&](char32_t cp) {
+  auto count = [&](char32_t cp) {  // (before cp is appended to text)
     if (!utf8::is_han(cp)) return;
     ++han;
-    if (im.simplified(cp, simple)) ++trad;
+    if (im.simplified(cp, simple)) {
+      ++trad;
+      trad_at.push_back(static_cast<std::uint32_t>(text.size()));
+    }
+  };
+  // The same for a character at input byte `at` of the pending copy (see flush below).
+  auto count_copied = [&](std::uint8_t flags, std::size_t at, std::size_t from) {
+    han += (flags & Impl::kHan) != 0;
+    if (flags & Impl::kTraditional) {
+      ++trad;
+      trad_at.push_back(static_cast<std::uint32_t>(text.size() + (at - from)));
+    }
   };
   // NFKC segment by segment (a segment runs to the next code point with a normalisation boundary
   // before it). A segment of one code point that NFKC leaves alone (nearly all of them: Han,
@@ -318,8 +332,7 @@ NormalizedText Normalizer::normalize(std::string_view input) {
         }
         const std::uint8_t next_f = im.facts(next);
         if (!(next_f & Impl::kBoundaryBefore)) break;
-        han += (f & Impl::kHan) != 0;  // (count(cp))
-        trad += (f & Impl::kTraditional) != 0;
+        count_copied(f, i, copy_from);  // (count(cp))
         copy_to = j;
         i = j;
         cp = next;
@@ -335,11 +348,10 @@ NormalizedText Normalizer::normalize(std::string_view input) {
     if (j >= n || (next_f & Impl::kBoundaryBefore)) {
       // A segment of one code point.
       if (!(f & Impl::kChangesAlone)) {
-        han += (f & Impl::kHan) != 0;  // (count(cp))
-        trad += (f & Impl::kTraditional) != 0;
         if (utf8::encoded_length(cp) == len) {
+          count_copied(f, i, copy_from);  // (count(cp))
           copy_to = j;  // extends the pending copy (which ends at i)
-        } else {  // an invalid byte: U+FFFD
+        } else {  // an invalid byte: U+FFFD (neither Han nor converted)
           const char32_t c[1] = {cp};
           emit(std::u32string_view(c, 1), i, j, true);
         }
@@ -389,24 +401,24 @@ NormalizedText Normalizer::normalize(std::string_view input) {
     // Convert in place: a character whose simplified form has the same UTF-8 length keeps its
     // run (byte-for-byte or not). Any other conversion changes the runs: then the text is made
     // again the long way (never so with ICU 72.1's table for text of the BMP).
-    for (const SourceMap::Run& r : runs) {
-      for (std::size_t o = r.out_start; o < r.out_end;) {
-        std::size_t clen = 0;
-        const char32_t c = utf8::decode(text, o, clen);
-        if (utf8::is_han(c) && im.simplified(c, simple)) {
-          if (simple.size() != 1 || utf8::encoded_length(simple[0]) != clen) return normalize_per_character(input);
-          ++result.converted;
-          if (!result.first_converted) {
-            const std::uint32_t a = r.linear ? r.in_start + static_cast<std::uint32_t>(o - r.out_start) : r.in_start;
-            const std::uint32_t b = r.linear ? a + static_cast<std::uint32_t>(clen) : r.in_end;
-            result.first_converted = first_span(a, b, line_starts);
-          }
-          char bytes[4];
-          utf8::encode(simple[0], bytes);
-          std::memcpy(text.data() + o, bytes, clen);  // the same length
-        }
-        o += clen;
+    for (const std::uint32_t o : trad_at) {
+      std::size_t clen = 0;
+      const char32_t c = utf8::decode(text, o, clen);
+      im.simplified(c, simple);
+      if (simple.size() != 1 || utf8::encoded_length(simple[0]) != clen) return normalize_per_character(input);
+      ++result.converted;
+      if (!result.first_converted) {
+        // The run the character is in: the last that starts at or before it.
+        const SourceMap::Run& r = *(std::upper_bound(runs.begin(), runs.end(), o, [](std::uint32_t v, const SourceMap::Run& x) {
+                                      return v < x.out_start;
+                                    }) - 1);
+        const std::uint32_t a = r.linear ? r.in_start + (o - r.out_start) : r.in_start;
+        const std::uint32_t b = r.linear ? a + static_cast<std::uint32_t>(clen) : r.in_end;
+        result.first_converted = first_span(a, b, line_starts);
       }
+      char bytes[4];
+      utf8::encode(simple[0], bytes);
+      std::memcpy(text.data() + o, bytes, clen);  // the same length
     }
   }
   result.map = SourceMap(std::move(runs), std::move(line_starts));
