@@ -55,6 +55,7 @@ class Matcher {
   Matcher(Format format, const TemplateIndex& index, CellKeys& keys, MatchResult& out)
       : format_(format), out_(out), keys_(keys), index_(index), candidates_(index.candidates(format).list),
         by_core_(index.candidates(format).by_core) {
+    done_.assign(candidates_.size(), 0);
     for (const TableTemplate* t : templates_for(format)) {
       tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
       std::size_t cells = 0;
@@ -159,6 +160,12 @@ class Matcher {
                        [](const Cell& c) { return classify_cell(c.text).kind == CellKind::text; });
   }
 
+  /// Whether `t` has a bracket that opens a note for label_key (( [ 【, or the full-width （ ［).
+  static bool has_bracket(std::string_view t) {
+    return t.find_first_of("([") != std::string_view::npos || t.find("【") != std::string_view::npos ||
+           t.find("（") != std::string_view::npos || t.find("［") != std::string_view::npos;
+  }
+
   static bool any_number(const std::vector<Slot>& v) {
     return std::any_of(v.begin(), v.end(), [](const Slot& s) { return s.value.kind == CellKind::number; });
   }
@@ -219,7 +226,8 @@ class Matcher {
   void place(const Candidate& c, const RowDef& def, const Row& row, const Cell& label, bool in_document, int score,
              std::span<const Slot> values) {
     const std::string_view key = def.key;
-    if (!done_.insert({c.tmpl, c.row}).second) return;  // the same row twice: keep the first
+    if (done_[c.order]) return;  // the same row twice: keep the first
+    done_[c.order] = 1;
     while (values.size() > def.columns.size() && values.back().value.kind == CellKind::blank) values = values.first(values.size() - 1);
     if (values.size() != def.columns.size()) {
       Finding f;
@@ -233,11 +241,14 @@ class Matcher {
     }
     // A mistyped label, or a mistyped note inside it ("只计这一情况"): not for legacy tables,
     // which had no mandated wording. A note left out entirely is not a typo.
-    std::u32string own;  // the full core of a joined label
-    const std::u32string& written = in_document ? keys_.full(label.text) : (own = full_core(label.text));
-    const std::u32string& official = c.keys->full;
-    const bool note_typo =
-        written != official && written != (in_document ? keys_.of(label.text).core : label_key(label.text).core);
+    // (Without a bracket the label has no note: its full core is its core, and no note differs.)
+    bool note_typo = false;
+    if (has_bracket(label.text)) {
+      std::u32string own;  // the full core of a joined label
+      const std::u32string& written = in_document ? keys_.full(label.text) : (own = full_core(label.text));
+      const std::u32string& official = c.keys->full;
+      note_typo = written != official && written != (in_document ? keys_.of(label.text).core : label_key(label.text).core);
+    }
     if ((score < 100 || note_typo) && format_ != Format::legacy) {
       Finding f;
       f.rule = "template-label";
@@ -332,7 +343,7 @@ class Matcher {
   const std::vector<Candidate>& candidates_;  ///< index_.candidates(format_)
   /// The candidates by their label's core, in order (the TemplateIndex's).
   const std::unordered_map<std::u32string_view, std::vector<std::size_t>>& by_core_;
-  std::set<std::pair<const TableTemplate*, std::size_t>> done_;
+  std::vector<char> done_;  ///< by candidate (its order: its index): a row of it placed
   std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
