@@ -18,7 +18,11 @@ char32_t fold(char32_t c) {
 }
 
 bool is_cn_numeral(char32_t c) {
-  return std::u32string_view(U"一二三四五六七八九十〇零").find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九':
+    case U'十': case U'〇': case U'零': return true;
+    default: return false;
+  }
 }
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n'; }
@@ -40,8 +44,14 @@ LabelKey label_key_impl(std::string_view label, bool drop_notes) {
   if (label.size() > buffer.size()) heap.resize(label.size());
   char32_t* const out = label.size() > buffer.size() ? heap.data() : buffer.data();
   for (std::size_t i = 0; i < label.size();) {
-    std::size_t len = 0;
-    out[count++] = fold(utf8::decode(label, i, len));
+    const auto b = static_cast<unsigned char>(label[i]);
+    if (b < 0x80) {  // ASCII and the usual three-byte characters without decode()
+      out[count++] = b;
+      ++i;
+      continue;
+    }
+    std::size_t len = utf8::plain_three(label, i);
+    out[count++] = fold(len ? utf8::three(label, i) : utf8::decode(label, i, len));
     i += len;
   }
   const std::u32string_view s(out, count);
