@@ -84,7 +84,7 @@ class Integrity {
       if (!((present >> i) & 1)) continue;
       const Spam& spam = kTampering[i];
       const std::string_view w = spam.word;
-      for (std::size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + w.size())) {
+      for (std::size_t at = utf8::find(t, w); at != std::string::npos; at = utf8::find(t, w, at + w.size())) {
         if (w == "投注" && t.compare(at + w.size(), 3, "站") == 0) continue;
         // A report about fighting gambling names it: "打击六合彩等非法赌博活动".
         const std::size_t c0 = clause_start(t, at, false), c1 = clause_end(t, at, false);
@@ -107,7 +107,7 @@ class Integrity {
     for (std::size_t i = 0; i < kTypos.size(); ++i) {
       if (!((present >> i) & 1)) continue;
       const Typo& ty = kTypos[i];
-      for (std::size_t at = t.find(ty.wrong); at != std::string::npos; at = t.find(ty.wrong, at + 1)) {
+      for (std::size_t at = utf8::find(t, ty.wrong); at != std::string::npos; at = utf8::find(t, ty.wrong, at + 1)) {
         const std::size_t end = at + ty.wrong.size();
         if (t.compare(at, ty.right.size(), ty.right) == 0 && ty.right.size() > ty.wrong.size()) continue;
         if (!ty.legit_next.empty() && end < t.size()) {
@@ -148,7 +148,7 @@ class Integrity {
     }
     if (!words) return;
     for (std::string_view w : kAddressWords) {
-      for (std::size_t at = t.find(w); at != std::string_view::npos; at = t.find(w, at + w.size())) {
+      for (std::size_t at = utf8::find(t, w); at != std::string_view::npos; at = utf8::find(t, w, at + w.size())) {
         if (w == "住址:" && at >= 6 && (t.substr(at - 3, 3) == "现" || t.substr(at - 6, 6) == "家庭")) continue;
         const std::size_t end = clause_end(t, at + w.size() + (w.back() == ':' ? 0 : 0), false);
         if (end - at <= w.size() + 3) continue;  // nothing after the word

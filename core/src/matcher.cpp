@@ -162,8 +162,12 @@ class Matcher {
 
   /// Whether `t` has a bracket that opens a note for label_key (( [ 【, or the full-width （ ［).
   static bool has_bracket(std::string_view t) {
-    return t.find_first_of("([") != std::string_view::npos || t.find("【") != std::string_view::npos ||
-           t.find("（") != std::string_view::npos || t.find("［") != std::string_view::npos;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const char c = t[i];
+      if (c == '(' || c == '[') return true;
+      if ((c == '\xE3' && t.substr(i, 3) == "【") || (c == '\xEF' && (t.substr(i, 3) == "（" || t.substr(i, 3) == "［"))) return true;
+    }
+    return false;
   }
 
   static bool any_number(const std::vector<Slot>& v) {

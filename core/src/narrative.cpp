@@ -74,7 +74,7 @@ bool is_chrome(std::string_view t, std::uint64_t words) {
 
 /// The value after "key:" in a chrome line, up to the next run of spaces.
 std::string_view header_value(std::string_view t, std::string_view key) {
-  const std::size_t p = t.find(key);
+  const std::size_t p = utf8::find(t, key);
   if (p == std::string_view::npos) return {};
   std::string_view rest = utf8::trim(t.substr(p + key.size()));
   return rest.substr(0, rest.find(' '));
@@ -130,7 +130,7 @@ class Reader {
     for (const Paragraph* p : prose_.body()) {
       if (++seen > 3) break;
       const std::string& t = p->text;
-      const std::size_t rep = t.find("报告");
+      const std::size_t rep = utf8::find(t, "报告");
       if (rep == std::string::npos) continue;
       for (std::size_t y = 0; y + 7 <= rep; ++y) {
         if (!std::all_of(t.begin() + static_cast<long>(y), t.begin() + static_cast<long>(y + 4), [](char c) { return c >= '0' && c <= '9'; }) ||
@@ -156,7 +156,7 @@ class Reader {
       if (b.kind != Block::Kind::table) continue;
       for (const Row& row : b.table.rows)
         for (const Cell& c : row.cells) {
-          const std::size_t p = c.text.find("填报单位");
+          const std::size_t p = utf8::find(c.text, "填报单位");
           const std::size_t colon = p == std::string::npos ? p : c.text.find(':', p);
           if (colon == std::string::npos) continue;
           const std::string v(utf8::trim(std::string_view(c.text).substr(colon + 1)));
@@ -189,7 +189,7 @@ class Reader {
           t.substr(4, 4) != "年,")
         continue;
       const std::string_view rest = t.substr(8, 90);
-      for (std::size_t at = rest.find(suffix); at != std::string_view::npos; at = rest.find(suffix, at + 1)) {
+      for (std::size_t at = utf8::find(rest, suffix); at != std::string_view::npos; at = utf8::find(rest, suffix, at + 1)) {
         const std::string_view name = rest.substr(0, at + suffix.size());
         if (contains(name, ",") || contains(name, "。") || contains(name, "我")) break;
         if (is_org(name) && ends_with_any(name.substr(0, name.size() - suffix.size()), kRegionSuffixes)) continue;

@@ -89,7 +89,7 @@ std::optional<std::string_view> heading_words(std::string_view t, const Numbered
     if (rest.size() > 120) return std::nullopt;  // a numbered paragraph, not a heading
     return rest;
   }
-  rest = rest.substr(0, rest.find("。"));
+  rest = rest.substr(0, utf8::find(rest, "。"));
   if (rest.size() > 120) {
     std::size_t cut = rest.find_first_of(",;:");
     if (cut == std::string_view::npos || cut > 120) {
@@ -178,7 +178,7 @@ std::optional<int> find_year(const Document& doc) {
     const std::string& t = b.paragraph.text;
     // "2016年度…", or a title "…2022年政府信息公开工作年度报告".
     const bool title = t.size() < 240 && (contains(t, "年度报告") || contains(t, "工作报告"));
-    for (std::size_t p = t.find("年"); p != std::string::npos; p = t.find("年", p + 1)) {
+    for (std::size_t p = utf8::find(t, "年"); p != std::string::npos; p = utf8::find(t, "年", p + 1)) {
       const auto year = year_before(t, p);
       if (!year || (!title && t.compare(p, 6, "年度") != 0)) continue;
       return year;
@@ -305,7 +305,7 @@ class Outline {
       const std::string_view t = p->text;
       if (numbered(t)) prev = 0;
       bool any = false;
-      for (std::size_t at = t.find("是"); at != std::string_view::npos; at = t.find("是", at + 3)) {
+      for (std::size_t at = utf8::find(t, "是"); at != std::string_view::npos; at = utf8::find(t, "是", at + 3)) {
         // The numerals before 是, themselves after the start or a punctuation mark.
         std::size_t b = at;
         while (b >= 3 && at - b < 9 && std::string_view("一二三四五六七八九十").find(t.substr(b - 3, 3)) % 3 == 0 &&
@@ -407,7 +407,7 @@ class Outline {
     }
     const std::string& s = t->text;
     bool has_year = false;
-    for (std::size_t p = s.find("年"); p != std::string::npos && !has_year; p = s.find("年", p + 1)) has_year = year_before(s, p).has_value();
+    for (std::size_t p = utf8::find(s, "年"); p != std::string::npos && !has_year; p = utf8::find(s, "年", p + 1)) has_year = year_before(s, p).has_value();
     const std::string want = "“×××" + (r_.meta.year ? std::to_string(*r_.meta.year) : std::string("××××")) + "年政府信息公开工作年度报告”";
     const bool letter = starts_with(s, "关于报送") || starts_with(s, "关于上报") || starts_with(s, "关于呈报") || ends_with(s, "的函");
     if (letter) {

@@ -21,7 +21,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool contains(std::string_view s, std::string_view part) { return utf8::find(s, part) != std::string_view::npos; }
 
 
 template <std::size_t N>
@@ -111,7 +111,7 @@ std::size_t BasicPhraseSet<N>::find(std::string_view s, std::size_t from) const 
   if (empty_) return from;
   if (overflow_) {
     std::size_t best = std::string_view::npos;
-    for (std::string_view p : split_bar(source_)) best = std::min(best, s.find(p, from));
+    for (std::string_view p : split_bar(source_)) best = std::min(best, utf8::find(s, p, from));
     return best;
   }
   std::uint64_t found = 0;
@@ -268,7 +268,7 @@ std::vector<Mention> find_mentions(std::string_view t, std::size_t from, std::si
     Mention m{n->value, unit, i, e + unit.size(), approximate, std::nullopt};
     // A share stated right after it: "，占全市发布总量的41.31%" (looked for nearby only).
     const std::string_view near = t.substr(m.end, std::min<std::size_t>(9, to - m.end));
-    if (const std::size_t zz = near.find("占"); zz != std::string_view::npos) {
+    if (const std::size_t zz = utf8::find(near, "占"); zz != std::string_view::npos) {
       const std::size_t z = m.end + zz;
       const std::string_view span = t.substr(z, std::min<std::size_t>(60, to - z));
       const std::size_t pp = span.find('%');

@@ -78,7 +78,7 @@ std::size_t find_label(const std::string& t, const std::u32string& core) {
   std::string first;
   utf8::append(first, core[0]);
   // Where the first character stands (its bytes match only there: UTF-8), then the others.
-  for (std::size_t i = t.find(first); i != std::string::npos; i = t.find(first, i + first.size())) {
+  for (std::size_t i = utf8::find(t, first); i != std::string::npos; i = utf8::find(t, first, i + first.size())) {
     {
       std::size_t j = i + first.size(), k = 1;
       while (k < core.size() && j < t.size()) {

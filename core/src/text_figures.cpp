@@ -410,7 +410,7 @@ class Extractor {
           if (ph.size() > len && contains(tail, ph)) {
             len = ph.size();
             at = m.start;
-            to = m.end + tail.find(ph) + ph.size();
+            to = m.end + utf8::find(tail, ph) + ph.size();
           }
         if (len == 0) return;
         bool excluded = false;

@@ -133,7 +133,7 @@ bool is_page_marker(std::string_view t) {
   }
   const std::string_view c = compact;
   if (c.substr(0, 3) == "第") {
-    const std::size_t ye = c.find("页");
+    const std::size_t ye = utf8::find(c, "页");
     if (ye != std::string_view::npos && digits_only(c.substr(3, ye - 3))) {
       const std::string_view rest = c.substr(ye + 3);
       if (rest.empty()) return true;
@@ -306,7 +306,7 @@ Document read_text(const NormalizedText& nt) {
           const std::string_view t = text.substr(prev.start, prev.end - prev.start);
           if (utf8::trim(t).empty() || layout_kind(text, prev) == LayoutKind::none) break;
           // The report's title is not a header: no template has 报告 in a label.
-          if (t.find("报告") != std::string_view::npos || t.find("年报") != std::string_view::npos) break;
+          if (utf8::find(t, "报告") != std::string_view::npos || utf8::find(t, "年报") != std::string_view::npos) break;
           const Span ps = nt.map.span(prev.start, prev.end);
           if (doc.blocks.back().paragraph.span.end > ps.end || doc.blocks.back().paragraph.span.start < ps.start) break;
           doc.blocks.pop_back();

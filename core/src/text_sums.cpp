@@ -41,7 +41,7 @@ class Sums {
   void totals(const Paragraph& p) {
     const std::string_view t = p.text;
     std::size_t done = 0;  // the text before it belongs to an earlier 其中
-    for (std::size_t q = t.find("其中"); q != std::string_view::npos; q = t.find("其中", q + 6)) {
+    for (std::size_t q = utf8::find(t, "其中"); q != std::string_view::npos; q = utf8::find(t, "其中", q + 6)) {
       if (q < done) continue;
       // Totals: the sentence before 其中 (or, when 其中 opens a sentence, the one before that).
       std::size_t begin = sentence_start(t, q);
@@ -122,7 +122,7 @@ class Sums {
     const std::string_view t = p.text;
     if (t.substr(end, 3) != "。") return;
     const std::size_t b = end + 3, e = sentence_end(t, b);
-    if (t.substr(b, e - b).find("其中") != std::string_view::npos) return;
+    if (utf8::find(t.substr(b, e - b), "其中") != std::string_view::npos) return;
     const std::vector<Mention> ms = find_mentions(t, b, e);
     if (ms.size() < 2) return;
     std::vector<const Mention*> parts;
@@ -162,7 +162,7 @@ class Sums {
   /// names the rate's verb (采用), its denominator the figure of the same unit before it.
   void rates(const Paragraph& p) {
     const std::string_view t = p.text;
-    for (std::size_t r = t.find("率"); r != std::string_view::npos; r = t.find("率", r + 3)) {
+    for (std::size_t r = utf8::find(t, "率"); r != std::string_view::npos; r = utf8::find(t, "率", r + 3)) {
       std::size_t k = r + 3;
       if (k < t.size() && (t.substr(k, 3) == "为" || t.substr(k, 3) == "达")) k += 3;
       if (t.substr(k, 6) == "达到") k += 6;
@@ -181,7 +181,7 @@ class Sums {
       std::size_t num = ms.size(), naming = 0;
       for (std::size_t i = ms.size(); i-- > 0;) {
         const std::size_t c0 = clause_start(t, ms[i].start, false);
-        if (t.substr(c0, ms[i].start - c0).find(verb) == std::string_view::npos) continue;
+        if (utf8::find(t.substr(c0, ms[i].start - c0), verb) == std::string_view::npos) continue;
         ++naming;
         if (num == ms.size()) num = i;
       }
