@@ -146,9 +146,10 @@ bool is_page_marker(std::string_view t) {
   return slash != std::string_view::npos && digits_only(c.substr(0, slash)) && digits_only(c.substr(slash + 1));
 }
 
-/// Splits a line at runs of two or more spaces (or tabs): pdftotext's column gaps.
-std::vector<Chunk> layout_chunks(std::string_view text, const Line& ln) {
-  std::vector<Chunk> out;
+/// Splits a line at runs of two or more spaces (or tabs): pdftotext's column gaps; calls
+/// `chunk(start, end)` for each.
+template <class F>
+void layout_chunks(std::string_view text, const Line& ln, F chunk) {
   std::size_t i = ln.start;
   while (i < ln.end) {
     while (i < ln.end && utf8::is_ascii_space(text[i])) ++i;
@@ -161,10 +162,9 @@ std::vector<Chunk> layout_chunks(std::string_view text, const Line& ln) {
     }
     std::size_t e = j;
     while (e > i && utf8::is_ascii_space(text[e - 1])) --e;
-    out.push_back({i, e});
+    chunk(i, e);
     i = j;
   }
-  return out;
 }
 
 bool numeric_token(std::string_view t) {
@@ -180,25 +180,27 @@ bool numeric_token(std::string_view t) {
   return digit;
 }
 
-/// Chunks of a layout row, with chunks like "217 1 0" (numbers one space apart) split further.
-std::vector<Chunk> layout_cells(std::string_view text, const Line& ln) {
-  std::vector<Chunk> out;
-  for (const Chunk& c : layout_chunks(text, ln)) {
-    std::vector<Chunk> parts;
-    std::size_t i = c.start;
+/// Chunks of a layout row, with chunks like "217 1 0" (numbers one space apart) split further,
+/// into `out` (emptied first).
+void layout_cells(std::string_view text, const Line& ln, std::vector<Chunk>& out) {
+  out.clear();
+  layout_chunks(text, ln, [&](std::size_t start, std::size_t end) {
+    // Its parts one space apart, added after it; kept when there are several, all numbers.
+    const std::size_t first = out.size();
     bool all_numeric = true;
-    while (i < c.end) {
+    for (std::size_t i = start; i < end && all_numeric;) {
       // Looked for inside the chunk only: a line without spaces must not scan the rest of the text.
-      std::size_t j = text.substr(0, c.end).find(' ', i);
-      if (j == std::string_view::npos) j = c.end;
-      parts.push_back({i, j});
-      all_numeric = all_numeric && numeric_token(text.substr(i, j - i));
+      const void* sp = std::memchr(text.data() + i, ' ', end - i);
+      const std::size_t j = sp ? static_cast<std::size_t>(static_cast<const char*>(sp) - text.data()) : end;
+      out.push_back({i, j});
+      all_numeric = numeric_token(text.substr(i, j - i));
       i = j + 1;
     }
-    if (all_numeric && parts.size() > 1) out.insert(out.end(), parts.begin(), parts.end());
-    else out.push_back(c);
-  }
-  return out;
+    if (!all_numeric || out.size() - first < 2) {
+      out.resize(first);
+      out.push_back({start, end});
+    }
+  });
 }
 
 bool starts_with_heading_numeral(std::string_view t) {
@@ -215,7 +217,8 @@ bool starts_with_heading_numeral(std::string_view t) {
 
 enum class LayoutKind { none, row, numeric_row, fragment };
 
-LayoutKind layout_kind(std::string_view text, const Line& ln) {
+/// `cells`: a buffer for layout_cells.
+LayoutKind layout_kind(std::string_view text, const Line& ln, std::vector<Chunk>& cells) {
   const std::string_view s = utf8::trim(text.substr(ln.start, ln.end - ln.start));
   if (s.empty()) return LayoutKind::none;
   bool numeric = false;
@@ -227,7 +230,7 @@ LayoutKind layout_kind(std::string_view text, const Line& ln) {
     numeric = numeric_token(s);
     short_chunks = s.size() <= 90;
   } else {
-    const std::vector<Chunk> cells = layout_cells(text, ln);
+    layout_cells(text, ln, cells);
     for (const Chunk& c : cells) {
       numeric = numeric || numeric_token(text.substr(c.start, c.end - c.start));
       short_chunks = short_chunks && c.end - c.start <= 90;  // 30 Chinese characters
@@ -263,6 +266,14 @@ Document read_text(const NormalizedText& nt) {
   }
   Document doc;
   doc.map = &nt.map;
+  // Each line's layout kind, made once (a line is looked at again when a table around it is
+  // read), and a buffer for layout cells.
+  std::vector<signed char> kinds(lines.size(), -1);
+  std::vector<Chunk> cells;
+  auto kind_of = [&](std::size_t k) {
+    if (kinds[k] < 0) kinds[k] = static_cast<signed char>(layout_kind(text, lines[k], cells));
+    return static_cast<LayoutKind>(kinds[k]);
+  };
   for (std::size_t i = 0; i < lines.size();) {
     const std::string_view s = text.substr(lines[i].start, lines[i].end - lines[i].start);
     if (is_table_line(s)) {
@@ -279,7 +290,7 @@ Document read_text(const NormalizedText& nt) {
       if (!b.table.rows.empty()) doc.blocks.push_back(std::move(b));
       continue;
     }
-    if (layout_kind(text, lines[i]) == LayoutKind::numeric_row) {
+    if (kind_of(i) == LayoutKind::numeric_row) {
       // A space-aligned table: layout rows, with wrapped label pieces, blank lines and page
       // markers between them. It ends at its last layout row.
       std::size_t j = i, last = i, numeric_rows = 0, numeric_cells = 0;
@@ -287,12 +298,12 @@ Document read_text(const NormalizedText& nt) {
         const std::string_view t = text.substr(lines[j].start, lines[j].end - lines[j].start);
         if (utf8::trim(t).empty() || is_page_marker(t)) continue;
         if (is_table_line(t)) break;
-        const LayoutKind k = layout_kind(text, lines[j]);
+        const LayoutKind k = kind_of(j);
         if (k == LayoutKind::none) break;
         if (k == LayoutKind::numeric_row) {
           ++numeric_rows;
-          for (const Chunk& c : layout_cells(text, lines[j]))
-            numeric_cells += numeric_token(text.substr(c.start, c.end - c.start));
+          layout_cells(text, lines[j], cells);
+          for (const Chunk& c : cells) numeric_cells += numeric_token(text.substr(c.start, c.end - c.start));
         }
         if (k != LayoutKind::fragment) last = j;
       }
@@ -304,7 +315,7 @@ Document read_text(const NormalizedText& nt) {
                doc.blocks.back().kind == Block::Kind::paragraph) {
           const Line& prev = lines[first - 1];
           const std::string_view t = text.substr(prev.start, prev.end - prev.start);
-          if (utf8::trim(t).empty() || layout_kind(text, prev) == LayoutKind::none) break;
+          if (utf8::trim(t).empty() || kind_of(first - 1) == LayoutKind::none) break;
           // The report's title is not a header: no template has 报告 in a label.
           if (utf8::find(t, "报告") != std::string_view::npos || utf8::find(t, "年报") != std::string_view::npos) break;
           const Span ps = nt.map.span(prev.start, prev.end);
@@ -318,7 +329,9 @@ Document read_text(const NormalizedText& nt) {
           const std::string_view t = text.substr(lines[k].start, lines[k].end - lines[k].start);
           if (utf8::trim(t).empty() || is_page_marker(t)) continue;
           Row row;
-          for (const Chunk& c : layout_cells(text, lines[k])) {
+          layout_cells(text, lines[k], cells);
+          row.cells.reserve(cells.size());
+          for (const Chunk& c : cells) {
             Cell cell;
             cell.text = std::string(text.substr(c.start, c.end - c.start));
             cell.span = nt.map.span(c.start, c.end);
