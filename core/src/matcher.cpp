@@ -178,7 +178,8 @@ class Matcher {
   /// has its core), in candidate order. Compared once per distinct key: tables repeat their
   /// group labels, reports repeat tables, and the fuzzy comparison is the costly one.
   const std::vector<std::pair<std::size_t, int>>& fuzzy(const LabelKey& key) {
-    std::pair<std::u32string, std::u32string> k{key.numbering, key.core};  // the score depends on both
+    // (Looked up by views: the key is copied only when it is new.)
+    const std::pair<std::u32string_view, std::u32string_view> k{key.numbering, key.core};  // the score depends on both
     if (auto it = fuzzy_.find(k); it != fuzzy_.end()) return it->second;
     std::vector<std::pair<std::size_t, int>> out;
     const std::uint64_t bits = char_bits(key.core);
@@ -188,7 +189,7 @@ class Matcher {
       if (fuzzy_rejects(key.core.size(), bits, repeats, row.key.core.size(), row.chars)) continue;
       if (const int s = label_score(key, row.key); s >= 60) out.emplace_back(i, s);
     }
-    return fuzzy_.emplace(std::move(k), std::move(out)).first->second;
+    return fuzzy_.emplace(std::pair<std::u32string, std::u32string>(k.first, k.second), std::move(out)).first->second;
   }
 
   /// The best candidate for a label text of the document (a view into it), and its score.
@@ -348,7 +349,17 @@ class Matcher {
   /// The candidates by their label's core, in order (the TemplateIndex's).
   const std::unordered_map<std::u32string_view, std::vector<std::size_t>>& by_core_;
   std::vector<char> done_;  ///< by candidate (its order: its index): a row of it placed
-  std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>> fuzzy_;  ///< by numbering, core
+  /// Orders the fuzzy cache's keys (numbering, core) and views of them alike.
+  struct KeyLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      const std::u32string_view a1 = a.first, b1 = b.first;
+      if (a1 != b1) return a1 < b1;
+      return std::u32string_view(a.second) < std::u32string_view(b.second);
+    }
+  };
+  std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>, KeyLess> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
   const Row* prev_ = nullptr;
