@@ -6,11 +6,37 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "nianbao/report.hpp"
 
 namespace nianbao {
+
+/// A quick hash of a cell's row and column: their lengths and their first and last eight bytes
+/// (labels that share a beginning differ at the end: "（四）无法提供/1.…", "（四）无法提供/2.…").
+inline std::size_t cell_hash(std::string_view row, std::string_view col) {
+  auto ends = [](std::string_view s) {
+    std::uint64_t head = 0, tail = 0;
+    const std::size_t n = std::min<std::size_t>(s.size(), 8);
+    if (n > 0) {  // (memcpy from the null data of an empty view is undefined)
+      std::memcpy(&head, s.data(), n);
+      std::memcpy(&tail, s.data() + s.size() - n, n);
+    }
+    return head ^ (tail << 1 | tail >> 63) ^ s.size();
+  };
+  auto mix = [](std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    return x ^ (x >> 29);
+  };
+  return static_cast<std::size_t>(mix(mix(ends(row)) ^ ends(col)));
+}
+
+/// cell_hash of a (row, column) pair, for hash maps keyed by cell.
+struct CellHash {
+  std::size_t operator()(const std::pair<std::string_view, std::string_view>& c) const { return cell_hash(c.first, c.second); }
+};
 
 class CellIndex {
  public:
@@ -19,7 +45,7 @@ class CellIndex {
     while (size < t.cells.size() * 2) size *= 2;  // at most half full
     slots_.assign(size, nullptr);
     for (const TableCell& c : t.cells)
-      for (std::size_t i = hash(c.row, c.col) & (size - 1);; i = (i + 1) & (size - 1)) {
+      for (std::size_t i = cell_hash(c.row, c.col) & (size - 1);; i = (i + 1) & (size - 1)) {
         if (!slots_[i]) { slots_[i] = &c; break; }
         if (slots_[i]->row == c.row && slots_[i]->col == c.col) break;  // the first cell stays, as in find()
       }
@@ -28,32 +54,13 @@ class CellIndex {
   /// The first cell of `row` and `col`, as ReportTable::find.
   const TableCell* find(std::string_view row, std::string_view col) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash(row, col) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = cell_hash(row, col) & mask;; i = (i + 1) & mask) {
       const TableCell* c = slots_[i];
       if (!c || (c->row == row && c->col == col)) return c;
     }
   }
 
  private:
-  /// A quick hash of a row and a column: their lengths and their first and last eight bytes
-  /// (labels that share a beginning differ at the end: "（四）无法提供/1.…", "（四）无法提供/2.…").
-  static std::size_t hash(std::string_view row, std::string_view col) {
-    return mix(mix(ends(row)) ^ ends(col));
-  }
-  static std::uint64_t ends(std::string_view s) {
-    std::uint64_t head = 0, tail = 0;
-    const std::size_t n = std::min<std::size_t>(s.size(), 8);
-    if (n > 0) {  // (memcpy from the null data of an empty view is undefined)
-      std::memcpy(&head, s.data(), n);
-      std::memcpy(&tail, s.data() + s.size() - n, n);
-    }
-    return head ^ (tail << 1 | tail >> 63) ^ s.size();
-  }
-  static std::uint64_t mix(std::uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    return x ^ (x >> 29);
-  }
   const ReportTable* table_;
   std::vector<const TableCell*> slots_;
 };

@@ -8,7 +8,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
+#include "cell_index.hpp"
 #include "label.hpp"
 #include "nianbao/normalize.hpp"
 #include "nianbao/number.hpp"
@@ -354,7 +356,10 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
 namespace {
 
 using Value = std::optional<Decimal>;  // nothing for a blank cell
-using Values = std::map<std::pair<std::string_view, std::string_view>, Value>;
+/// By cell (row, column): looked up many times in the searches below.
+template <class V>
+using CellMap = std::unordered_map<std::pair<std::string_view, std::string_view>, V, CellHash>;
+using Values = CellMap<Value>;
 
 struct RowWork {
   const GluedRow* glued;
@@ -595,7 +600,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     }
   }
   // Across rows: every relation whose cells are all glued or already read with a value.
-  std::map<std::pair<std::string_view, std::string_view>, std::size_t> owner;  // cell -> work index
+  CellMap<std::size_t> owner;  // cell -> work index
   for (std::size_t k = 0; k < work.size(); ++k)
     if (!work[k].candidates.empty() && !work[k].overflow)
       for (const CellRef& c : work[k].cells) owner[{c.row, c.col}] = k;
@@ -606,7 +611,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
   // not multiply), each group of tied rows by one search.
   // The cells of the relations used across rows, as slots of `values`: a value read from a
   // table, or one the search sets.
-  std::map<std::pair<std::string_view, std::string_view>, std::size_t> slot_of;
+  CellMap<std::size_t> slot_of;
   std::vector<Value> values;
   auto slot = [&](const CellRef& c) {
     const auto [it, fresh] = slot_of.try_emplace({c.row, c.col}, values.size());
