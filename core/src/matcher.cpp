@@ -435,14 +435,16 @@ Format vote_paragraphs(const Document& doc, const TemplateIndex& index) {
   return best;
 }
 
-MatchResult run(const Document& doc, Format format, const TemplateIndex& index, const NumberRuns& runs, CellKeys& keys) {
+/// `glued`: the document's glued rows of `format`, when already found.
+MatchResult run(const Document& doc, Format format, const TemplateIndex& index, const NumberRuns& runs, CellKeys& keys,
+                const std::vector<GluedRow>* glued = nullptr) {
   MatchResult out;
   out.format = format;
   Matcher m(format, index, keys, out);
   for (const Block& b : doc.blocks)
     if (b.kind == Block::Kind::table)
       for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
-  m.glued(doc, find_glued_rows(doc, format, index, runs));
+  m.glued(doc, glued ? *glued : find_glued_rows(doc, format, index, runs));
   out.tables = m.take_tables();
   return out;
 }
@@ -471,14 +473,18 @@ MatchResult match_tables(const Document& doc, std::optional<int> year, const Tem
     Format best = Format::unknown;
     std::size_t best_rows = 0;
     bool tie = false;
-    for (Format f : {Format::f2021, Format::f2019, Format::legacy}) {
-      const std::size_t n = find_glued_rows(doc, f, index, runs).size();
-      if (n > best_rows) { best = f; best_rows = n; tie = false; }
+    std::array<std::vector<GluedRow>, 3> found;  // per format of the loop (kept for the one chosen)
+    constexpr std::array<Format, 3> kFormats{Format::f2021, Format::f2019, Format::legacy};
+    for (std::size_t k = 0; k < kFormats.size(); ++k) {
+      found[k] = find_glued_rows(doc, kFormats[k], index, runs);
+      const std::size_t n = found[k].size();
+      if (n > best_rows) { best = kFormats[k]; best_rows = n; tie = false; }
       else if (n == best_rows && n > 0) tie = true;
     }
     if (best == Format::unknown) return {};
     if (tie && best != Format::legacy) best = year && *year >= 2019 && *year <= 2020 ? Format::f2019 : year && *year >= 2021 ? Format::f2021 : best;
-    MatchResult r = run(doc, best, index, runs, keys);
+    const std::size_t chosen = static_cast<std::size_t>(std::find(kFormats.begin(), kFormats.end(), best) - kFormats.begin());
+    MatchResult r = run(doc, best, index, runs, keys, &found[chosen]);
     if (const Format voted = vote_paragraphs(doc, index); voted != Format::unknown) r.format = voted;
     return r;
   }
