@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "nianbao/report.hpp"
+#include "utf8.hpp"
 
 namespace nianbao {
 
@@ -47,7 +48,7 @@ class CellIndex {
     for (const TableCell& c : t.cells)
       for (std::size_t i = cell_hash(c.row, c.col) & (size - 1);; i = (i + 1) & (size - 1)) {
         if (!slots_[i]) { slots_[i] = &c; break; }
-        if (slots_[i]->row == c.row && slots_[i]->col == c.col) break;  // the first cell stays, as in find()
+        if (utf8::same(slots_[i]->row, c.row) && utf8::same(slots_[i]->col, c.col)) break;  // the first cell stays, as in find()
       }
   }
   const ReportTable& table() const { return *table_; }
@@ -56,7 +57,7 @@ class CellIndex {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = cell_hash(row, col) & mask;; i = (i + 1) & mask) {
       const TableCell* c = slots_[i];
-      if (!c || (c->row == row && c->col == col)) return c;
+      if (!c || (utf8::same(c->row, row) && utf8::same(c->col, col))) return c;
     }
   }
 

@@ -70,7 +70,7 @@ std::string_view severity_name(Severity s) {
 
 const TableCell* ReportTable::find(std::string_view row, std::string_view col) const {
   for (const TableCell& c : cells)
-    if (c.row == row && c.col == col) return &c;
+    if (utf8::same(c.row, row) && utf8::same(c.col, col)) return &c;
   return nullptr;
 }
 

@@ -18,9 +18,9 @@ namespace nianbao {
 using namespace std::string_view_literals;
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && utf8::same(s.substr(s.size() - suffix.size()), suffix);
 }
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view s, std::string_view prefix) { return utf8::same(s.substr(0, prefix.size()), prefix); }
 bool contains(std::string_view s, std::string_view part) { return utf8::find(s, part) != std::string_view::npos; }
 
 

@@ -292,7 +292,7 @@ bool has_word(std::string_view list, std::string_view w) {
 
 const RowDef* row_def(const TableTemplate& t, std::string_view key) {
   for (const RowDef& r : t.rows)
-    if (r.key == key) return &r;
+    if (utf8::same(r.key, key)) return &r;
   return nullptr;
 }
 
@@ -395,7 +395,7 @@ class Extractor {
         const unsigned key = tail_key(head);
         for (std::size_t e = kCueIndex.start[key]; e < kCueIndex.start[key + 1]; ++e) {
           const CueWords& cw = kCueIndex.entries[e];
-          if (cw.words.size() > before_len[cw.cue] && head.ends_with(cw.words)) {
+          if (cw.words.size() > before_len[cw.cue] && ends_with(head, cw.words)) {
             before_len[cw.cue] = static_cast<std::uint16_t>(cw.words.size());
             cues[cw.cue / 64] |= std::uint64_t{1} << (cw.cue % 64);
           }

@@ -119,6 +119,24 @@ inline bool is_han(char32_t cp) {
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
 }
 
+/// a == b, eight bytes at a time (memcmp in wasm compares byte by byte; labels are long and often
+/// equal), and at once for two views of the same bytes.
+inline bool same(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.data() == b.data()) return true;
+  const std::size_t n = a.size();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return false;
+  }
+  for (; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 /// s.find(n, from), quicker on Chinese text: memchr looks for the needle's last byte, then the
 /// rest is compared. A Chinese needle's first byte (E4-E9) starts most characters of the text, so
 /// a search by it (what s.find does) stops at nearly every character; its last byte, a
