@@ -19,10 +19,12 @@ namespace nianbao {
 inline std::size_t cell_hash(std::string_view row, std::string_view col) {
   auto ends = [](std::string_view s) {
     std::uint64_t head = 0, tail = 0;
-    const std::size_t n = std::min<std::size_t>(s.size(), 8);
-    if (n > 0) {  // (memcpy from the null data of an empty view is undefined)
-      std::memcpy(&head, s.data(), n);
-      std::memcpy(&tail, s.data() + s.size() - n, n);
+    if (s.size() >= 8) {  // (copies of a known size: loads, not calls of memcpy)
+      std::memcpy(&head, s.data(), 8);
+      std::memcpy(&tail, s.data() + s.size() - 8, 8);
+    } else {  // (the bytes as memcpy would place them: little-endian)
+      for (std::size_t i = 0; i < s.size(); ++i) head |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+      tail = head;
     }
     return head ^ (tail << 1 | tail >> 63) ^ s.size();
   };
