@@ -21,6 +21,9 @@ namespace nianbao {
 
 namespace {
 
+/// Whether `w` stands in `t` at byte `pos` (as t.compare(pos, w.size(), w) == 0; pos <= t.size()).
+bool word_at(std::string_view t, std::size_t pos, std::string_view w) { return utf8::same(t.substr(pos, w.size()), w); }
+
 constexpr std::size_t kMaxDigitsPerValue = 9;
 constexpr std::size_t kMaxValueLength = kMaxDigitsPerValue + 6;  // "-123456789.1234"
 constexpr std::size_t kMaxCandidates = 256;      // per row
@@ -112,11 +115,11 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
   for (bool more = true; more;) {
     more = false;
     for (std::string_view p : {")", "]", "”", "\"", "’", "」", "】", ":"})
-      if (t.compare(i, p.size(), p) == 0) { i += p.size(); more = true; }
+      if (word_at(t, i, p)) { i += p.size(); more = true; }
   }
   if (unit_first)
     for (std::string_view u : kUnitWords)
-      if (t.compare(i, u.size(), u) == 0 && i + u.size() < t.size() && is_digit(t[i + u.size()])) {
+      if (word_at(t, i, u) && i + u.size() < t.size() && is_digit(t[i + u.size()])) {
         i += u.size();
         break;
       }
@@ -127,7 +130,7 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
       std::size_t k = j;
       while (k < t.size() && t[k] == ' ') ++k;
       std::size_t e = k;
-      if (t.compare(k, 3, "—") == 0) {
+      if (word_at(t, k, "—")) {
         e = k + 3;
       } else {
         if (e < t.size() && t[e] == '-') ++e;
@@ -156,7 +159,7 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
       a.digits += t[e];
       a.ranges.push_back({e, e + 1});
       ++e;
-    } else if (t.compare(e, 3, "—") == 0) {
+    } else if (word_at(t, e, "—")) {
       a.digits += 'x';
       a.ranges.push_back({e, e + 3});
       e += 3;
@@ -166,9 +169,9 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
   }
   if (!any_digit) return std::nullopt;
   for (std::string_view u : kUnitWords)
-    if (t.compare(e, u.size(), u) == 0) return std::nullopt;
+    if (word_at(t, e, u)) return std::nullopt;
   for (std::string_view w : {"%", "年", "月", "日"})
-    if (t.compare(e, w.size(), w) == 0) return std::nullopt;
+    if (word_at(t, e, w)) return std::nullopt;
   a.end = e;
   return a;
 }
@@ -208,7 +211,7 @@ NumberRuns number_runs(const Document& doc) {
         const char c = text[i];
         if (static_cast<unsigned char>(c) >= 0x80 && c != '\xE2') continue;  // most of the text
         const char p = text[i - 1];
-        const bool begins = is_digit(c) || c == '-' || (c == '\xE2' && text.compare(i, 3, "—") == 0);
+        const bool begins = is_digit(c) || c == '-' || (c == '\xE2' && word_at(text, i, "—"));
         if (begins && !is_digit(p) && p != '.' && p != '-') starts.push_back(i);
       }
       out.paras.push_back(&b.paragraph);
@@ -277,7 +280,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         std::size_t n_ends = 1;
         if (unit_first)
           for (std::string_view u : kUnitWords)
-            if (k >= u.size() && text.compare(k - u.size(), u.size(), u) == 0) { ends[n_ends++] = k - u.size(); break; }
+            if (k >= u.size() && word_at(text, k - u.size(), u)) { ends[n_ends++] = k - u.size(); break; }
         for (std::size_t ei = 0; ei < n_ends; ++ei) {
           std::size_t e = ends[ei];
           for (bool more = true; more && e > 0;) {
@@ -288,7 +291,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
                 last_byte != 0x99 && last_byte != 0x8D && last_byte != 0x91)
               break;
             for (std::string_view c : {")", "]", "”", "\"", "’", "」", "】", ":"})
-              if (e >= c.size() && text.compare(e - c.size(), c.size(), c) == 0) { e -= c.size(); more = true; }
+              if (e >= c.size() && word_at(text, e - c.size(), c)) { e -= c.size(); more = true; }
           }
           // (A set of the places tried, kept sorted: they nearly always come in increasing order.)
           if (tried.empty() || e > tried.back()) {
