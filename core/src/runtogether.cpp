@@ -226,10 +226,21 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
 
 std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const TemplateIndex& index,
                                       const NumberRuns& runs, std::size_t min_rows) {
-  std::vector<GluedRow> result;
   const std::vector<const Paragraph*>& paras = runs.paras;
   const std::vector<std::vector<std::size_t>>& run_starts = runs.starts;
-  for (const TableTemplate* t : templates_for(format)) {
+  const auto templates = templates_for(format);
+  std::vector<std::vector<GluedRow>> per_template(templates.size());  // the rows found, by template
+  // The templates with rows (not header-only), searched below.
+  struct Scan {
+    std::size_t ti;  // index in `templates`
+    const TableTemplate* t;
+    const TemplateIndex::Template* keys;
+    bool unit_first;
+    std::set<std::size_t> seen;  // its rows found
+  };
+  std::vector<Scan> scanned;
+  for (std::size_t ti = 0; ti < templates.size(); ++ti) {
+    const TableTemplate* t = templates[ti];
     const TemplateIndex::Template& keys = index.of(t);
     if (t->flat) {
       // A header-only table: its header labels, then all numbers in one run.
@@ -248,21 +259,28 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
           const std::size_t n = after->spaced.empty() ? after->digits.size() : after->spaced.size();
           if ((after->spaced.empty() && n >= cells) || after->spaced.size() == cells) {
             GluedRow g{t, 0, true, after->digits, spans_of(doc, *paras[pi], *after), after->spaced};
-            result.push_back(std::move(g));
+            per_template[ti].push_back(std::move(g));
             break;
           }
           i = after->end;
         }
-        if (!result.empty() && result.back().tmpl == t) break;
+        if (!per_template[ti].empty()) break;
       }
       continue;
     }
-    const bool unit_first = t->id == "legacy";
-    std::vector<GluedRow> found;
-    std::set<std::size_t> seen;
-    std::vector<std::size_t> tried;  // per paragraph: where labels were looked for (sorted)
-    for (std::size_t pi = 0; pi < paras.size(); ++pi) {
-      const std::string& text = paras[pi]->text;
+    scanned.push_back({ti, t, &keys, t->id == "legacy", {}});
+  }
+  // The other templates' rows, paragraph by paragraph (each paragraph's text is read once for
+  // all of them, while it is in the cache): labels that end where numbers start.
+  std::vector<std::size_t> tried;  // per paragraph and template: where labels were looked for (sorted)
+  for (std::size_t pi = 0; pi < paras.size(); ++pi) {
+    const std::string& text = paras[pi]->text;
+    for (Scan& sc : scanned) {
+      const TableTemplate* const t = sc.t;
+      const TemplateIndex::Template& keys = *sc.keys;
+      const bool unit_first = sc.unit_first;
+      std::vector<GluedRow>& found = per_template[sc.ti];
+      std::set<std::size_t>& seen = sc.seen;
       // Where numbers start, walk back over what may stand between a label and its numbers
       // (spaces, closing brackets and quotes, a unit) to where the label would end, and note every
       // label that ends there with numbers after it (labels by their last character:
@@ -351,7 +369,13 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         pos = first->after.end;
       }
     }
-    if (found.size() >= min_rows) result.insert(result.end(), found.begin(), found.end());
+  }
+  // In template order: a header-only table's row, or the rows of another if there are enough.
+  std::vector<GluedRow> result;
+  for (std::size_t ti = 0; ti < templates.size(); ++ti) {
+    std::vector<GluedRow>& rows = per_template[ti];
+    if (!templates[ti]->flat && rows.size() < min_rows) continue;
+    result.insert(result.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
   }
   return result;
 }
