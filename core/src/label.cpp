@@ -36,6 +36,17 @@ LabelKey label_key(std::string_view label) { return label_key_impl(label, true);
 
 std::u32string full_core(std::string_view label) { return label_key_impl(label, false).core; }
 
+bool may_have_note(std::string_view label) {
+  // The openers label_key_impl drops notes at, as UTF-8 before fold(): ( [ 【 （ ［.
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    const char c = label[i];
+    if (c == '(' || c == '[') return true;
+    const std::string_view three = label.substr(i, 3);
+    if ((c == '\xE3' && three == "【") || (c == '\xEF' && (three == "（" || three == "［"))) return true;
+  }
+  return false;
+}
+
 LabelKey label_key_impl(std::string_view label, bool drop_notes) {
   // The label's code points (folded): on the stack for labels of a table cell's size.
   std::array<char32_t, 256> buffer;

@@ -29,6 +29,10 @@ LabelKey label_key(std::string_view label);
 /// inside run-together text, where notes are written out).
 std::u32string full_core(std::string_view label);
 
+/// Whether `label` has a bracket that opens a note for label_key (( [ 【, or the full-width （ ［
+/// it folds to them): when not, full_core(label) is label_key(label).core.
+bool may_have_note(std::string_view label);
+
 /// label_key with the choice to keep bracketed notes (drop_notes = false).
 LabelKey label_key_impl(std::string_view label, bool drop_notes);
 

@@ -160,16 +160,6 @@ class Matcher {
                        [](const Cell& c) { return classify_cell(c.text).kind == CellKind::text; });
   }
 
-  /// Whether `t` has a bracket that opens a note for label_key (( [ 【, or the full-width （ ［).
-  static bool has_bracket(std::string_view t) {
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      const char c = t[i];
-      if (c == '(' || c == '[') return true;
-      if ((c == '\xE3' && t.substr(i, 3) == "【") || (c == '\xEF' && (t.substr(i, 3) == "（" || t.substr(i, 3) == "［"))) return true;
-    }
-    return false;
-  }
-
   static bool any_number(const std::vector<Slot>& v) {
     return std::any_of(v.begin(), v.end(), [](const Slot& s) { return s.value.kind == CellKind::number; });
   }
@@ -246,9 +236,9 @@ class Matcher {
     }
     // A mistyped label, or a mistyped note inside it ("只计这一情况"): not for legacy tables,
     // which had no mandated wording. A note left out entirely is not a typo.
-    // (Without a bracket the label has no note: its full core is its core, and no note differs.)
+    // (A label without a note has its core as full core: no note differs.)
     bool note_typo = false;
-    if (has_bracket(label.text)) {
+    if (may_have_note(label.text)) {
       std::u32string own;  // the full core of a joined label
       const std::u32string& written = in_document ? keys_.full(label.text) : (own = full_core(label.text));
       const std::u32string& official = c.keys->full;

@@ -15,14 +15,12 @@
 #include "nianbao/normalize.hpp"
 #include "nianbao/number.hpp"
 #include "nianbao/rules.hpp"
+#include "prose.hpp"
 #include "utf8.hpp"
 
 namespace nianbao {
 
 namespace {
-
-/// Whether `w` stands in `t` at byte `pos` (as t.compare(pos, w.size(), w) == 0; pos <= t.size()).
-bool word_at(std::string_view t, std::size_t pos, std::string_view w) { return utf8::same(t.substr(pos, w.size()), w); }
 
 constexpr std::size_t kMaxDigitsPerValue = 9;
 constexpr std::size_t kMaxValueLength = kMaxDigitsPerValue + 6;  // "-123456789.1234"
@@ -115,11 +113,11 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
   for (bool more = true; more;) {
     more = false;
     for (std::string_view p : {")", "]", "”", "\"", "’", "」", "】", ":"})
-      if (word_at(t, i, p)) { i += p.size(); more = true; }
+      if (starts_with(std::string_view(t).substr(i), p)) { i += p.size(); more = true; }
   }
   if (unit_first)
     for (std::string_view u : kUnitWords)
-      if (word_at(t, i, u) && i + u.size() < t.size() && is_digit(t[i + u.size()])) {
+      if (starts_with(std::string_view(t).substr(i), u) && i + u.size() < t.size() && is_digit(t[i + u.size()])) {
         i += u.size();
         break;
       }
@@ -130,7 +128,7 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
       std::size_t k = j;
       while (k < t.size() && t[k] == ' ') ++k;
       std::size_t e = k;
-      if (word_at(t, k, "—")) {
+      if (starts_with(std::string_view(t).substr(k), "—")) {
         e = k + 3;
       } else {
         if (e < t.size() && t[e] == '-') ++e;
@@ -159,7 +157,7 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
       a.digits += t[e];
       a.ranges.push_back({e, e + 1});
       ++e;
-    } else if (word_at(t, e, "—")) {
+    } else if (starts_with(std::string_view(t).substr(e), "—")) {
       a.digits += 'x';
       a.ranges.push_back({e, e + 3});
       e += 3;
@@ -169,9 +167,9 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
   }
   if (!any_digit) return std::nullopt;
   for (std::string_view u : kUnitWords)
-    if (word_at(t, e, u)) return std::nullopt;
+    if (starts_with(std::string_view(t).substr(e), u)) return std::nullopt;
   for (std::string_view w : {"%", "年", "月", "日"})
-    if (word_at(t, e, w)) return std::nullopt;
+    if (starts_with(std::string_view(t).substr(e), w)) return std::nullopt;
   a.end = e;
   return a;
 }
@@ -211,7 +209,7 @@ NumberRuns number_runs(const Document& doc) {
         const char c = text[i];
         if (static_cast<unsigned char>(c) >= 0x80 && c != '\xE2') continue;  // most of the text
         const char p = text[i - 1];
-        const bool begins = is_digit(c) || c == '-' || (c == '\xE2' && word_at(text, i, "—"));
+        const bool begins = is_digit(c) || c == '-' || (c == '\xE2' && starts_with(std::string_view(text).substr(i), "—"));
         if (begins && !is_digit(p) && p != '.' && p != '-') starts.push_back(i);
       }
       out.paras.push_back(&b.paragraph);
@@ -298,7 +296,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         std::size_t n_ends = 1;
         if (unit_first)
           for (std::string_view u : kUnitWords)
-            if (k >= u.size() && word_at(text, k - u.size(), u)) { ends[n_ends++] = k - u.size(); break; }
+            if (k >= u.size() && starts_with(std::string_view(text).substr(k - u.size()), u)) { ends[n_ends++] = k - u.size(); break; }
         for (std::size_t ei = 0; ei < n_ends; ++ei) {
           std::size_t e = ends[ei];
           for (bool more = true; more && e > 0;) {
@@ -309,7 +307,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
                 last_byte != 0x99 && last_byte != 0x8D && last_byte != 0x91)
               break;
             for (std::string_view c : {")", "]", "”", "\"", "’", "」", "】", ":"})
-              if (e >= c.size() && word_at(text, e - c.size(), c)) { e -= c.size(); more = true; }
+              if (e >= c.size() && starts_with(std::string_view(text).substr(e - c.size()), c)) { e -= c.size(); more = true; }
           }
           // (A set of the places tried, kept sorted: they nearly always come in increasing order.)
           if (tried.empty() || e > tried.back()) {
