@@ -19,6 +19,7 @@
 #include <variant>
 #include <vector>
 
+#include "allocator.hpp"
 #include "nianbao/check.hpp"
 #include "nianbao/cross_year.hpp"
 #include "nianbao/summary.hpp"
@@ -160,6 +161,7 @@ bool check_all(const std::vector<std::string>& paths, const Settings& s, std::ve
 }  // namespace
 
 int main(int argc, char** argv) {
+  nianbao::cli::keep_freed_memory();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && (args[0] == "--version" || args[0] == "-V")) {
     std::cout << "nianbao " << nianbao::version() << "\n";

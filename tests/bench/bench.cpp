@@ -5,6 +5,7 @@
 //            including the JSON output, of at least 5 checks and 0.5 s, at most 1000, after one
 //            warm-up check; the median, not the mean: a check the machine interrupted (another
 //            process, a noisy neighbour) does not move it)
+//   allocator: glibc keeps freed memory between checks, as in the CLI (core/cli/allocator.hpp)
 //   --runs N exactly N timed checks per file (--runs 1 under callgrind: instructions of the
 //            warm-up check plus one check, apart from loading)
 #include <algorithm>
@@ -16,9 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "../../core/cli/allocator.hpp"
 #include "nianbao/check.hpp"
 
 int main(int argc, char** argv) {
+  nianbao::cli::keep_freed_memory();  // as the CLI does
   int fixed_runs = 0;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
