@@ -387,15 +387,23 @@ class Outline {
     }
   }
 
-  const Paragraph* lower_heading(const SectionDef& d) const {
-    const std::u32string want = core_of(d.official);
-    for (const Paragraph* p : prose_.body()) {
-      const auto n = numbered(p->text);
-      if (!n || n->level == 1 || p->text.size() > 200) continue;
-      if (core_of(p->text).find(want) != std::u32string::npos) return p;
+  /// The first heading below the top level that holds the section's official words. The lower
+  /// headings and their keys are made once, at the first section missing.
+  const Paragraph* lower_heading(const SectionDef& d) {
+    if (!lower_) {
+      lower_.emplace();
+      for (const Paragraph* p : prose_.body()) {
+        if (p->text.size() > 200) continue;
+        const auto n = numbered(p->text);
+        if (n && n->level != 1) lower_->emplace_back(p, core_of(p->text));
+      }
     }
+    const std::u32string want = core_of(d.official);
+    for (const auto& [p, core] : *lower_)
+      if (core.find(want) != std::u32string::npos) return p;
     return nullptr;
   }
+  std::optional<std::vector<std::pair<const Paragraph*, std::u32string>>> lower_;  ///< lower_heading()'s
 
   void title() {
     const Paragraph* t = marks_.title;

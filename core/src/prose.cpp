@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <stdexcept>
@@ -176,10 +175,22 @@ std::optional<int> small_number(std::u32string_view s) {
 }
 
 std::string Date::iso() const {
-  char buf[48];
-  if (d) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  return buf;
+  // "%04d-%02d-%02d", without the day when it is not given (the parts are read from digits, never
+  // negative); by hand: snprintf cost more than the rest of a date's checks.
+  std::string out;
+  auto digits = [&out](int v, std::size_t width) {
+    const std::string s = std::to_string(v);
+    if (s.size() < width) out.append(width - s.size(), '0');
+    out += s;
+  };
+  digits(y, 4);
+  out += '-';
+  digits(m, 2);
+  if (d) {
+    out += '-';
+    digits(d, 2);
+  }
+  return out;
 }
 
 std::optional<Date> whole_date(std::string_view text) {
