@@ -270,66 +270,85 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
   }
   // The other templates' rows, paragraph by paragraph (each paragraph's text is read once for
   // all of them, while it is in the cache): labels that end where numbers start.
-  std::vector<std::size_t> tried;  // per paragraph and template: where labels were looked for (sorted)
+  // Where numbers start, walk back over what may stand between a label and its numbers (spaces,
+  // closing brackets and quotes, and for the legacy table a unit) to where a label would end: the
+  // same places for every template, so found once per paragraph (in the order first reached, each
+  // once), with the label character that ends there. Most paragraphs have few such places.
+  struct LabelEnd {
+    std::size_t e;  // where the label would end (byte)
+    char32_t last;  // its last character
+  };
+  const bool any_unit_first = std::any_of(scanned.begin(), scanned.end(), [](const Scan& sc) { return sc.unit_first; });
+  const bool any_plain = std::any_of(scanned.begin(), scanned.end(), [](const Scan& sc) { return !sc.unit_first; });
+  std::array<std::vector<LabelEnd>, 2> label_ends;  // [unit_first]
+  std::vector<std::size_t> tried;  // where labels were looked for (sorted)
+  auto find_label_ends = [&](const std::string& text, const std::vector<std::size_t>& starts, bool unit_first,
+                             std::vector<LabelEnd>& out) {
+    out.clear();
+    tried.clear();
+    for (const std::size_t i : starts) {
+      std::size_t k = i;
+      while (k > 0 && text[k - 1] == ' ') --k;
+      std::array<std::size_t, 2> ends{k, 0};
+      std::size_t n_ends = 1;
+      if (unit_first)
+        for (std::string_view u : kUnitWords)
+          if (k >= u.size() && starts_with(std::string_view(text).substr(k - u.size()), u)) { ends[n_ends++] = k - u.size(); break; }
+      for (std::size_t ei = 0; ei < n_ends; ++ei) {
+        std::size_t e = ends[ei];
+        for (bool more = true; more && e > 0;) {
+          more = false;
+          // (Only a byte that ends one of the marks can: ) ] " : and the last bytes of ” ’ 」 】.)
+          const auto last_byte = static_cast<unsigned char>(text[e - 1]);
+          if (last_byte != ')' && last_byte != ']' && last_byte != '"' && last_byte != ':' && last_byte != 0x9D &&
+              last_byte != 0x99 && last_byte != 0x8D && last_byte != 0x91)
+            break;
+          for (std::string_view c : {")", "]", "”", "\"", "’", "」", "】", ":"})
+            if (e >= c.size() && starts_with(std::string_view(text).substr(e - c.size()), c)) { e -= c.size(); more = true; }
+        }
+        // (A set of the places tried, kept sorted: they nearly always come in increasing order.)
+        if (tried.empty() || e > tried.back()) {
+          tried.push_back(e);
+        } else {
+          const auto at = std::lower_bound(tried.begin(), tried.end(), e);
+          if (*at == e) continue;
+          tried.insert(at, e);
+        }
+        if (e == 0) continue;
+        // The label character that ends at `e`, if one does.
+        const std::size_t lb = char_before(text, e);
+        std::size_t llen = 0;
+        const char32_t last = utf8::decode(text, lb, llen);
+        if (lb + llen != e || !is_label_char(last)) continue;
+        out.push_back({e, last});
+      }
+    }
+  };
   for (std::size_t pi = 0; pi < paras.size(); ++pi) {
     const std::string& text = paras[pi]->text;
+    if (run_starts[pi].empty()) continue;
+    if (any_plain) find_label_ends(text, run_starts[pi], false, label_ends[0]);
+    if (any_unit_first) find_label_ends(text, run_starts[pi], true, label_ends[1]);
     for (Scan& sc : scanned) {
       const TableTemplate* const t = sc.t;
       const TemplateIndex::Template& keys = *sc.keys;
       const bool unit_first = sc.unit_first;
       std::vector<GluedRow>& found = per_template[sc.ti];
       std::set<std::size_t>& seen = sc.seen;
-      // Where numbers start, walk back over what may stand between a label and its numbers
-      // (spaces, closing brackets and quotes, a unit) to where the label would end, and note every
-      // label that ends there with numbers after it (labels by their last character:
-      // keys.by_last). Most paragraphs have few such places.
+      // Every label that ends at one of the places with numbers after it (labels by their last
+      // character: keys.by_last).
       struct Hit {
         std::size_t a, len;  // where the label starts (byte), its length (characters)
         After after;
       };
       std::map<std::size_t, std::vector<Hit>> hits;  // row -> hits in text order
-      tried.clear();
-      for (const std::size_t i : run_starts[pi]) {
-        std::size_t k = i;
-        while (k > 0 && text[k - 1] == ' ') --k;
-        std::array<std::size_t, 2> ends{k, 0};
-        std::size_t n_ends = 1;
-        if (unit_first)
-          for (std::string_view u : kUnitWords)
-            if (k >= u.size() && starts_with(std::string_view(text).substr(k - u.size()), u)) { ends[n_ends++] = k - u.size(); break; }
-        for (std::size_t ei = 0; ei < n_ends; ++ei) {
-          std::size_t e = ends[ei];
-          for (bool more = true; more && e > 0;) {
-            more = false;
-            // (Only a byte that ends one of the marks can: ) ] " : and the last bytes of ” ’ 」 】.)
-            const auto last_byte = static_cast<unsigned char>(text[e - 1]);
-            if (last_byte != ')' && last_byte != ']' && last_byte != '"' && last_byte != ':' && last_byte != 0x9D &&
-                last_byte != 0x99 && last_byte != 0x8D && last_byte != 0x91)
-              break;
-            for (std::string_view c : {")", "]", "”", "\"", "’", "」", "】", ":"})
-              if (e >= c.size() && starts_with(std::string_view(text).substr(e - c.size()), c)) { e -= c.size(); more = true; }
-          }
-          // (A set of the places tried, kept sorted: they nearly always come in increasing order.)
-          if (tried.empty() || e > tried.back()) {
-            tried.push_back(e);
-          } else {
-            const auto at = std::lower_bound(tried.begin(), tried.end(), e);
-            if (*at == e) continue;
-            tried.insert(at, e);
-          }
-          if (e == 0) continue;
-          // The label character that ends at `e`, if one does.
-          const std::size_t lb = char_before(text, e);
-          std::size_t llen = 0;
-          const char32_t last = utf8::decode(text, lb, llen);
-          if (lb + llen != e || !is_label_char(last)) continue;
-          const auto labels = keys.by_last.find(last);
-          if (labels == keys.by_last.end()) continue;
-          for (const auto& [r, core] : labels->second) {
-            const std::size_t a = label_ending_at(text, e, *core);
-            if (a == std::string::npos) continue;
-            if (auto after = read_after(text, e, unit_first)) hits[r].push_back({a, core->size(), std::move(*after)});
-          }
+      for (const LabelEnd& le : label_ends[unit_first]) {
+        const auto labels = keys.by_last.find(le.last);
+        if (labels == keys.by_last.end()) continue;
+        for (const auto& [r, core] : labels->second) {
+          const std::size_t a = label_ending_at(text, le.e, *core);
+          if (a == std::string::npos) continue;
+          if (auto after = read_after(text, le.e, unit_first)) hits[r].push_back({a, core->size(), std::move(*after)});
         }
       }
       if (hits.empty()) continue;
