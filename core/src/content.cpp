@@ -88,7 +88,8 @@ class Integrity {
         if (w == "投注" && t.compare(at + w.size(), 3, "站") == 0) continue;
         // A report about fighting gambling names it: "打击六合彩等非法赌博活动".
         const std::size_t c0 = clause_start(t, at, false), c1 = clause_end(t, at, false);
-        if (find_any(std::string_view(t).substr(c0, c1 - c0), "打击|整治|查处|取缔|非法|违法|犯罪|治理") != std::string_view::npos) continue;
+        static constexpr PhraseSet kFighting{"打击|整治|查处|取缔|非法|违法|犯罪|治理"};
+        if (find_any(std::string_view(t).substr(c0, c1 - c0), kFighting) != std::string_view::npos) continue;
         // Take in the brand before it: "365体育投注".
         std::size_t a = at;
         if (a >= 6 && t.compare(a - 6, 6, "体育") == 0) a -= 6;

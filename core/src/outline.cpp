@@ -118,6 +118,11 @@ constexpr std::array<SectionDef, 6> kSections{{
     {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况|存在的主要问题|存在问题和改进措施", "问题|改进"},
     {6, "其他需要报告的事项", "", "其他"},
 }};
+static_assert([] {
+  for (std::size_t i = 0; i < kSections.size(); ++i)
+    if (kSections[i].number != static_cast<int>(i) + 1) return false;
+  return true;
+}(), "kSections[n - 1] is section n");
 /// The order keywords are tried in: 复议 before 申请 (被申请行政复议), 问题 before 主动公开.
 constexpr std::array<int, 6> kKeywordOrder{4, 5, 2, 3, 6, 1};
 
@@ -128,12 +133,13 @@ struct Identified {
   enum class How { official, variant, keyword } how = How::official;
 };
 
-/// The keys of the sections' official headings and variants (made once per check).
+/// The keys of the sections' official headings and variants: constants, made at their first use
+/// (not for every check).
 struct SectionKeys {
   std::u32string official;
   std::vector<std::pair<bool, std::u32string>> variants;  ///< (suffix "…x", key)
 };
-std::array<SectionKeys, kSections.size()> section_keys() {
+std::array<SectionKeys, kSections.size()> make_section_keys() {
   std::array<SectionKeys, kSections.size()> out;
   for (std::size_t i = 0; i < kSections.size(); ++i) {
     out[i].official = core_of(kSections[i].official);
@@ -143,6 +149,10 @@ std::array<SectionKeys, kSections.size()> section_keys() {
     }
   }
   return out;
+}
+const std::array<SectionKeys, kSections.size()>& section_keys() {
+  static const std::array<SectionKeys, kSections.size()> keys = make_section_keys();
+  return keys;
 }
 
 std::optional<Identified> identify(std::string_view title, const std::array<SectionKeys, kSections.size()>& keys) {
@@ -341,7 +351,7 @@ class Outline {
     }
     std::array<const Section*, 7> found{};
     int last = 0;
-    const auto keys = section_keys();
+    const auto& keys = section_keys();
     for (const Section& s : r_.sections) {
       const auto id = identify(s.title, keys);
       const auto n = small_number(to_u32(s.number));
@@ -398,7 +408,7 @@ class Outline {
         if (n && n->level != 1) lower_->emplace_back(p, core_of(p->text));
       }
     }
-    const std::u32string want = core_of(d.official);
+    const std::u32string& want = section_keys()[static_cast<std::size_t>(d.number - 1)].official;
     for (const auto& [p, core] : *lower_)
       if (core.find(want) != std::u32string::npos) return p;
     return nullptr;

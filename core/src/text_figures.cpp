@@ -533,8 +533,8 @@ std::optional<StatedTotal> stated_published_total(std::span<const Paragraph* con
         const std::size_t w0 = clause_start(t, m.start, false);
         const std::size_t phrase = static_cast<std::size_t>(head.data() - t.data()) + head.size() - w.size();
         const std::string_view wide = t.substr(w0, phrase - std::min(phrase, w0));
-        if (find_any(wide, kPartScope) != std::string_view::npos || find_any(wide, kPartOfTotal) != std::string_view::npos ||
-            find_any(wide, kOtherBody) != std::string_view::npos)
+        if (find_any(wide, kPartScopeSet) != std::string_view::npos || find_any(wide, kPartOfTotalSet) != std::string_view::npos ||
+            find_any(wide, kOtherBodySet) != std::string_view::npos)
           break;
         return StatedTotal{m.value, p, m.start, m.end};
       }
