@@ -518,12 +518,24 @@ class Extractor {
 
 bool is_group_key(std::string_view row) { return ends_with(row, "/"); }
 
+namespace {
+/// The words of the published total's cue before a figure, without fillers: a paragraph with
+/// none of them states no such total (the words end the text before its figure).
+constexpr PhraseSet kPublishedTotalWords = [] {
+  PhraseSet s;
+  for (std::string_view ph : split_bar(kFigureCues.front().before)) s.add(strip_fillers(ph));
+  return s;
+}();
+static_assert(!kPublishedTotalWords.overflowed());
+}  // namespace
+
 std::optional<StatedTotal> stated_published_total(std::span<const Paragraph* const> paras) {
   const FigureCue& cue = kFigureCues.front();  // legacy （一）主动公开政府信息数: its words and units
   std::vector<std::string_view> words;  // its words before a figure, without fillers (made once)
   for (std::string_view ph : split_bar(cue.before)) words.push_back(strip_fillers(ph));
   for (const Paragraph* p : paras) {
     const std::string_view t = p->text;
+    if (!kPublishedTotalWords.in(t)) continue;  // (most paragraphs: their figures are not read)
     for (const Mention& m : find_mentions(t, 0, t.size())) {
       if (m.approximate || !has_word(cue.units, m.unit)) continue;
       const std::size_t c0 = clause_start(t, m.start);
