@@ -291,9 +291,12 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
       while (k > 0 && text[k - 1] == ' ') --k;
       std::array<std::size_t, 2> ends{k, 0};
       std::size_t n_ends = 1;
-      if (unit_first)
+      if (unit_first)  // (the last bytes compared first: most places have no unit)
         for (std::string_view u : kUnitWords)
-          if (k >= u.size() && starts_with(std::string_view(text).substr(k - u.size()), u)) { ends[n_ends++] = k - u.size(); break; }
+          if (k >= u.size() && text[k - 1] == u.back() && starts_with(std::string_view(text).substr(k - u.size()), u)) {
+            ends[n_ends++] = k - u.size();
+            break;
+          }
       for (std::size_t ei = 0; ei < n_ends; ++ei) {
         std::size_t e = ends[ei];
         for (bool more = true; more && e > 0;) {
