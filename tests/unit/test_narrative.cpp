@@ -335,3 +335,15 @@ TEST_CASE("next_digit finds the first ASCII digit, eight bytes at a time or one 
   }
   CHECK(nianbao::next_digit("12", 5, 2) == 5);
 }
+
+TEST_CASE("Date::iso writes %04d-%02d-%02d, and %04d-%02d without a day") {
+  using nianbao::Date;
+  CHECK(Date{2023, 1, 20}.iso() == "2023-01-20");
+  CHECK(Date{2013, 12, 5}.iso() == "2013-12-05");
+  CHECK(Date{2024, 1, 0}.iso() == "2024-01");
+  CHECK(Date{2008, 10, 31}.iso() == "2008-10-31");
+  CHECK(Date{999, 3, 1}.iso() == "0999-03-01");  // (no report year has fewer than four digits; the width holds anyway)
+  // What whole_date reads comes back as it was written.
+  for (std::string_view s : {"2017-03-01", "2013-03-15"}) CHECK(nianbao::whole_date(s)->iso() == s);
+  CHECK(nianbao::whole_date("二〇二四年一月")->iso() == "2024-01");
+}

@@ -78,6 +78,21 @@ TEST_CASE("section-missing: a section written below the top level is misplaced, 
   const auto o = findings(r, "section-order");
   REQUIRE(o.size() == 1);
   CHECK(at(text, o[0]->span) == "（六）其他需要报告的事项");
+  // Two sections below the top level, and one not there at all: each lower heading is found for
+  // its own section (the lower headings are gathered once for all), the absent one is missing.
+  const std::string two = replaced(replaced(replaced(testing::clean_report(), "六、其他需要报告的事项\n", "（六）其他需要报告的事项\n"),
+                                            "五、存在的主要问题及改进情况\n", "（一）存在的主要问题及改进情况\n"),
+                                   "四、政府信息公开行政复议、行政诉讼情况\n", "");
+  const auto r2 = check_ok(two);
+  const auto o2 = findings(r2, "section-order");
+  REQUIRE(o2.size() == 2);
+  CHECK(at(two, o2[0]->span) == "（一）存在的主要问题及改进情况");
+  CHECK(o2[0]->hint == "五、存在的主要问题及改进情况");
+  CHECK(at(two, o2[1]->span) == "（六）其他需要报告的事项");
+  CHECK(o2[1]->hint == "六、其他需要报告的事项");
+  const auto m2 = findings(r2, "section-missing");
+  REQUIRE(m2.size() == 1);
+  CHECK(m2[0]->hint == "四、政府信息公开行政复议、行政诉讼情况");
 }
 
 TEST_CASE("section-order: a section under another's number, and two sections swapped") {
