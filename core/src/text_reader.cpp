@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -114,22 +115,28 @@ struct Chunk {
 bool is_page_marker(std::string_view t) {
   t = utf8::trim(t);
   if (t.empty()) return false;
-  // Every form below is at most 20 bytes without its spaces ("第1234页共1234页").
+  // Every form below starts with a dash (- — – －), 第 or a digit: most lines are passed over
+  // by their first byte.
+  const auto first = static_cast<unsigned char>(t[0]);
+  if (first != '-' && first != 0xE2 && first != 0xEF && first != 0xE7 && !(first >= '0' && first <= '9')) return false;
+  // Every form is at most 20 bytes without its spaces ("第1234页共1234页").
   // (Counted only as far as the 21st such byte: a paragraph's line is not read to its end.)
+  std::array<char, 20> buf;
   std::size_t filled = 0;
-  for (std::size_t i = 0; i < t.size() && filled <= 20; ++i) filled += t[i] != ' ' && t[i] != '\t';
-  if (filled > 20) return false;
-  std::string compact;
-  for (char c : t)
-    if (c != ' ' && c != '\t') compact += c;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == ' ' || t[i] == '\t') continue;
+    if (filled == buf.size()) return false;
+    buf[filled++] = t[i];
+  }
+  const std::string_view compact(buf.data(), filled);
   auto digits_only = [](std::string_view v) {
     return !v.empty() && v.size() <= 4 &&
            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   for (std::string_view dash : {"-", "—", "–", "－"}) {
-    if (compact.size() > 2 * dash.size() && std::string_view(compact).substr(0, dash.size()) == dash &&
-        std::string_view(compact).substr(compact.size() - dash.size()) == dash)
-      return digits_only(std::string_view(compact).substr(dash.size(), compact.size() - 2 * dash.size()));
+    if (compact.size() > 2 * dash.size() && compact.substr(0, dash.size()) == dash &&
+        compact.substr(compact.size() - dash.size()) == dash)
+      return digits_only(compact.substr(dash.size(), compact.size() - 2 * dash.size()));
   }
   const std::string_view c = compact;
   if (c.substr(0, 3) == "第") {

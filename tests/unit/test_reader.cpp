@@ -97,3 +97,26 @@ TEST_CASE("seed 001 and 003 tables are found where the web copy has them") {
     CHECK(count(doc, Block::Kind::table) == (std::string(s) == "001" ? 3u : 1u));
   }
 }
+
+TEST_CASE("page markers of pdftotext text are dropped; lines that only look like them are kept") {
+  // Each marker form, with the spaces and tabs pdftotext leaves (after NFKC: －/– stay dashes),
+  // each between two lines of prose as on a page break.
+  const std::vector<std::string> markers = {"- 3 -", "—2—", "– 12 –", "－ 7 －", "第 1 页", "第1页共12页", "第 12 页 共 34 页",
+                                            "3/12", "  12 / 345  ", "\t-\t4\t-"};
+  // Near misses: five digits, words after the number, no closing dash, another word, too long.
+  const std::vector<std::string> kept = {"- 12345 -", "第1页内容", "- 3", "共12页", "3/12345", "第1章", "1/2 政府信息",
+                                         "第 1 页 共 12 页 以上为附表部分内容"};
+  const std::string prose = "本机关依法公开政府信息。";
+  std::string in = prose + "\n";
+  for (const auto& m : markers) in += m + "\n" + prose + "\n";
+  for (const auto& k : kept) in += k + "\n" + prose + "\n";
+  nianbao::NormalizedText nt;
+  const auto doc = read(in, nt);
+  std::vector<std::string> paragraphs;
+  for (const auto& b : doc.blocks) {
+    CHECK(b.kind == Block::Kind::paragraph);
+    if (b.kind == Block::Kind::paragraph && b.paragraph.text != prose) paragraphs.push_back(b.paragraph.text);
+  }
+  CHECK(doc.blocks.size() == 1 + markers.size() + 2 * kept.size());  // every marker gone, with nothing else
+  CHECK(paragraphs == kept);
+}
