@@ -139,8 +139,12 @@ class Reader {
         // The body's name starts after the last word that ends a clause before the year.
         std::size_t start = 0;
         for (std::string_view stop : {"现将"sv, ","sv, "》"sv, ":"sv, "。"sv, "《"sv}) {
-          const std::size_t at = t.rfind(stop, y);
-          if (at != std::string::npos && at + stop.size() <= y) start = std::max(start, at + stop.size());
+          // Its last place before the year (string::rfind compares at every place with a call).
+          for (std::size_t at = y >= stop.size() ? y - stop.size() + 1 : 0; at-- > 0;)
+            if (t[at] == stop[0] && utf8::same(std::string_view(t).substr(at, stop.size()), stop)) {
+              start = std::max(start, at + stop.size());
+              break;
+            }
         }
         const std::string body(utf8::trim(std::string_view(t).substr(start, y - start)));
         if (is_org(body) || (body.size() >= 6 && kind_of(body) == "government")) return body;

@@ -179,8 +179,8 @@ constexpr std::string_view kOtherBody = "代表|受委托|委托";
 constexpr std::string_view strip_fillers(std::string_view s) {
   for (bool again = true; again;) {
     again = false;
-    for (std::string_view f : kFillers)
-      if (s.size() > f.size() && s.ends_with(f)) {
+    for (std::string_view f : kFillers)  // (the last bytes compared first: a call of memcmp for every filler cost more)
+      if (s.size() > f.size() && s.back() == f.back() && s.ends_with(f)) {
         s.remove_suffix(f.size());
         again = true;
       }
