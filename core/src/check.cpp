@@ -388,8 +388,32 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   return report;
 }
 
+namespace {
+
+/// About the size of the report's JSON, from the sizes of what it writes: the writer's buffer is
+/// made once (each doubling of a 4 KB start copied what was written and cleared the new half,
+/// five times for a report with its tables).
+std::size_t expected_json_size(const Report& r, int indent) {
+  std::size_t n = 640 + r.file.size() + (r.input.text ? r.input.text->size() + r.input.text->size() / 16 : 0);
+  auto sections = [&n](const std::vector<Section>& ss, auto& self) -> void {
+    for (const Section& s : ss) {
+      n += 64 + s.number.size() + s.title.size();
+      self(s.subsections, self);
+    }
+  };
+  sections(r.sections, sections);
+  for (const ReportTable& t : r.tables)
+    for (const TableCell& c : t.cells) n += 84 + c.row.size() + c.col.size() + c.raw.size();
+  for (const Finding& f : r.findings) n += 160 + f.message.size() + f.hint.size() + 48 * f.related.size();
+  n += 192 * (r.text_sums.size() + r.text_shares.size() + r.text_figures.size() + r.figures.size() + r.rates.size());
+  for (const Chart& c : r.charts) n += 128 + 64 * c.items.size();
+  return indent > 0 ? n + n / 4 : n;  // (pretty: the indentation)
+}
+
+}  // namespace
+
 std::string to_json(const Report& r, int indent) {
-  JsonWriter w(indent);
+  JsonWriter w(indent, expected_json_size(r, indent));
   w.begin_object();
   w.key("schema").string("nianbao/1");
   w.key("file").string(r.file);

@@ -15,8 +15,10 @@ namespace nianbao {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(int indent) : indent_(indent) {
-    buf_.resize(4096);
+  /// `expected`: about how many bytes will be written (the buffer is made that size at once;
+  /// past it, it doubles).
+  explicit JsonWriter(int indent, std::size_t expected = 4096) : indent_(indent) {
+    buf_.resize(std::max<std::size_t>(expected, 256));
     first_.reserve(16);
     inline_.reserve(16);
   }
