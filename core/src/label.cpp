@@ -209,7 +209,11 @@ TemplateIndex::TemplateIndex() {
       const Template& x = of(t);
       for (std::size_t r = 0; r < t->rows.size(); ++r) c.list.push_back({t, r, c.list.size(), &x.rows[r]});
     }
-    for (std::size_t i = 0; i < c.list.size(); ++i) c.by_core[c.list[i].keys->key.core].push_back(i);
+    for (std::size_t i = 0; i < c.list.size(); ++i) {
+      c.by_core[c.list[i].keys->key.core].push_back(i);
+      c.by_size.emplace_back(c.list[i].keys->key.core.size(), i);
+    }
+    std::sort(c.by_size.begin(), c.by_size.end());
   }
 }
 

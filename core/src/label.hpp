@@ -73,6 +73,16 @@ inline bool fuzzy_rejects(std::size_t row_size, std::uint64_t row_bits, std::siz
   return !could_contain && (bound * 4 < longer * 3 || longer - std::min(bound, longer) > 4);
 }
 
+/// The template core sizes outside which fuzzy_rejects() rejects for certain, for a row core of
+/// `row_size` characters with `row_repeats` repeated: [first, second]. (The bound is at most the
+/// row's size and at most the template's size plus the row's repeats; a containment needs
+/// 2/3 of the row's size up to its size, a near match a size within 4 of the bound.)
+inline std::pair<std::size_t, std::size_t> fuzzy_size_window(std::size_t row_size, std::size_t row_repeats) {
+  const std::size_t contain = (2 * row_size + 2) / 3;
+  const std::size_t near = row_size > row_repeats + 4 ? row_size - row_repeats - 4 : 1;
+  return {std::max<std::size_t>(1, std::min(contain, near)), row_size + 4};
+}
+
 /// How well a label matches a template label: 0 (no match) to 100 (same core).
 int label_score(const LabelKey& row, const LabelKey& tmpl);
 
@@ -113,6 +123,8 @@ class TemplateIndex {
     std::vector<Candidate> list;
     /// The candidates by their label's core, in order.
     std::unordered_map<std::u32string_view, std::vector<std::size_t>> by_core;
+    /// (core size, index) of every candidate, in that order: the ones of a fuzzy_size_window().
+    std::vector<std::pair<std::size_t, std::size_t>> by_size;
   };
 
   TemplateIndex();

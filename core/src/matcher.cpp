@@ -54,7 +54,7 @@ class Matcher {
  public:
   Matcher(Format format, const TemplateIndex& index, CellKeys& keys, MatchResult& out)
       : format_(format), out_(out), keys_(keys), index_(index), candidates_(index.candidates(format).list),
-        by_core_(index.candidates(format).by_core) {
+        by_core_(index.candidates(format).by_core), by_size_(index.candidates(format).by_size) {
     done_.assign(candidates_.size(), 0);
     for (const TableTemplate* t : templates_for(format)) {
       tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
@@ -174,11 +174,16 @@ class Matcher {
     std::vector<std::pair<std::size_t, int>> out;
     const std::uint64_t bits = char_bits(key.core);
     const std::size_t repeats = key.core.size() - count_bits(bits);
-    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    // Only the candidates of sizes that fuzzy_rejects() may let through (by_size is sorted).
+    const auto [lo, hi] = fuzzy_size_window(key.core.size(), repeats);
+    for (auto it = std::lower_bound(by_size_.begin(), by_size_.end(), std::pair<std::size_t, std::size_t>{lo, 0});
+         it != by_size_.end() && it->first <= hi; ++it) {
+      const std::size_t i = it->second;
       const TemplateIndex::Row& row = *candidates_[i].keys;
       if (fuzzy_rejects(key.core.size(), bits, repeats, row.key.core.size(), row.chars)) continue;
       if (const int s = label_score(key, row.key); s >= 60) out.emplace_back(i, s);
     }
+    std::sort(out.begin(), out.end());  // in candidate order, as match_key() considers them
     return fuzzy_.emplace(std::pair<std::u32string, std::u32string>(k.first, k.second), std::move(out)).first->second;
   }
 
@@ -338,6 +343,7 @@ class Matcher {
   const std::vector<Candidate>& candidates_;  ///< index_.candidates(format_)
   /// The candidates by their label's core, in order (the TemplateIndex's).
   const std::unordered_map<std::u32string_view, std::vector<std::size_t>>& by_core_;
+  const std::vector<std::pair<std::size_t, std::size_t>>& by_size_;  ///< the TemplateIndex's
   std::vector<char> done_;  ///< by candidate (its order: its index): a row of it placed
   /// Orders the fuzzy cache's keys (numbering, core) and views of them alike.
   struct KeyLess {

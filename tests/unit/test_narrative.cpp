@@ -321,6 +321,33 @@ TEST_CASE("count_bits counts as std::popcount does") {
   CHECK(nianbao::count_bits(~std::uint64_t{0}) == 64);
 }
 
+TEST_CASE("fuzzy_size_window holds every template size that fuzzy_rejects lets through") {
+  // Every row size and number of repeated characters, every template size, and every number of
+  // character bits the two share: where the fuzzy comparison is not rejected, the template's
+  // size lies in the window (the matcher looks at no candidate outside it).
+  std::size_t let_through = 0, outside = 0;
+  for (std::size_t row = 1; row <= 48; ++row)
+    for (std::size_t repeats = 0; repeats < row; ++repeats) {
+      const std::size_t distinct = std::min<std::size_t>(row - repeats, 64);
+      const std::uint64_t row_bits = distinct == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << distinct) - 1;
+      const auto [lo, hi] = nianbao::fuzzy_size_window(row, repeats);
+      for (std::size_t tmpl = 1; tmpl <= 72; ++tmpl)
+        for (std::size_t shared = 0; shared <= std::min<std::size_t>({distinct, tmpl, 64}); ++shared) {
+          // The template's bits: `shared` of the row's, the rest (up to its size) elsewhere.
+          const std::size_t own = std::min<std::size_t>(tmpl - shared, 64 - distinct);
+          const std::uint64_t mine = shared == 0 ? 0 : shared == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << shared) - 1;
+          const std::uint64_t theirs = own == 0 ? 0 : (own == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << own) - 1) << distinct;
+          if (nianbao::fuzzy_rejects(row, row_bits, repeats, tmpl, mine | theirs)) continue;
+          ++let_through;
+          if (tmpl < lo || tmpl > hi) ++outside;
+        }
+    }
+  CHECK(let_through > 10000);  // (the loops reach the cases that matter)
+  CHECK(outside == 0);
+  // The window is not everything: a 4-character label never meets a 20-character row.
+  CHECK(nianbao::fuzzy_size_window(4, 0).second < 20);
+}
+
 TEST_CASE("next_digit finds the first ASCII digit, eight bytes at a time or one by one") {
   constexpr std::string_view kPieces[] = {"无", "0", "9", "/", ":", "a", "\x80", "\xFF", " ", "申请件"};
   std::uint32_t seed = 777;
