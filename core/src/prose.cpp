@@ -134,10 +134,6 @@ std::uint64_t BasicPhraseSet<N>::which(std::string_view s, std::span<const std::
 template class BasicPhraseSet<32>;
 template class BasicPhraseSet<64>;
 
-std::size_t find_any(std::string_view s, std::string_view phrases, std::size_t from) {
-  return PhraseSet(phrases).find(s, from);
-}
-
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {

@@ -218,8 +218,8 @@ class AnchoredPhraseSet {
   bool bad_ = false;
 };
 
-/// The first of `phrases` ("a|b|c") found in `s` at or after `from`, or npos.
-std::size_t find_any(std::string_view s, std::string_view phrases, std::size_t from = 0);
+/// The first of `phrases` found in `s` at or after `from`, or npos. (A set, made at compile time:
+/// there is no overload for a "a|b|c" list, whose set would be built at every call.)
 inline std::size_t find_any(std::string_view s, const PhraseSet& phrases, std::size_t from = 0) {
   return phrases.find(s, from);
 }
