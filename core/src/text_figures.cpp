@@ -519,8 +519,9 @@ class Extractor {
 bool is_group_key(std::string_view row) { return ends_with(row, "/"); }
 
 namespace {
-/// The words of the published total's cue before a figure, without fillers: a paragraph with
-/// none of them states no such total (the words end the text before its figure).
+/// The words of the published total's cue before a figure, without fillers, in the cue's order
+/// (a set's phrases keep the order they were added in): what ends the text before the figure,
+/// so a paragraph with none of them states no such total.
 constexpr PhraseSet kPublishedTotalWords = [] {
   PhraseSet s;
   for (std::string_view ph : split_bar(kFigureCues.front().before)) s.add(strip_fillers(ph));
@@ -531,8 +532,6 @@ static_assert(!kPublishedTotalWords.overflowed());
 
 std::optional<StatedTotal> stated_published_total(std::span<const Paragraph* const> paras) {
   const FigureCue& cue = kFigureCues.front();  // legacy （一）主动公开政府信息数: its words and units
-  std::vector<std::string_view> words;  // its words before a figure, without fillers (made once)
-  for (std::string_view ph : split_bar(cue.before)) words.push_back(strip_fillers(ph));
   for (const Paragraph* p : paras) {
     const std::string_view t = p->text;
     if (!kPublishedTotalWords.in(t)) continue;  // (most paragraphs: their figures are not read)
@@ -540,7 +539,8 @@ std::optional<StatedTotal> stated_published_total(std::span<const Paragraph* con
       if (m.approximate || !has_word(cue.units, m.unit)) continue;
       const std::size_t c0 = clause_start(t, m.start);
       const std::string_view head = strip_fillers(utf8::trim(t.substr(c0, m.start - c0)));
-      for (std::string_view w : words) {
+      for (std::size_t wi = 0; wi < kPublishedTotalWords.size(); ++wi) {  // its words, in order
+        const std::string_view w = kPublishedTotalWords[wi];
         if (!ends_with(head, w)) continue;
         const std::size_t w0 = clause_start(t, m.start, false);
         const std::size_t phrase = static_cast<std::size_t>(head.data() - t.data()) + head.size() - w.size();

@@ -115,10 +115,13 @@ struct Chunk {
 bool is_page_marker(std::string_view t) {
   t = utf8::trim(t);
   if (t.empty()) return false;
-  // Every form below starts with a dash (- — – －), 第 or a digit: most lines are passed over
-  // by their first byte.
-  const auto first = static_cast<unsigned char>(t[0]);
-  if (first != '-' && first != 0xE2 && first != 0xEF && first != 0xE7 && !(first >= '0' && first <= '9')) return false;
+  // Every form below starts with one of the dashes, 第 or a digit: most lines are passed over by
+  // their first byte.
+  static constexpr std::array<std::string_view, 4> kDashes{"-", "—", "–", "－"};
+  const char first = t[0];
+  if (first != "第"[0] && !(first >= '0' && first <= '9') &&
+      std::none_of(kDashes.begin(), kDashes.end(), [first](std::string_view d) { return d[0] == first; }))
+    return false;
   // Every form is at most 20 bytes without its spaces ("第1234页共1234页").
   // (Counted only as far as the 21st such byte: a paragraph's line is not read to its end.)
   std::array<char, 20> buf;
@@ -128,17 +131,15 @@ bool is_page_marker(std::string_view t) {
     if (filled == buf.size()) return false;
     buf[filled++] = t[i];
   }
-  const std::string_view compact(buf.data(), filled);
+  const std::string_view c(buf.data(), filled);  // the line without its spaces
   auto digits_only = [](std::string_view v) {
     return !v.empty() && v.size() <= 4 &&
-           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+           std::all_of(v.begin(), v.end(), [](char x) { return x >= '0' && x <= '9'; });
   };
-  for (std::string_view dash : {"-", "—", "–", "－"}) {
-    if (compact.size() > 2 * dash.size() && compact.substr(0, dash.size()) == dash &&
-        compact.substr(compact.size() - dash.size()) == dash)
-      return digits_only(compact.substr(dash.size(), compact.size() - 2 * dash.size()));
+  for (std::string_view dash : kDashes) {
+    if (c.size() > 2 * dash.size() && c.substr(0, dash.size()) == dash && c.substr(c.size() - dash.size()) == dash)
+      return digits_only(c.substr(dash.size(), c.size() - 2 * dash.size()));
   }
-  const std::string_view c = compact;
   if (c.substr(0, 3) == "第") {
     const std::size_t ye = utf8::find(c, "页");
     if (ye != std::string_view::npos && digits_only(c.substr(3, ye - 3))) {
