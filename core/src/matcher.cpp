@@ -57,7 +57,7 @@ class Matcher {
         by_core_(index.candidates(format).by_core), by_size_(index.candidates(format).by_size) {
     done_.assign(candidates_.size(), 0);
     for (const TableTemplate* t : templates_for(format)) {
-      tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
+      tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t, {}});
       std::size_t cells = 0;
       for (const RowDef& r : t->rows) cells += r.columns.size();
       tables_.back().cells.reserve(cells);

@@ -38,11 +38,22 @@ struct TableCell {
   Span span;
 };
 
+/// A row whose digits arrived run together and split in more than one way that fits the
+/// template (`cell-ambiguous`): each candidate gives a value (or a blank) per cell, in the
+/// order of `rows`/`cols`. Not in the JSON; checks across years use it (cross_year.hpp), and a split that only
+/// one candidate of it allows there is said in their findings.
+struct AmbiguousRow {
+  std::vector<std::string_view> rows, cols;  ///< each cell's official row key and column label
+  std::vector<std::vector<std::optional<Decimal>>> candidates;
+  Span span;  ///< the digits as written
+};
+
 struct ReportTable {
   std::string id;
   std::string template_name;
   std::vector<TableCell> cells;
   const TableTemplate* tmpl = nullptr;  ///< the template the cells were mapped onto
+  std::vector<AmbiguousRow> ambiguous;  ///< rows left unread for more than one fitting split
 
   const TableCell* find(std::string_view row, std::string_view col) const;
 };
