@@ -32,6 +32,15 @@ const TableCell* value_cell(const ReportTable* t, std::string_view row, std::str
   return c && c->value ? c : nullptr;
 }
 
+/// Where an ambiguous row holds the cells of `row` in `cols` (in that order; fewer when some are not there).
+std::vector<std::size_t> positions(const AmbiguousRow& amb, std::string_view row, std::span<const std::string_view> cols) {
+  std::vector<std::size_t> at;
+  for (std::string_view col : cols)
+    for (std::size_t i = 0; i < amb.cols.size(); ++i)
+      if (amb.rows[i] == row && amb.cols[i] == col) at.push_back(i);
+  return at;
+}
+
 /// A cross-year finding at this year's cell `at`, with the cells it was computed from (`related`).
 Finding finding(std::string rule, std::string message, Span at, Decimal expected, Decimal actual, std::vector<Span> related) {
   Finding f;
@@ -154,10 +163,7 @@ class Pair {
     }
     out.spans.clear();
     for (const AmbiguousRow& amb : t.ambiguous) {
-      std::vector<std::size_t> at;
-      for (std::string_view col : cols)
-        for (std::size_t i = 0; i < amb.cols.size(); ++i)
-          if (amb.rows[i] == row && amb.cols[i] == col) at.push_back(i);
+      const std::vector<std::size_t> at = positions(amb, row, cols);
       if (at.size() != cols.size()) continue;
       out.span = amb.span;
       out.spans = {amb.span};
@@ -186,10 +192,7 @@ class Pair {
               std::size_t p) {
     const ReportTable* b = table(cur_, "T2");
     for (const AmbiguousRow& amb : b->ambiguous) {
-      std::vector<std::size_t> at;
-      for (std::string_view col : cols)
-        for (std::size_t i = 0; i < amb.cols.size(); ++i)
-          if (amb.rows[i] == row && amb.cols[i] == col) at.push_back(i);
+      const std::vector<std::size_t> at = positions(amb, row, cols);
       if (at.size() != cols.size()) continue;
       std::vector<Decimal> whole(amb.cols.size());
       for (const auto& cand : amb.candidates) {
