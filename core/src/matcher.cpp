@@ -67,13 +67,13 @@ class Matcher {
   /// Returns how many value rows were placed.
   std::size_t placed() const { return placed_; }
 
-  /// Row `i` of a table block. Label-only rows next to it may be pieces of its label wrapped
+  /// Row `i` of a table block. Label-only rows around it may hold pieces of its label wrapped
   /// over several lines (pdftotext, narrow columns); they are joined when that matches better.
   void row(const std::vector<Row>& rows, std::size_t i) {
-    prev_ = i > 0 && label_only(rows[i - 1]) ? &rows[i - 1] : nullptr;
-    next_ = i + 1 < rows.size() && label_only(rows[i + 1]) ? &rows[i + 1] : nullptr;
+    wrapped_pieces(rows, i);
     row(rows[i]);
-    prev_ = next_ = nullptr;
+    above_.clear();
+    below_.clear();
   }
 
   void row(const Row& row) {
@@ -90,7 +90,19 @@ class Matcher {
       if (slots[i].value.kind != CellKind::text) values.push_back(slots[i]);
 
     if (last_label == row.cells.size()) {
-      flat(row, values);
+      // Numbers alone: a flat table's row (T4), or the numbers of a label wrapped round them
+      // (a middle-aligned cell: "（二）部分公开（…只计这一情" / numbers / "形，不计其他情形）").
+      if (flat(row, values) || values.empty() || (above_.empty() && below_.empty())) return;
+      Cell joined;
+      const std::size_t saved = last_order_;
+      auto m = match_wrapped(nullptr, joined);
+      if (!m || m->second < kWrappedAlone) {
+        last_order_ = saved;
+        return;
+      }
+      const Candidate& c = candidates_[m->first];
+      const RowDef& def = c.tmpl->rows[c.row];
+      if (!def.columns.empty()) place(c, def, row, joined, false, m->second, values);
       return;
     }
     // Earlier label cells give context (group rows); the last one names the values. Rows
@@ -118,28 +130,18 @@ class Matcher {
         }
       }
     }
-    if ((!m || m->second < 100) && !values.empty() && (prev_ || next_)) {
+    if ((!m || m->second < 100) && !values.empty() && (!above_.empty() || !below_.empty())) {
       // Try the label with the wrapped pieces before and/or after it.
-      const Cell* before = prev_ ? &prev_->cells.back() : nullptr;
-      const Cell* after = next_ ? &next_->cells.back() : nullptr;
-      for (int variant = 0; variant < 3; ++variant) {
-        const Cell* a = variant != 1 ? before : nullptr;
-        const Cell* b = variant != 0 ? after : nullptr;
-        if (!a && !b) continue;
-        Cell c;
-        c.text = (a ? a->text : "") + label->text + (b ? b->text : "");
-        c.span = a ? a->span : label->span;
-        c.span.end = b ? b->span.end : label->span.end;
-        const std::size_t saved = last_order_;
-        auto alt = match_key(label_key(c.text));  // (a text of its own: not kept in keys_)
-        if (alt && (!m || alt->second > m->second)) {
-          m = alt;
-          joined = std::move(c);
-        } else {
-          last_order_ = saved;
-        }
+      const std::size_t saved = last_order_;
+      Cell c;
+      auto alt = match_wrapped(label, c);
+      if (alt && (!m || alt->second > m->second)) {
+        m = alt;
+        joined = std::move(c);
+        label = &joined;
+      } else {
+        last_order_ = saved;
       }
-      if (label != &joined && !joined.text.empty()) label = &joined;
       if (m) last_order_ = candidates_[m->first].order;
     }
     if (!m) {
@@ -149,7 +151,7 @@ class Matcher {
     }
     const Candidate& c = candidates_[m->first];
     const RowDef& def = c.tmpl->rows[c.row];
-    if (def.group || values.empty()) return;
+    if (def.columns.empty() || values.empty()) return;  // a group row, unless it may carry its rows' sum
     place(c, def, row, *label, label != &joined, m->second, values);
   }
 
@@ -158,6 +160,81 @@ class Matcher {
     return !r.cells.empty() && r.cells.size() <= 3 &&
            std::all_of(r.cells.begin(), r.cells.end(),
                        [](const Cell& c) { return classify_cell(c.text).kind == CellKind::text; });
+  }
+
+  /// The wrapped pieces of row `i`'s label in the label-only rows around it (above_, below_):
+  /// those in the label's column (within kColumnSlack characters: pdftotext shifts a wrapped
+  /// line a little), so that a label printed down another column (`三、本年度办理结果` one
+  /// character per line, `（三）不` / `予公开` down a merged cell) is never glued on. Above, up to
+  /// the piece that starts with item numbering (the label's first line); below, up to the next
+  /// such piece or the next row with numbers. A label that has its numbering takes nothing above.
+  void wrapped_pieces(const std::vector<Row>& rows, std::size_t i) {
+    above_.clear();
+    below_.clear();
+    const Row& r = rows[i];
+    const Cell* label = nullptr;
+    for (const Cell& c : r.cells)
+      if (classify_cell(c.text, true).kind == CellKind::text && !is_unit(c.text)) label = &c;
+    const Cell* column = label;  // the cell whose column the pieces are in
+    auto near = [](std::size_t a, std::size_t b) { return a + kColumnSlack >= b && a <= b + kColumnSlack; };
+    auto in_column = [&](const Row& x) -> const Cell* {
+      if (!column) return &x.cells.back();
+      const Cell* found = nullptr;
+      for (const Cell& c : x.cells)
+        if (near(c.column, column->column) || near(c.wide_column, column->wide_column)) found = &c;
+      return found;
+    };
+    auto numbered = [&](const Cell& c) { return !keys_.of(c.text).numbering.empty(); };
+    if (!label || !numbered(*label)) {
+      for (std::size_t k = i; k > 0 && i - k < kWrapRows && label_only(rows[k - 1]); --k) {
+        const Cell* p = in_column(rows[k - 1]);
+        if (!p) continue;
+        if (!column) column = p;
+        above_.insert(above_.begin(), p);
+        if (numbered(*p)) break;
+      }
+    }
+    for (std::size_t k = i + 1; k < rows.size() && k - i <= kWrapRows && label_only(rows[k]); ++k) {
+      const Cell* p = in_column(rows[k]);
+      if (!p) continue;
+      if (numbered(*p)) break;
+      if (!column) column = p;
+      below_.push_back(p);
+    }
+  }
+
+  /// The best match of `label` (or nothing: numbers alone) joined with the pieces above it,
+  /// below it, or both; `joined` gets the text and span of the best.
+  std::optional<std::pair<std::size_t, int>> match_wrapped(const Cell* label, Cell& joined) {
+    std::optional<std::pair<std::size_t, int>> best;
+    const std::size_t saved = last_order_;
+    std::size_t best_order = saved;
+    // Both sides first: on a tie the whole label is kept ("（二）部分公开（…只计这一情" alone
+    // has the official core already; its note is only whole with the piece below).
+    for (const auto [up_wanted, down_wanted] : {std::pair{true, true}, std::pair{true, false}, std::pair{false, true}}) {
+      const bool up = up_wanted && !above_.empty(), down = down_wanted && !below_.empty();
+      if ((!up && !down) || (up_wanted && down_wanted && (!up || !down))) continue;
+      Cell c;
+      bool first = true;
+      auto add = [&](const Cell& p) {
+        c.text += p.text;
+        if (first) c.span = p.span;
+        c.span.end = p.span.end;
+        first = false;
+      };
+      if (up) for (const Cell* p : above_) add(*p);
+      if (label) add(*label);
+      if (down) for (const Cell* p : below_) add(*p);
+      last_order_ = saved;
+      auto alt = match_key(label_key(c.text));  // (a text of its own: not kept in keys_)
+      if (alt && (!best || alt->second > best->second)) {
+        best = alt;
+        best_order = last_order_;
+        joined = std::move(c);
+      }
+    }
+    last_order_ = best ? best_order : saved;
+    return best;
   }
 
   static bool any_number(const std::vector<Slot>& v) {
@@ -230,6 +307,7 @@ class Matcher {
     done_[c.order] = 1;
     while (values.size() > def.columns.size() && values.back().value.kind == CellKind::blank) values = values.first(values.size() - 1);
     if (values.size() != def.columns.size()) {
+      said_.insert(&def);  // said here: not listed again as not read
       Finding f;
       f.rule = "table-shape";
       f.severity = Severity::warning;
@@ -318,7 +396,8 @@ class Matcher {
     out_.findings.push_back(std::move(f));
   }
 
-  void flat(const Row& row, const std::vector<Slot>& values) {
+  /// Whether a flat template took the row.
+  bool flat(const Row& row, const std::vector<Slot>& values) {
     for (const TableTemplate* t : templates_for(format_)) {
       if (!t->flat) continue;
       std::size_t cells = 0;
@@ -331,8 +410,9 @@ class Matcher {
         for (std::string_view col : r.columns) add_cell(rt, r, r.key, col, values[k++]);
       ++placed_;
       (void)row;
-      return;
+      return true;
     }
+    return false;
   }
 
   Format format_;
@@ -358,23 +438,139 @@ class Matcher {
   std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>, KeyLess> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
-  const Row* prev_ = nullptr;
-  const Row* next_ = nullptr;
+  /// Pieces of the current row's label wrapped onto the label-only rows above and below it.
+  std::vector<const Cell*> above_, below_;
+  static constexpr std::size_t kColumnSlack = 4;  ///< characters a wrapped line may be shifted by
+  static constexpr std::size_t kWrapRows = 4;     ///< label-only rows looked at on each side
+  static constexpr int kWrappedAlone = 80;        ///< score a label must reach to take numbers alone
   std::vector<Slot> slots_, values_;  ///< row()'s
 
  public:
   /// Rows written as crawled text with their digits run together (after the real tables, so
   /// rows read from tables are kept and their values constrain the splits).
   void glued(const Document& doc, const std::vector<GluedRow>& rows) {
+    const std::size_t before = out_.findings.size();
     split_glued_rows(rows, stated_figures(doc, rows), index_, tables_, out_.findings);
+    // Rows whose digits were said to be ambiguous are not listed again as not read.
+    for (std::size_t k = before; k < out_.findings.size(); ++k) {
+      const Finding& f = out_.findings[k];
+      if (f.rule != "cell-ambiguous") continue;
+      for (const GluedRow& g : rows) {
+        if (g.digit_spans.empty() || g.digit_spans.front().start != f.span.start || g.digit_spans.back().end != f.span.end)
+          continue;
+        if (g.flat)
+          for (const RowDef& d : g.tmpl->rows) said_.insert(&d);
+        else
+          said_.insert(&g.tmpl->rows[g.row]);
+      }
+    }
   }
 
   std::vector<ReportTable> take_tables() {
     std::vector<ReportTable> out;
     for (ReportTable& t : tables_)
-      if (!t.cells.empty()) out.push_back(std::move(t));
+      if (!t.cells.empty()) {
+        unread(t);
+        out.push_back(std::move(t));
+      }
     return out;
   }
+
+ private:
+  /// `table-incomplete`: a table that was found (some of its cells read) but not all of whose
+  /// template rows were, in one finding: which rows (and cells) were not read, and which
+  /// relations could therefore not be checked, so that a partial read is never taken for a
+  /// clean table. Rows another finding already names (`table-shape`, `cell-ambiguous`) are not
+  /// listed again; a blank cell is read (as blank). A group row that may carry its rows' sum
+  /// (the 2021 （六）其他处理) stands for its rows when it is read, and is never required.
+  void unread(const ReportTable& t) {
+    const TableTemplate& tmpl = *t.tmpl;
+    std::set<std::string_view> rows_read;
+    std::set<std::pair<std::string_view, std::string_view>> cells_read;
+    for (const TableCell& c : t.cells) {
+      rows_read.insert(c.row);
+      cells_read.insert({c.row, c.col});
+    }
+    std::string list;
+    std::size_t rows = 0;
+    std::set<std::pair<std::string_view, std::string_view>> missing;  // cells
+    std::string_view summed;  // a group row read as one row: its rows are not missing
+    for (const RowDef& d : tmpl.rows) {
+      if (d.columns.empty()) continue;
+      if (d.group) {
+        if (rows_read.count(d.key)) summed = d.key;
+        continue;
+      }
+      if (!summed.empty() && d.key.size() > summed.size() && d.key.substr(0, summed.size()) == summed &&
+          d.key[summed.size()] == '/')
+        continue;
+      if (said_.count(&d)) continue;
+      std::vector<std::string_view> cols;
+      for (std::string_view col : d.columns)
+        if (!cells_read.count({d.key, col})) cols.push_back(col);
+      if (cols.empty()) continue;
+      for (std::string_view col : cols) missing.insert({d.key, col});
+      ++rows;
+      if (!list.empty()) list += "、";
+      list += "「" + std::string(d.key) + "」";
+      if (cols.size() < d.columns.size()) {
+        list += "（";
+        for (std::size_t i = 0; i < cols.size(); ++i) list += (i ? "、" : "") + std::string(cols[i]);
+        list += "列）";
+      }
+    }
+    if (rows == 0) return;
+    std::set<std::string_view> said_rows;  // (another finding says why they were not read)
+    for (const RowDef& d : tmpl.rows)
+      if (said_.count(&d)) said_rows.insert(d.key);
+    // The relations that a cell not read kept from being checked (each other cell of theirs read
+    // or said to be unread: not an alternative the table does not use): their notes, once each.
+    std::vector<std::string_view> notes;
+    auto involves = [&](const RelationInstance& ri) {
+      bool any = false;
+      auto cell = [&](const CellRef& c) {
+        const bool m = missing.count({c.row, c.col}) > 0;
+        any = any || m;
+        return m || cells_read.count({c.row, c.col}) > 0 || said_rows.count(c.row) > 0;
+      };
+      if (!cell(ri.target)) return false;
+      for (const auto& [ref, sign] : ri.terms)
+        if (!cell(ref)) return false;
+      return any;
+    };
+    for (const RelationInstance& ri : index_.of(t.tmpl).relations)
+      if (involves(ri) && std::find(notes.begin(), notes.end(), ri.def->note) == notes.end()) notes.push_back(ri.def->note);
+    Finding f;
+    f.rule = "table-incomplete";
+    f.severity = Severity::warning;
+    f.message = std::string(table_title(t.id)) + "有" + std::to_string(rows) + "行未能读取：" + list;
+    if (notes.empty()) {
+      f.message += "；这些数字未参与检查";
+    } else {
+      f.message += "；涉及这些行的勾稽关系未核对（";
+      for (std::size_t i = 0; i < notes.size(); ++i) f.message += (i ? "；" : "") + std::string(notes[i]);
+      f.message += "）";
+    }
+    // The table's span: from its first cell read to its last.
+    f.span = t.cells.front().span;
+    for (const TableCell& c : t.cells) {
+      if (c.span.start < f.span.start) f.span = Span{c.span.start, f.span.end, c.span.line};
+      if (c.span.end > f.span.end) f.span.end = c.span.end;
+    }
+    out_.findings.push_back(std::move(f));
+  }
+
+  static std::string_view table_title(std::string_view id) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kTitles{
+        {{"T2", "表二"}, {"T3", "表三"}, {"T4", "表四"}}};
+    for (const auto& [k, v] : kTitles)
+      if (k == id) return v;
+    return "统计表";
+  }
+
+  std::set<const RowDef*> said_;  ///< template rows a finding already says were not read
+
+ public:
 };
 
 Format vote(const Document& doc, const TemplateIndex& index, CellKeys& keys) {
