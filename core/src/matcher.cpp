@@ -64,6 +64,9 @@ class Matcher {
     }
   }
 
+  /// The short paragraph right above the next table (a heading that may name its row), or none.
+  void caption(const Paragraph* p) { caption_ = p && p->text.size() <= kCaptionBytes ? p : nullptr; }
+
   /// Returns how many value rows were placed.
   std::size_t placed() const { return placed_; }
 
@@ -92,10 +95,17 @@ class Matcher {
     if (last_label == row.cells.size()) {
       // Numbers alone: a flat table's row (T4), or the numbers of a label wrapped round them
       // (a middle-aligned cell: "（二）部分公开（…只计这一情" / numbers / "形，不计其他情形）").
-      if (flat(row, values) || values.empty() || (above_.empty() && below_.empty())) return;
+      // Or a table of its own under a heading that names its row (converter markdown: "### 行政复议"
+      // or "### 行政诉讼（未经复议直接起诉）", a header row, a row of numbers).
+      if (flat(row, values) || values.empty()) return;
       Cell joined;
       const std::size_t saved = last_order_;
-      auto m = match_wrapped(nullptr, joined);
+      std::optional<std::pair<std::size_t, int>> m;
+      if (!above_.empty() || !below_.empty()) m = match_wrapped(nullptr, joined);
+      if ((!m || m->second < kWrappedAlone) && caption_) {
+        last_order_ = saved;
+        if (caption_row(row, values)) return;
+      }
       if (!m || m->second < kWrappedAlone) {
         last_order_ = saved;
         return;
@@ -235,6 +245,54 @@ class Matcher {
     }
     last_order_ = best ? best_order : saved;
     return best;
+  }
+
+  /// Places `values` in the template row that the caption (the paragraph just above the table)
+  /// names, as a whole or by the words in its last brackets, when that row has as many columns:
+  /// a row of a header-only table (T4) by its label, else any row the matcher finds.
+  bool caption_row(const Row& row, const std::vector<Slot>& values) {
+    const std::string& t = caption_->text;
+    std::string_view inner;
+    if (const std::size_t open = t.rfind('('); open != std::string::npos) {
+      const std::size_t close = t.find(')', open);
+      if (close != std::string::npos) inner = std::string_view(t).substr(open + 1, close - open - 1);
+    }
+    for (std::string_view text : {inner, std::string_view(t)}) {
+      if (text.empty()) continue;
+      const LabelKey& key = keys_.of(text);
+      for (const TableTemplate* tmpl : templates_for(format_)) {
+        if (!tmpl->flat) continue;
+        const TemplateIndex::Template& x = index_.of(tmpl);
+        for (std::size_t r = 0; r < tmpl->rows.size(); ++r) {
+          const RowDef& def = tmpl->rows[r];
+          if (def.columns.size() != values.size() || label_score(key, x.rows[r].key) < 100) continue;
+          ReportTable& rt = table_of(tmpl);
+          if (std::any_of(rt.cells.begin(), rt.cells.end(), [&](const TableCell& c) { return c.row == def.key; }))
+            return true;  // the same row twice: keep the first
+          for (std::size_t i = 0; i < values.size(); ++i) add_cell(rt, def, def.key, def.columns[i], values[i]);
+          ++placed_;
+          return true;
+        }
+      }
+      const std::size_t saved = last_order_;
+      auto m = match(text);
+      if (!m || m->second < kWrappedAlone) {
+        last_order_ = saved;
+        continue;
+      }
+      const Candidate& c = candidates_[m->first];
+      const RowDef& def = c.tmpl->rows[c.row];
+      if (def.columns.size() != values.size()) {
+        last_order_ = saved;
+        continue;
+      }
+      Cell label;
+      label.text = std::string(text);
+      label.span = caption_->span;
+      place(c, def, row, label, false, m->second, values);
+      return true;
+    }
+    return false;
   }
 
   static bool any_number(const std::vector<Slot>& v) {
@@ -438,11 +496,13 @@ class Matcher {
   std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>, KeyLess> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
+  const Paragraph* caption_ = nullptr;  ///< a short paragraph right above the current table
   /// Pieces of the current row's label wrapped onto the label-only rows above and below it.
   std::vector<const Cell*> above_, below_;
   static constexpr std::size_t kColumnSlack = 4;  ///< characters a wrapped line may be shifted by
   static constexpr std::size_t kWrapRows = 4;     ///< label-only rows looked at on each side
-  static constexpr int kWrappedAlone = 80;        ///< score a label must reach to take numbers alone
+  static constexpr int kWrappedAlone = 80;
+  static constexpr std::size_t kCaptionBytes = 90;  ///< a heading's length at most (30 Chinese characters)        ///< score a label must reach to take numbers alone
   std::vector<Slot> slots_, values_;  ///< row()'s
 
  public:
@@ -633,9 +693,14 @@ MatchResult run(const Document& doc, Format format, const TemplateIndex& index, 
   MatchResult out;
   out.format = format;
   Matcher m(format, index, keys, out);
-  for (const Block& b : doc.blocks)
-    if (b.kind == Block::Kind::table)
+  const Paragraph* before = nullptr;  // the paragraph right before the block
+  for (const Block& b : doc.blocks) {
+    if (b.kind == Block::Kind::table) {
+      m.caption(before);
       for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
+    }
+    before = b.kind == Block::Kind::paragraph ? &b.paragraph : nullptr;
+  }
   m.glued(doc, glued ? *glued : find_glued_rows(doc, format, index, runs));
   out.tables = m.take_tables();
   return out;

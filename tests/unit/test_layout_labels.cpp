@@ -88,3 +88,24 @@ TEST_CASE("table-incomplete: a row another finding already names is not listed a
   CHECK(findings(r, "table-shape").size() == 1);
   CHECK(findings(r, "table-incomplete").empty());
 }
+
+TEST_CASE("markdown: T4 as three small tables under headings that name their rows") {
+  const std::string text = read_fixture("shapes/layout/t4-under-headings.md");
+  const auto r = testing::check_ok(text);
+  const auto* t4 = testing::table(r, "T4");
+  REQUIRE(t4);
+  CHECK(t4->cells.size() == 15);
+  CHECK(t4->find("行政复议", "总计")->value == Decimal::from_int(7));
+  CHECK(t4->find("行政诉讼/未经复议直接起诉", "总计")->value == Decimal::from_int(0));
+  CHECK(t4->find("行政诉讼/复议后起诉", "结果维持")->value == Decimal::from_int(13));
+  CHECK(testing::table_findings(r).empty());
+  // A heading that names no row of the template: its numbers are not placed anywhere.
+  const auto other = testing::check_ok(replaced(text, "### 行政诉讼（复议后起诉）", "### 其他情况"));
+  const auto* o4 = testing::table(other, "T4");
+  REQUIRE(o4);
+  CHECK(o4->cells.size() == 10);
+  CHECK(o4->find("行政诉讼/复议后起诉", "总计") == nullptr);
+  const auto f = findings(other, "table-incomplete");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->message.find("表四有1行未能读取：「行政诉讼/复议后起诉」") == 0);
+}
