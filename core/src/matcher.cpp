@@ -65,7 +65,25 @@ class Matcher {
   }
 
   /// The short paragraph right above the next table (a heading that may name its row), or none.
-  void caption(const Paragraph* p) { caption_ = p && p->text.size() <= kCaptionBytes ? p : nullptr; }
+  /// `before`: the paragraphs right above it, nearest last, as many as kCaptionLines + 1 (fewer
+  /// when a table or the start comes first). The caption is the short ones at the end, when
+  /// there are at most kCaptionLines of them and at most one starts with item numbering: a
+  /// heading, or one label wrapped over lines. More, and they are labels of several rows stacked
+  /// apart from their numbers (a converter's output): which row comes first is not known.
+  void caption(std::span<const Paragraph* const> before) {
+    captions_.clear();
+    std::size_t numbered = 0;
+    for (auto it = before.rbegin(); it != before.rend(); ++it) {
+      if ((*it)->text.size() > kCaptionBytes) break;
+      if (captions_.size() == kCaptionLines) {
+        captions_.clear();
+        return;
+      }
+      numbered += !label_key((*it)->text).numbering.empty();
+      captions_.insert(captions_.begin(), *it);
+    }
+    if (numbered > 1) captions_.clear();
+  }
 
   /// Returns how many value rows were placed.
   std::size_t placed() const { return placed_; }
@@ -77,6 +95,12 @@ class Matcher {
     row(rows[i]);
     above_.clear();
     below_.clear();
+    // The caption names the first row of numbers only (T4's three small tables have a header row
+    // and a separator row above theirs).
+    if (!captions_.empty() && std::any_of(rows[i].cells.begin(), rows[i].cells.end(), [](const Cell& c) {
+          return classify_cell(c.text).kind == CellKind::number;
+        }))
+      captions_.clear();
   }
 
   void row(const Row& row) {
@@ -102,7 +126,7 @@ class Matcher {
       const std::size_t saved = last_order_;
       std::optional<std::pair<std::size_t, int>> m;
       if (!above_.empty() || !below_.empty()) m = match_wrapped(nullptr, joined);
-      if ((!m || m->second < kWrappedAlone) && caption_) {
+      if ((!m || m->second < kWrappedAlone) && !captions_.empty()) {
         last_order_ = saved;
         if (caption_row(row, values)) return;
       }
@@ -247,52 +271,58 @@ class Matcher {
     return best;
   }
 
-  /// Places `values` in the template row that the caption (the paragraph just above the table)
-  /// names, as a whole or by the words in its last brackets, when that row has as many columns:
-  /// a row of a header-only table (T4) by its label, else any row the matcher finds.
+  /// Places `values` in the template row that the caption (the short paragraphs just above the
+  /// table: the last one, else the last two or three joined) names, as a whole or by the words in
+  /// its last brackets, when that row has as many columns: a row of a header-only table (T4) by
+  /// its exact label, else a row the matcher finds (score 80 or more).
   bool caption_row(const Row& row, const std::vector<Slot>& values) {
-    const std::string& t = caption_->text;
-    std::string_view inner;
-    if (const std::size_t open = t.rfind('('); open != std::string::npos) {
-      const std::size_t close = t.find(')', open);
-      if (close != std::string::npos) inner = std::string_view(t).substr(open + 1, close - open - 1);
-    }
-    for (std::string_view text : {inner, std::string_view(t)}) {
-      if (text.empty()) continue;
-      const LabelKey& key = keys_.of(text);
-      for (const TableTemplate* tmpl : templates_for(format_)) {
-        if (!tmpl->flat) continue;
-        const TemplateIndex::Template& x = index_.of(tmpl);
-        for (std::size_t r = 0; r < tmpl->rows.size(); ++r) {
-          const RowDef& def = tmpl->rows[r];
-          if (def.columns.size() != values.size() || label_score(key, x.rows[r].key) < 100) continue;
-          ReportTable& rt = table_of(tmpl);
-          if (std::any_of(rt.cells.begin(), rt.cells.end(), [&](const TableCell& c) { return c.row == def.key; }))
-            return true;  // the same row twice: keep the first
-          for (std::size_t i = 0; i < values.size(); ++i) add_cell(rt, def, def.key, def.columns[i], values[i]);
-          ++placed_;
-          return true;
-        }
+    Cell label;
+    for (std::size_t n = 1; n <= captions_.size(); ++n) {
+      label.text.clear();
+      for (std::size_t k = captions_.size() - n; k < captions_.size(); ++k) label.text += captions_[k]->text;
+      label.span = captions_[captions_.size() - n]->span;
+      label.span.end = captions_.back()->span.end;
+      const std::string& t = label.text;
+      std::string_view inner;
+      if (const std::size_t open = t.rfind('('); open != std::string::npos) {
+        const std::size_t close = t.find(')', open);
+        if (close != std::string::npos) inner = std::string_view(t).substr(open + 1, close - open - 1);
       }
-      const std::size_t saved = last_order_;
-      auto m = match(text);
-      if (!m || m->second < kWrappedAlone) {
-        last_order_ = saved;
-        continue;
+      for (std::string_view text : {inner, std::string_view(t)}) {
+        if (!text.empty() && caption_names(row, values, text, label.span)) return true;
       }
-      const Candidate& c = candidates_[m->first];
-      const RowDef& def = c.tmpl->rows[c.row];
-      if (def.columns.size() != values.size()) {
-        last_order_ = saved;
-        continue;
-      }
-      Cell label;
-      label.text = std::string(text);
-      label.span = caption_->span;
-      place(c, def, row, label, false, m->second, values);
-      return true;
     }
     return false;
+  }
+
+  bool caption_names(const Row& row, const std::vector<Slot>& values, std::string_view text, const Span& span) {
+    const LabelKey key = label_key(text);  // (a text of its own: not kept in keys_)
+    for (const TableTemplate* tmpl : templates_for(format_)) {
+      if (!tmpl->flat) continue;
+      const TemplateIndex::Template& x = index_.of(tmpl);
+      for (std::size_t r = 0; r < tmpl->rows.size(); ++r) {
+        const RowDef& def = tmpl->rows[r];
+        if (def.columns.size() != values.size() || label_score(key, x.rows[r].key) < 100) continue;
+        ReportTable& rt = table_of(tmpl);
+        if (std::any_of(rt.cells.begin(), rt.cells.end(), [&](const TableCell& c) { return c.row == def.key; }))
+          return true;  // the same row twice: keep the first
+        for (std::size_t i = 0; i < values.size(); ++i) add_cell(rt, def, def.key, def.columns[i], values[i]);
+        ++placed_;
+        return true;
+      }
+    }
+    const std::size_t saved = last_order_;
+    auto m = match_key(key);
+    if (!m || m->second < kWrappedAlone || candidates_[m->first].tmpl->rows[candidates_[m->first].row].columns.size() != values.size()) {
+      last_order_ = saved;
+      return false;
+    }
+    const Candidate& c = candidates_[m->first];
+    Cell label;
+    label.text = std::string(text);
+    label.span = span;
+    place(c, c.tmpl->rows[c.row], row, label, false, m->second, values);
+    return true;
   }
 
   static bool any_number(const std::vector<Slot>& v) {
@@ -496,13 +526,18 @@ class Matcher {
   std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>, KeyLess> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
-  const Paragraph* caption_ = nullptr;  ///< a short paragraph right above the current table
+  std::vector<const Paragraph*> captions_;  ///< short paragraphs right above the current table
   /// Pieces of the current row's label wrapped onto the label-only rows above and below it.
   std::vector<const Cell*> above_, below_;
   static constexpr std::size_t kColumnSlack = 4;  ///< characters a wrapped line may be shifted by
   static constexpr std::size_t kWrapRows = 4;     ///< label-only rows looked at on each side
   static constexpr int kWrappedAlone = 80;
-  static constexpr std::size_t kCaptionBytes = 90;  ///< a heading's length at most (30 Chinese characters)        ///< score a label must reach to take numbers alone
+  static constexpr std::size_t kCaptionBytes = 90;  ///< a caption line's length at most (30 Chinese characters)
+
+ public:
+  static constexpr std::size_t kCaptionLines = 3;  ///< caption lines at most
+
+ private:        ///< score a label must reach to take numbers alone
   std::vector<Slot> slots_, values_;  ///< row()'s
 
  public:
@@ -693,13 +728,16 @@ MatchResult run(const Document& doc, Format format, const TemplateIndex& index, 
   MatchResult out;
   out.format = format;
   Matcher m(format, index, keys, out);
-  const Paragraph* before = nullptr;  // the paragraph right before the block
+  std::vector<const Paragraph*> before;  // the paragraphs right before the block (the last few)
   for (const Block& b : doc.blocks) {
     if (b.kind == Block::Kind::table) {
       m.caption(before);
       for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
+      before.clear();
+    } else {
+      if (before.size() > Matcher::kCaptionLines) before.erase(before.begin());
+      before.push_back(&b.paragraph);
     }
-    before = b.kind == Block::Kind::paragraph ? &b.paragraph : nullptr;
   }
   m.glued(doc, glued ? *glued : find_glued_rows(doc, format, index, runs));
   out.tables = m.take_tables();

@@ -109,3 +109,29 @@ TEST_CASE("markdown: T4 as three small tables under headings that name their row
   REQUIRE(f.size() == 1);
   CHECK(f[0]->message.find("表四有1行未能读取：「行政诉讼/复议后起诉」") == 0);
 }
+
+TEST_CASE("markdown: a label over lines above a small table of its numbers; labels stacked apart are not guessed") {
+  const std::string text = read_fixture("shapes/layout/markdown-label-above.md");
+  const auto r = testing::check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->cells.size() == 25 * 7);
+  CHECK(t3->find("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "总计")->value == Decimal::from_int(21));
+  CHECK(testing::table_findings(r).empty());
+  // Two labels stacked above two rows of numbers (a converter's output): which row is which is
+  // not known, so neither is read, and table-incomplete says so.
+  const std::string stacked = replaced(
+      text,
+      "| 5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+      "| （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
+      "\n5.要求行政机关确认或重新出具已获取信息\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n"
+      "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n|---|---|---|---|---|---|---|\n| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n");
+  const auto s = testing::check_ok(stacked);
+  const auto* s3 = testing::table(s, "T3");
+  REQUIRE(s3);
+  CHECK(s3->find("（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "总计") == nullptr);
+  CHECK(s3->find("（五）不予处理/5.要求行政机关确认或重新出具已获取信息", "总计") == nullptr);
+  const auto f = findings(s, "table-incomplete");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->message.find("表三有2行未能读取") == 0);
+}
