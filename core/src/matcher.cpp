@@ -57,7 +57,7 @@ class Matcher {
         by_core_(index.candidates(format).by_core), by_size_(index.candidates(format).by_size) {
     done_.assign(candidates_.size(), 0);
     for (const TableTemplate* t : templates_for(format)) {
-      tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t, {}});
+      tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t, {}, {}});
       std::size_t cells = 0;
       for (const RowDef& r : t->rows) cells += r.columns.size();
       tables_.back().cells.reserve(cells);
@@ -578,7 +578,7 @@ class Matcher {
   /// clean table. Rows another finding already names (`table-shape`, `cell-ambiguous`) are not
   /// listed again; a blank cell is read (as blank). A group row that may carry its rows' sum
   /// (the 2021 （六）其他处理) stands for its rows when it is read, and is never required.
-  void unread(const ReportTable& t) {
+  void unread(ReportTable& t) {
     const TableTemplate& tmpl = *t.tmpl;
     std::set<std::string_view> rows_read;
     std::set<std::pair<std::string_view, std::string_view>> cells_read;
@@ -599,11 +599,19 @@ class Matcher {
       if (!summed.empty() && d.key.size() > summed.size() && d.key.substr(0, summed.size()) == summed &&
           d.key[summed.size()] == '/')
         continue;
-      if (said_.count(&d)) continue;
       std::vector<std::string_view> cols;
       for (std::string_view col : d.columns)
         if (!cells_read.count({d.key, col})) cols.push_back(col);
       if (cols.empty()) continue;
+      // For the page: where the row goes (before the next template row that was read).
+      UnreadRow u{d.key, cols, {}};
+      for (const RowDef* n = &d + 1; n != tmpl.rows.data() + tmpl.rows.size(); ++n)
+        if (rows_read.count(n->key)) {
+          u.before = n->key;
+          break;
+        }
+      t.unread.push_back(std::move(u));
+      if (said_.count(&d)) continue;
       for (std::string_view col : cols) missing.insert({d.key, col});
       ++rows;
       if (!list.empty()) list += "、";

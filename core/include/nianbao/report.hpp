@@ -48,12 +48,21 @@ struct AmbiguousRow {
   Span span;  ///< the digits as written
 };
 
+/// A template row of a table that was found but not read, or read only in part (its other
+/// cells are in `cells`): the page shows it where the template has it, as not read.
+struct UnreadRow {
+  std::string_view row;                ///< official row key
+  std::vector<std::string_view> cols;  ///< the columns not read
+  std::string_view before;             ///< the next template row that was read ("": none)
+};
+
 struct ReportTable {
   std::string id;
   std::string template_name;
   std::vector<TableCell> cells;
   const TableTemplate* tmpl = nullptr;  ///< the template the cells were mapped onto
   std::vector<AmbiguousRow> ambiguous;  ///< rows left unread for more than one fitting split
+  std::vector<UnreadRow> unread;        ///< template rows not read, in template order (JSON "unread")
 
   const TableCell* find(std::string_view row, std::string_view col) const;
 };
