@@ -65,8 +65,8 @@ class Matcher {
     }
   }
 
-  /// The short paragraph right above the next table (a heading that may name its row), or none.
-  /// `before`: the paragraphs right above it, nearest last, as many as kCaptionLines + 1 (fewer
+  /// The caption of the next table (a heading that may name its row, or a label wrapped over a
+  /// few lines above its numbers). `before`: the paragraphs right above it, nearest last, as many as kCaptionLines + 1 (fewer
   /// when a table or the start comes first). The caption is the short ones at the end, when
   /// there are at most kCaptionLines of them and at most one starts with item numbering: a
   /// heading, or one label wrapped over lines. More, and they are labels of several rows stacked
