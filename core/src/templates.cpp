@@ -167,8 +167,13 @@ constexpr std::array<RelationDef, 3> kT3Relations2019{{
     {"t3-columns", true, {"*", "总计"}, kT3ColumnTerms, Op::equal, Iterate::each_row,
      "总计列等于自然人与各类法人或其他组织之和"},
 }};
-// (The 2021 table filled with one （六）其他处理 row: its results sum as the 2019 table's do.)
-constexpr std::array<RelationDef, 5> kT3Relations2021{{
+constexpr std::array<Term, 6> kT3OtherColumnTerms{{
+    {"（六）其他处理", "自然人"}, {"（六）其他处理", "商业企业"}, {"（六）其他处理", "科研机构"},
+    {"（六）其他处理", "社会公益组织"}, {"（六）其他处理", "法律服务机构"}, {"（六）其他处理", "其他"},
+}};
+// (The 2021 table filled with one （六）其他处理 row: its results sum as the 2019 table's do, and
+// its 总计 column as every row's; kept last, after the relations of every table.)
+constexpr std::array<RelationDef, 6> kT3Relations2021{{
     {"t3-balance", true, {"（七）总计", "*"}, kT3BalanceTerms, Op::equal, Iterate::each_column,
      "第一项加第二项之和，等于第三项加第四项之和"},
     {"t3-results", true, {"（七）总计", "*"}, kT3ResultTerms2021, Op::equal, Iterate::each_column,
@@ -178,6 +183,8 @@ constexpr std::array<RelationDef, 5> kT3Relations2021{{
     {"t3-results", true, {"（六）其他处理", "*"}, kT3OtherTerms2021, Op::equal, Iterate::each_column,
      "其他处理等于其下各项之和"},
     {"t3-columns", true, {"*", "总计"}, kT3ColumnTerms, Op::equal, Iterate::each_row,
+     "总计列等于自然人与各类法人或其他组织之和"},
+    {"t3-columns", true, {"（六）其他处理", "总计"}, kT3OtherColumnTerms, Op::equal, Iterate::none,
      "总计列等于自然人与各类法人或其他组织之和"},
 }};
 

@@ -135,3 +135,15 @@ TEST_CASE("markdown: a label over lines above a small table of its numbers; labe
   REQUIRE(f.size() == 1);
   CHECK(f[0]->message.find("表三有2行未能读取") == 0);
 }
+
+TEST_CASE("2021 table with （六）其他处理 as one row: its 总计 column is checked like every row's") {
+  const std::string text = read_fixture("shapes/layout/one-other-row.txt");
+  // 自然人 5 → 4 and 总计 kept 5: the row's columns no longer sum (and the results do not either).
+  const std::string wrong = replaced(text, "      （六）其他处理                                             5       0       0       0       0       0       5",
+                                     "      （六）其他处理                                             4       0       0       0       0       0       5");
+  const auto r = testing::check_ok(wrong);
+  const auto columns = findings(r, "t3-columns");
+  REQUIRE(columns.size() == 1);
+  CHECK(columns[0]->expected == Decimal::from_int(4));
+  CHECK(columns[0]->actual == Decimal::from_int(5));
+}
