@@ -367,6 +367,21 @@ bool numeric_word(std::string_view t) {
   return digit;
 }
 
+/// An item of table numbers only ("3001", "0 0 12"): its words are all numeric_word.
+bool numeric_item(std::string_view t) {
+  bool any = false;
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t j = t.find(' ', i);
+    if (j == std::string_view::npos) j = t.size();
+    if (j > i) {
+      if (!numeric_word(t.substr(i, j - i))) return false;
+      any = true;
+    }
+    i = j + 1;
+  }
+  return any;
+}
+
 bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /// Joins two pieces of wrapped text: directly, or with a space between two Latin words.
@@ -452,15 +467,16 @@ void split_item(const Parsed& p, const Item& it, std::uint32_t index, double h, 
 }
 
 /// The document's line spacing, in font heights: the smallest baseline distance between
-/// neighbouring lines of one font size (1.05 to 2.2 heights) that is common (at least 3 times and
-/// 5% of such distances); 2.0 when there is none.
+/// neighbouring lines of text (not of table numbers) of one font size (1.05 to 2.2 heights) that
+/// is common (at least 3 times and 5% of such distances); 2.0 when there is none.
 double line_pitch(const Parsed& p) {
   std::vector<int> ratios;  // in 1/50 of a height
   std::vector<std::pair<float, float>> lines;  // baseline, height
   for (const Page& pg : p.pages) {
     lines.clear();
     for (std::size_t i = pg.first; i < pg.last; ++i)
-      if (p.items[i].h > 0) lines.emplace_back(p.items[i].y, p.items[i].h);
+      if (p.items[i].h > 0 && !numeric_item(std::string_view(p.text).substr(p.items[i].begin, p.items[i].len)))
+        lines.emplace_back(p.items[i].y, p.items[i].h);  // lines of text: a row of numbers is set apart from its label
     std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;  // a total order: the same in every build
     });
@@ -495,6 +511,7 @@ class Layout {
     lines_.clear();
     joined_.clear();
     group(pg);
+    join_offset_numbers();
     merge_number_lines();
     anchors();  // of the page as drawn, before cells are joined
     join_wrapped_cells();
@@ -586,6 +603,55 @@ class Layout {
   static bool label_before(const Line& l, double x, double after) {
     return !l.gone && !l.pieces.empty() && l.pieces.back().end() <= x && l.pieces.back().x >= after &&
            !l.pieces.back().numeric;
+  }
+
+  /// The row of numbers of a line `i` (its trailing numeric pieces) and the label they follow:
+  /// the text piece nearest to their left, on line `i` or on a line within `reach` of it.
+  /// Returns the index of the line whose last piece is that label, or lines_.size() when it is
+  /// on line `i`, another line's label column lies nearer to the numbers, or there is none.
+  std::size_t label_line(std::size_t i, std::size_t k0, double reach, double wide) const {
+    const Line& l = lines_[i];
+    const double first = l.pieces[k0].x - 0.1 * l.h;
+    double best_end = k0 > 0 ? l.pieces[k0 - 1].end() : -runs_limits::kMaxCoordinate;
+    const double after = best_end;
+    std::size_t best = lines_.size();
+    const std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(lines_.size(), i + 7);
+    for (std::size_t j = from; j < to; ++j) {
+      const Line& c = lines_[j];
+      if (j == i || c.gone || c.pieces.empty() || std::abs(c.y - l.y) > wide) continue;
+      // The text of line j nearest to the numbers, left of them.
+      auto it = std::lower_bound(c.pieces.begin(), c.pieces.end(), first, [](const Piece& p, double x) { return p.x < x; });
+      if (it == c.pieces.begin()) continue;
+      const Piece& t = *(it - 1);
+      if (t.numeric || t.end() > first || t.end() <= best_end) continue;
+      best_end = t.end();
+      // Only a line near enough, that ends in this label and is no row of numbers itself, takes them.
+      best = std::abs(c.y - l.y) <= reach && label_before(c, first, after) ? j : lines_.size();
+    }
+    return best;
+  }
+
+  /// A row of numbers set a little lower (or higher) than its label, as a CJK label and numbers
+  /// in a Latin font come out when a table centres each cell's text (0.3 to 0.5 of a height
+  /// apart), joins the label's line, so that the row is one line as pdftotext shows it. Text left
+  /// of the label on the numbers' line (a label printed down a merged cell, nearer to the numbers
+  /// than to the row's own label) stays where it is, on a line of its own, never glued onto
+  /// the row. Numbers with a label column nearer to them on a line around (a wrapped label whose
+  /// lines enclose the numbers) are left to merge_number_lines.
+  void join_offset_numbers() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.gone || l.pieces.empty() || !l.pieces.back().numeric) continue;
+      std::size_t k0 = l.pieces.size();
+      while (k0 > 0 && l.pieces[k0 - 1].numeric) --k0;
+      const std::size_t li = label_line(i, k0, 0.5 * l.h, 1.1 * l.h);
+      if (li == lines_.size()) continue;
+      Line& b = lines_[li];
+      b.pieces.insert(b.pieces.end(), l.pieces.begin() + static_cast<std::ptrdiff_t>(k0), l.pieces.end());
+      b.hmax = std::max(b.hmax, l.hmax);
+      l.pieces.resize(k0);
+      if (l.pieces.empty()) l.gone = true;
+    }
   }
 
   /// A row of numbers centred between the lines of a wrapped label (a cell of two lines next

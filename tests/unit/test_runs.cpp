@@ -297,6 +297,31 @@ TEST_CASE("runs: numbers centred between the two lines of their label join the l
   CHECK(chunks(ls[1]) == V{"1.属于国家秘密", "1", "0", "1"});
 }
 
+TEST_CASE("runs: numbers set a little below their label join its row; a merged cell's label stays off the row") {
+  // 10 pt, rows 30 pt apart; each cell's text is centred, so the numbers (a Latin font) sit
+  // 3.1 pt (0.31 of a height) below their CJK label. The merged cell's label "（三）不"/"予公开"
+  // is printed in the middle of its rows, 2 pt below the numbers of row 4 (nearer to them than
+  // their own label is), and a vertical label's glyph 3.5 pt above row 6's label.
+  Page p;
+  const char* labels[] = {"4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息"};
+  for (int r = 0; r < 3; ++r) {
+    const double y = 600 - 30 * r;
+    p.push_back({180, y, 100, 10, labels[r]});
+    for (int c = 0; c < 3; ++c) p.push_back({320 + 40.0 * c, y - 3.1, 5, 10, std::to_string(r + c)});
+  }
+  p.push_back({120, 591.8, 40, 10, "（三）不"});
+  p.push_back({120, 576.8, 30, 10, "予公开"});
+  p.push_back({80, 543.5, 10, 10, "果"});
+  const auto ls = lines_of(layout(payload({p})));
+  REQUIRE(ls.size() == 6);
+  CHECK(chunks(ls[0]) == V{"4.保护第三方合法权益", "0", "1", "2"});
+  CHECK(chunks(ls[1]) == V{"（三）不"});
+  CHECK(chunks(ls[2]) == V{"予公开"});
+  CHECK(chunks(ls[3]) == V{"5.属于三类内部事务信息", "1", "2", "3"});
+  CHECK(chunks(ls[4]) == V{"果"});
+  CHECK(chunks(ls[5]) == V{"6.属于四类过程性信息", "2", "3", "4"});
+}
+
 TEST_CASE("runs: a label wrapped in a narrow column is one cell; the next row's label is not taken in") {
   // Label column 167.87..313.59; lines of a cell 18 pt apart, rows 22.5 pt apart.
   const std::string out = layout(payload({{
