@@ -898,7 +898,11 @@ class Layout {
         int sep = 0;
         if (gap >= 0.8 * em) sep = 2;
         else if (gap >= 0.1 * em || p.item == q.last_item)
-          sep = aligned(li, p.x, std::max(1.0, 0.25 * p.h), true) || aligned(li, q.end(), std::max(1.0, 0.25 * q.h), false)
+          // A column starts at p, or q is a number ending where a right-aligned column of
+          // numbers ends. (Text ending where other lines' text ends proves nothing: CJK labels
+          // in one column end on a grid of glyph widths.)
+          sep = aligned(li, p.x, std::max(1.0, 0.25 * p.h), true) ||
+                        (q.numeric && aligned(li, q.end(), std::max(1.0, 0.25 * q.h), false))
                     ? 2
                     : 1;
         // Letter-spaced CJK (distributed or justified text, which pdf.js writes "政 府 信 息"):
