@@ -466,11 +466,36 @@ void split_item(const Parsed& p, const Item& it, std::uint32_t index, double h, 
   }
 }
 
+/// The smallest ratio (in 1/50 of a height) that is common among `ratios` (at least 3 times and
+/// 5% of them), or 0. Sorts `ratios`.
+int common_ratio(std::vector<int>& ratios) {
+  std::sort(ratios.begin(), ratios.end());
+  const std::size_t need = std::max<std::size_t>(3, ratios.size() / 20);
+  for (std::size_t i = 0; i < ratios.size();) {
+    std::size_t j = i;
+    while (j < ratios.size() && ratios[j] == ratios[i]) ++j;
+    if (j - i >= need) return ratios[i];
+    i = j;
+  }
+  return 0;
+}
+
 /// The document's line spacing, in font heights: the smallest baseline distance between
 /// neighbouring lines of text (not of table numbers) of one font size (1.05 to 2.2 heights) that
-/// is common (at least 3 times and 5% of such distances); 2.0 when there is none.
-double line_pitch(const Parsed& p) {
-  std::vector<int> ratios;  // in 1/50 of a height
+/// is common (common_ratio); 2.0 when there is none. A font size with a wider spacing of its own
+/// (a table in a smaller font, its cells' lines set farther apart than the body's) has it.
+struct LinePitch {
+  double all = 2.0;
+  std::vector<std::pair<int, double>> sizes;  // (height in half points, spacing), sorted
+  static int key(double h) { return static_cast<int>(std::min(h, 1e4) * 2 + 0.5); }
+  double of(double h) const {
+    auto it = std::lower_bound(sizes.begin(), sizes.end(), std::make_pair(key(h), 0.0));
+    return it != sizes.end() && it->first == key(h) ? std::max(all, it->second) : all;
+  }
+};
+
+LinePitch line_pitch(const Parsed& p) {
+  std::vector<std::pair<int, int>> ratios;  // (height key, ratio in 1/50 of a height)
   std::vector<std::pair<float, float>> lines;  // baseline, height
   for (const Page& pg : p.pages) {
     lines.clear();
@@ -485,26 +510,29 @@ double line_pitch(const Parsed& p) {
       const double gap = lines[prev].first - lines[i].first, h = lines[i].second;
       if (gap <= 0.3 * h) continue;  // the same line
       if (std::abs(lines[prev].second - h) <= 0.05 * h && gap >= 1.05 * h && gap <= 2.2 * h)
-        ratios.push_back(static_cast<int>(gap / h * 50 + 0.5));
+        ratios.emplace_back(LinePitch::key(h), static_cast<int>(gap / h * 50 + 0.5));
       prev = i;
     }
   }
-  if (ratios.empty()) return 2.0;
+  LinePitch out;
+  std::vector<int> all, one;
+  for (const auto& r : ratios) all.push_back(r.second);
+  if (const int c = common_ratio(all)) out.all = c / 50.0;
   std::sort(ratios.begin(), ratios.end());
-  const std::size_t need = std::max<std::size_t>(3, ratios.size() / 20);
   for (std::size_t i = 0; i < ratios.size();) {
     std::size_t j = i;
-    while (j < ratios.size() && ratios[j] == ratios[i]) ++j;
-    if (j - i >= need) return ratios[i] / 50.0;
+    one.clear();
+    for (; j < ratios.size() && ratios[j].first == ratios[i].first; ++j) one.push_back(ratios[j].second);
+    if (const int c = common_ratio(one)) out.sizes.emplace_back(ratios[i].first, c / 50.0);
     i = j;
   }
-  return 2.0;
+  return out;
 }
 
 class Layout {
  public:
   Layout(const Parsed& p, const Limits& limits)
-      : p_(p), limits_(limits), widths_(calibrate(p)), pitch_(1.1 * line_pitch(p)) {}
+      : p_(p), limits_(limits), widths_(calibrate(p)), pitch_(line_pitch(p)) {}
 
   /// Appends the rendition of page `pg`; false when the rendition grows too large.
   bool page(const Page& pg, std::string& out) {
@@ -732,7 +760,7 @@ class Layout {
   void attach(std::size_t li) {
     Piece& cell = lines_[li].pieces.front();
     const double top = cell.cell_top, bottom = cell.cell_bottom, mid = (top + bottom) / 2, right = cell.cell_right;
-    const double reach = pitch_ * cell.h;
+    const double reach = pitch(cell.h) * cell.h;
     std::size_t best = lines_.size();
     double best_d = 0;
     for (std::size_t j = li >= 16 ? li - 16 : 0; j < lines_.size() && j <= li + 16; ++j) {
@@ -764,6 +792,8 @@ class Layout {
       for (std::size_t k = 0; !lines_[li].gone && k < lines_[li].pieces.size(); ++k) {
         Piece& p = lines_[li].pieces[k];
         if (p.gone || p.numeric || p.in_cell) continue;
+        // A word of an item that goes on in text after it ("商 业 企", letter-spaced) is not a cell.
+        if (!p.item_last && k + 1 < lines_[li].pieces.size() && !lines_[li].pieces[k + 1].numeric) continue;
         const double right = column_end(li, k), h = p.h, tolx = std::max(1.0, 0.15 * h);
         auto full = [&](const Piece& q) { return q.end() <= right + 0.1 * h && right - q.end() < 2.6 * h; };
         if (!full(p)) continue;
@@ -778,7 +808,7 @@ class Layout {
         for (std::size_t j = li + 1, steps = 0; j < lines_.size() && steps < kReach; ++j, ++steps) {
           Line& d = lines_[j];
           if (d.gone) continue;
-          if (y - d.y > pitch_ * h + 0.3 * h) break;
+          if (y - d.y > pitch(h) * h + 0.3 * h) break;
           bool several = false;
           Piece* q = in_column(d, p.x - tolx, right, several);
           if (several) break;
@@ -787,7 +817,7 @@ class Layout {
             continue;
           }
           if (std::abs(q->x - p.x) > tolx || q->end() > right + 0.1 * h || q->numeric || q->in_cell ||
-              std::abs(q->h - h) > 0.1 * h || y - q->y > pitch_ * h || starts_numbered(text(*q)))
+              std::abs(q->h - h) > 0.1 * h || y - q->y > pitch(h) * h || starts_numbered(text(*q)))
             break;
           const bool n = labels_numbers(d, *q);
           if (n && numbers) break;
@@ -953,7 +983,9 @@ class Layout {
   Widths widths_;
   std::vector<Line> lines_;
   std::vector<std::string> joined_;
-  double pitch_;  // the largest baseline distance (in font heights) between two lines of one cell
+  LinePitch pitch_;
+  /// The largest baseline distance (in font heights) between two lines of one cell of height h.
+  double pitch(double h) const { return 1.1 * pitch_.of(h); }
   double left_ = 0, cw_ = 5;
 };
 

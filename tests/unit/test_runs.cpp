@@ -322,6 +322,29 @@ TEST_CASE("runs: numbers set a little below their label join its row; a merged c
   CHECK(chunks(ls[5]) == V{"6.属于四类过程性信息", "2", "3", "4"});
 }
 
+TEST_CASE("runs: a table in a smaller font keeps its own line spacing for wrapped labels") {
+  // Body text 12 pt at 1.5 heights (18 pt); the table 8 pt, its label column full (8 pt glyphs,
+  // 152 pt wide, numbers from x 258), its cells' lines 16 pt apart (2.0 heights, wider than the
+  // body's 1.65 allowance): each wrapped label is still one cell, on the line of its numbers (set
+  // between its lines, 2.5 pt below the middle).
+  Page p;
+  for (int i = 0; i < 6; ++i)
+    p.push_back({57, 780.0 - 18 * i, 480, 12, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"});
+  const char* first[] = {"（二）部分公开（区分处理的，只计这一情", "5.要求行政机关确认或重新出", "1、申请人无正当理由逾期不补"};
+  const char* second[] = {"形，不计其他情形）", "具已获取信息", "正、行政机关不再处理"};
+  for (int r = 0; r < 3; ++r) {
+    const double y = 600 - 40 * r;
+    p.push_back({100, y, 152, 8, first[r]});
+    p.push_back({100, y - 16, 72, 8, second[r]});
+    for (int c = 0; c < 3; ++c) p.push_back({258 + 30.0 * c, y - 10.5, 4, 8, std::to_string(r + c)});
+  }
+  const auto ls = lines_of(layout(payload({p})));
+  REQUIRE(ls.size() == 4);  // the body is one paragraph
+  CHECK(chunks(ls[1]) == V{"（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0", "1", "2"});
+  CHECK(chunks(ls[2]) == V{"5.要求行政机关确认或重新出具已获取信息", "1", "2", "3"});
+  CHECK(chunks(ls[3]) == V{"1、申请人无正当理由逾期不补正、行政机关不再处理", "2", "3", "4"});
+}
+
 TEST_CASE("runs: a label wrapped in a narrow column is one cell; the next row's label is not taken in") {
   // Label column 167.87..313.59; lines of a cell 18 pt apart, rows 22.5 pt apart.
   const std::string out = layout(payload({{
