@@ -748,10 +748,21 @@ class Layout {
     return r;
   }
 
+  /// A number that ends its line inside the item before it, a word apart ("…洪泽湖大道 90":
+  /// running text wrapped after a house number), is no cell of a table row.
+  static bool trailing_word_number(const Line& l, std::size_t k) {
+    return k + 1 == l.pieces.size() && k > 0 && l.pieces[k].numeric && !l.pieces[k].item_first;
+  }
+
+  /// The line holds more than one cell (a trailing word number is not one).
+  static bool several_cells(const Line& l) {
+    return l.pieces.size() > 2 || (l.pieces.size() == 2 && !trailing_word_number(l, 1));
+  }
+
   /// The piece after `p` on its line is a number: `p` is the label of a row of numbers.
   static bool labels_numbers(const Line& l, const Piece& p) {
     const std::size_t k = static_cast<std::size_t>(&p - l.pieces.data());
-    return k + 1 < l.pieces.size() && l.pieces[k + 1].numeric;
+    return k + 1 < l.pieces.size() && l.pieces[k + 1].numeric && !trailing_word_number(l, k + 1);
   }
 
   /// A tall cell alone on its lines (a label spanning several rows, centred between them) goes
@@ -803,7 +814,7 @@ class Layout {
         };
         std::vector<Member> cell{{li, &p}};
         // In a table: a block line has other cells, or lines of other columns lie between.
-        bool numbers = labels_numbers(lines_[li], p), others = lines_[li].pieces.size() > 1;
+        bool numbers = labels_numbers(lines_[li], p), others = several_cells(lines_[li]);
         double y = p.y;
         for (std::size_t j = li + 1, steps = 0; j < lines_.size() && steps < kReach; ++j, ++steps) {
           Line& d = lines_[j];
@@ -822,7 +833,7 @@ class Layout {
           const bool n = labels_numbers(d, *q);
           if (n && numbers) break;
           numbers = numbers || n;
-          others = others || d.pieces.size() > 1;
+          others = others || several_cells(d);
           cell.push_back({j, q});
           y = q->y;
           if (!full(*q)) break;
@@ -830,7 +841,7 @@ class Layout {
         if (cell.size() < 2 || !(numbers || others)) continue;  // running text is reflowed, not joined here
         std::size_t target = 0;
         for (std::size_t m = cell.size(); m-- > 0;)
-          if (lines_[cell[m].line].pieces.size() > 1) target = m;
+          if (several_cells(lines_[cell[m].line])) target = m;
         for (std::size_t m = cell.size(); m-- > 0;)
           if (labels_numbers(lines_[cell[m].line], *cell[m].piece)) target = m;
         std::string joined;
@@ -935,6 +946,9 @@ class Layout {
                         (q.numeric && aligned(li, q.end(), std::max(1.0, 0.25 * q.h), false))
                     ? 2
                     : 1;
+        // A number ending the line a word after the text of its own item ("大道 90"), not at
+        // the start of a column: a word space, however wide the estimated gap.
+        if (sep == 2 && trailing_word_number(ln, k) && !aligned(li, p.x, std::max(1.0, 0.25 * p.h), true)) sep = 1;
         // Letter-spaced CJK (distributed or justified text, which pdf.js writes "政 府 信 息"):
         // a small gap next to a single CJK glyph is no word space. ("办公室 网站" keeps its space.)
         if (sep == 1 && gap < 0.5 * em && (q.cols == 2 || p.cols == 2) && wide_at(text(q), false) && wide_at(text(p), true))

@@ -390,6 +390,21 @@ TEST_CASE("runs: running text wrapped at the right edge is one paragraph; headin
 
 // ---- the fixture ---------------------------------------------------------------------------
 
+TEST_CASE("runs: a number ending a wrapped line in its own item stays in the running text") {
+  // "…洪泽湖大道 90" is one pdf.js item wrapped at the right edge (the glyphs narrower than
+  // estimated, so the estimated gap before "90" is wide); the next line goes on "号，邮编…".
+  const std::string out = layout(payload({{
+      {81, 700, 456, 12, "本报告由某某区人民政府办公室根据条例编制。如对本报告有疑问"},
+      {57, 682, 480, 12, "请与区人民政府办公室联系（地址：某某区某某湖大道 90"},
+      {57, 664, 200, 12, "号，邮编：223100）。"},
+      {81, 646, 96, 12, "一、总体情况"},
+  }}));
+  const auto ls = lines_of(out);
+  REQUIRE(ls.size() == 2);
+  CHECK(ls[0].find("有疑问请与区人民政府办公室联系（地址：某某区某某湖大道 90号，邮编：223100）。") != std::string::npos);
+  CHECK(ls[1].find("一、总体情况") != std::string::npos);
+}
+
 TEST_CASE("runs: the fixture PDF (Chromium's print of r2021-ok/page.html) reads back the 2021 tables") {
   const std::string runs = testing::read_fixture("pdf/r2021-ok.runs");
   const auto t0 = std::chrono::steady_clock::now();
