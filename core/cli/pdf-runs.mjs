@@ -5,7 +5,7 @@
 // The CLI (core/cli/pdf.cpp) runs it as `node pdf-runs.mjs < file.pdf` and checks the payload
 // with format "pdf", exactly as the page does.
 //
-// Exit codes: 0 payload written; 3 pdfjs-dist or web/pdf-runs.js not found; 4 the PDF could not
+// Exit codes: 0 payload written; 3 node older than 20, pdfjs-dist or web/pdf-runs.js not found; 4 the PDF could not
 // be opened (damaged, encrypted); 5 any other failure. The message is one line on stderr.
 // pdfjs-dist is looked up from this file (the repository's node_modules) or in
 // $NIANBAO_PDFJS_DIR (a pdfjs-dist directory).
@@ -18,6 +18,9 @@ const fail = (code, message) => {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 };
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 20) fail(3, `读取 PDF 需要 Node.js 20 以上（pdf.js 的要求），当前为 ${process.version}；可用 NIANBAO_NODE 指定另一个 node`);
 
 // pdfjs-dist 6 calls Promise.withResolvers (node 22); node 20 lacks it.
 Promise.withResolvers ??= function withResolvers() {
