@@ -4,7 +4,8 @@
 // options, tests/fixtures/pdf/extract.mjs) is checked by the CLI, and the CLI is run on the .pdf
 // itself (its helper, core/cli/pdf-runs.mjs, under node); both JSON results must be the same in
 // everything but the file name: input text, tables and cells, findings, meta, statistics.
-// Also: a PDF without text, a damaged PDF, and a directory with a PDF under --jobs.
+// Also: the PDF shapes of tests/fixtures/shapes/pdf, a PDF without text, a damaged PDF,
+// missing node/pdfjs-dist/helper, and a directory with PDFs under --jobs.
 //   pdf-corpus-test.mjs --cli BIN [--corpus DIR]      (default: ../shared/corpus beside the repository)
 // Exit 77 (ctest: skipped) when the corpus folder is absent.
 import { spawnSync } from 'node:child_process';
@@ -67,6 +68,17 @@ try {
         assert.equal(direct.status, run(['check', '--format', 'json', '-'], runs).status, 'exit code');
       });
     }
+  }
+
+  // The PDF shapes (tests/fixtures/shapes/pdf, made by tests/fixtures/pdf/make-pdf.mjs): the
+  // committed runs are what the page's path extracts, and the CLI reads the PDF the same way.
+  const shapes = join(repo, 'tests', 'fixtures', 'shapes', 'pdf');
+  for (const f of existsSync(shapes) ? readdirSync(shapes).filter((n) => n.endsWith('.pdf')).sort() : []) {
+    await step(`shapes/pdf/${f}: runs as committed, CLI on the PDF = CLI on the runs`, async () => {
+      const runsPath = join(shapes, f.replace(/\.pdf$/, '.runs'));
+      assert.equal(await extractRuns(readFileSync(join(shapes, f))), readFileSync(runsPath, 'utf8'));
+      assert.deepEqual(json(run(['check', '--format', 'json', join(shapes, f)]), f), json(run(['check', '--format', 'json', runsPath]), runsPath));
+    });
   }
 
   // A PDF without any text (a scan): a clear message and exit 2, never an empty clean report.
