@@ -5,8 +5,9 @@
 // The CLI (core/cli/pdf.cpp) runs it as `node pdf-runs.mjs < file.pdf` and checks the payload
 // with format "pdf", exactly as the page does.
 //
-// Exit codes: 0 payload written; 3 node older than 20, pdfjs-dist or web/pdf-runs.js not found; 4 the PDF could not
-// be opened (damaged, encrypted); 5 any other failure. The message is one line on stderr.
+// Exit codes: 0 payload written; 3 node older than 20, pdfjs-dist or web/pdf-runs.js not found;
+// 4 the PDF could not be opened (damaged, encrypted); 5 any other failure. The message is one
+// line on stderr.
 // pdfjs-dist is looked up from this file (the repository's node_modules) or in
 // $NIANBAO_PDFJS_DIR (a pdfjs-dist directory).
 import { readFileSync } from 'node:fs';
