@@ -97,7 +97,7 @@ class Reader {
   void chrome() {
     const auto& ps = prose_.all();
     std::vector<char> chrome_text(ps.size());
-    for (std::size_t i = 0; i < ps.size(); ++i) chrome_text[i] = is_chrome(ps[i]->text, prose_.screen_words(i));
+    for (std::size_t i = 0; i < ps.size(); ++i) chrome_text[i] = prose_.is_chrome(ps[i]) || is_chrome(ps[i]->text, prose_.screen_words(i));
     std::vector<const Paragraph*> found;
     for (std::size_t i = 0; i < ps.size();) {
       if (!chrome_text[i]) { ++i; continue; }
@@ -126,10 +126,17 @@ class Reader {
 
   /// "现将鞍山市档案局2016年度…", "鞍山市2012年度政府信息公开工作报告": the body before the year.
   std::optional<std::string> title_body() const {
+    // The title (over two lines, joined), then the first paragraphs; without the spaces PDF text
+    // and OCR put around numbers ("沐阳县人民政府 2025 年 政府信息公开工作年度报告").
+    std::vector<std::string> candidates;
+    if (marks_.title) candidates.push_back(marks_.title->text);
     int seen = 0;
     for (const Paragraph* p : prose_.body()) {
       if (++seen > 3) break;
-      const std::string& t = p->text;
+      candidates.push_back(p->text);
+    }
+    for (std::string& t : candidates) {
+      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
       const std::size_t rep = utf8::find(t, "报告");
       if (rep == std::string::npos) continue;
       for (std::size_t y = 0; y + 7 <= rep; ++y) {
@@ -148,6 +155,13 @@ class Reader {
         }
         const std::string body(utf8::trim(std::string_view(t).substr(start, y - start)));
         if (is_org(body) || (body.size() >= 6 && kind_of(body) == "government")) return body;
+        // Nothing before the year: the name after it ("2025年上海市人民政府办公厅政府信息公开…").
+        if (body.empty()) {
+          std::size_t a = y + 7;
+          if (t.compare(a, 3, "度") == 0) a += 3;
+          const std::size_t e = utf8::find(t, "政府信息公开", a);
+          if (e != std::string::npos && e > a && is_org(std::string_view(t).substr(a, e - a))) return t.substr(a, e - a);
+        }
         break;
       }
     }

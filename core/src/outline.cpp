@@ -19,6 +19,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// A four-digit year at t[p-4, p) standing alone (not part of a longer number).
 std::optional<int> year_before(std::string_view t, std::size_t p) {
+  while (p > 0 && t[p - 1] == ' ') --p;  // "2024 年" (PDF text, OCR)
   if (p < 4) return std::nullopt;
   const std::string_view y = t.substr(p - 4, 4);
   if (!std::all_of(y.begin(), y.end(), is_digit) || (p >= 5 && is_digit(t[p - 5]))) return std::nullopt;
@@ -172,6 +173,22 @@ std::optional<Identified> identify(std::string_view title, const std::array<Sect
   return std::nullopt;
 }
 
+}  // namespace
+
+int section_of(std::string_view words) {
+  const auto id = identify(words, section_keys());
+  return id ? id->def->number : 0;
+}
+
+namespace {
+
+/// The row labels of 表三 numbered like headings ("一、本年新收政府信息公开申请数量"), read as lines
+/// when the table is not: never headings.
+constexpr PhraseSet kTableRowLabels{"本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|本年度办理结果|结转下年度继续办理"};
+
+/// Characters that make a word with 一是 ("统一是", "之一是", "唯一是").
+constexpr PhraseSet kOneIsWord{"统|之|唯|万|第|同|专|单|划|如|逐|合|归|整"};
+
 /// What introduces the period the figures cover.
 constexpr PhraseSet kPeriodWords{"统计期限|统计时限|统计时间|统计期间|统计区间|统计周期|统计期为|统计期自"};
 
@@ -202,11 +219,18 @@ std::optional<int> find_year(const Document& doc) {
 std::vector<Section> find_sections(const Prose& prose) {
   std::vector<Section> out;
   Section* level2 = nullptr;
+  bool table_rows = false;  // under a row label of 表三: its rows, not headings
   for (const Paragraph* p : prose.body()) {
     const auto n = numbered(p->text);
     if (!n) continue;
     const auto words = heading_words(p->text, *n);
     if (!words) continue;
+    if (n->level == 1) {
+      table_rows = kTableRowLabels.find(*words) == 0;
+      if (table_rows) continue;
+    } else if (table_rows) {
+      continue;
+    }
     // A run-in heading spans its number and words only.
     const std::size_t end = static_cast<std::size_t>(words->data() - p->text.data()) + words->size();
     Section s{n->number, std::string(*words), n->level == 1 ? p->span : prose.span(*p, 0, end), {}};
@@ -223,20 +247,33 @@ std::vector<Section> find_sections(const Prose& prose) {
   return out;
 }
 
-const Paragraph* find_title(const Prose& prose) {
+std::optional<Title> find_title(const Prose& prose) {
   int seen = 0;
+  const Paragraph* before = nullptr;  // the line before, when it may be the title's first line
   for (const Paragraph* p : prose.body()) {
-    if (++seen > 3) break;
+    if (++seen > 4) break;
     const std::string_view t = p->text;
     if (numbered(t)) break;  // the outline has begun
-    if (t.size() > 200 || ends_with(t, "。")) continue;
     bool opening = false;
     for (std::string_view w : {"根据"sv, "按照"sv, "依据"sv, "本报告"sv, "本年度报告"sv, "现将"sv, "为"sv})
       opening = opening || starts_with(t, w);
-    if (opening) continue;
-    if (contains(t, "报告") || contains(t, "总结") || contains(t, "年报")) return p;
+    if (t.size() > 200 || ends_with(t, "。") || opening) {
+      before = nullptr;
+      continue;
+    }
+    if (contains(t, "报告") || contains(t, "总结") || contains(t, "年报")) {
+      // A title printed over two lines ("2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告",
+      // "淮安市人民政府" / "2024 年政府信息公开工作年度报告").
+      if (before && before->text.size() <= 120) {
+        Span span = before->span;
+        span.end = p->span.end;
+        return Title{before->text + std::string(t), span};
+      }
+      return Title{std::string(t), p->span};
+    }
+    before = p;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::string section_text(const Prose& prose, const Report& report, std::string_view number) {
@@ -326,9 +363,11 @@ class Outline {
         const std::string_view before = t.substr(0, b);
         const bool opens = b == 0 || std::string_view(",;:!?( )").find(t[b - 1]) != std::string_view::npos ||
                            before.ends_with("。") || before.ends_with("、");
-        if (!opens) continue;
         const auto n = small_number(to_u32(t.substr(b, at - b)));
         if (!n) continue;
+        // 一是 opens a list after a run-in heading too ("5.加强平台建设一是…"), unless it ends a word
+        // (统一是, 之一是).
+        if (!opens && !(*n == 1 && !kOneIsWord.in(before.substr(before.size() >= 3 ? before.size() - 3 : 0)))) continue;
         const std::string item(t.substr(b, at + 3 - b));
         if (*n == 1) prev = 1;
         else if (prev > 0 && *n == prev)
@@ -416,7 +455,7 @@ class Outline {
   std::optional<std::vector<std::pair<const Paragraph*, std::u32string>>> lower_;  ///< lower_heading()'s
 
   void title() {
-    const Paragraph* t = marks_.title;
+    const std::optional<Title>& t = marks_.title;
     if (!t) {
       const Span at = prose_.body().empty() ? Span{} : prose_.body().front()->span;
       add("title", Severity::info, "未找到报告标题（网页复制时常被遗漏；报告应以“×××" +
@@ -518,7 +557,8 @@ class Outline {
       return;
     }
     const Span at = prose_.body().empty() ? Span{} : prose_.body().back()->span;
-    add("signature", Severity::warning,
+    // With the page's publication date the deadline is still checked: a prompt only.
+    add("signature", marks_.page_date ? Severity::info : Severity::warning,
         marks_.page_date ? "报告末尾没有落款（发布机关和成文日期）；发布时间取自网页"
                          : "报告末尾没有落款（发布机关和成文日期），无法据此核对是否按期发布",
         at);

@@ -3,6 +3,7 @@
 // table, with both spans. A figure about a part of the body may not exceed the table's; one
 // about another body (代表…受理) is only a prompt.
 #include <algorithm>
+#include <array>
 
 #include "narrative_rules.hpp"
 #include "text_figures.hpp"
@@ -33,6 +34,31 @@ Format format_of(const Report& r) {
   return n == "2021" ? Format::f2021 : n == "2019" ? Format::f2019 : n == "legacy" ? Format::legacy : Format::unknown;
 }
 
+/// The readings of a figure of applications (row 一、本年新收 or （七）总计 named by the text):
+/// each a sum of rows of 表三.
+struct Reading {
+  std::string_view name;  ///< as the statistics say it
+  std::array<std::string_view, 2> rows;
+  bool applies(std::string_view row) const { return row == "一、本年新收政府信息公开申请数量" || row == "（七）总计"; }
+};
+constexpr std::array<Reading, 4> kReadings{{
+    {"新收", {"一、本年新收政府信息公开申请数量", {}}},
+    {"新收+上年结转", {"一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"}},
+    {"（七）总计", {"（七）总计", {}}},
+    {"（七）总计+结转下年度", {"（七）总计", "四、结转下年度继续办理"}},
+}};
+
+std::optional<Decimal> reading_value(const ReportTable& t, const Reading& rd, std::string_view col, std::vector<const TableCell*>& used) {
+  Decimal sum;
+  for (std::string_view row : rd.rows) {
+    if (row.empty()) continue;
+    const auto x = table_value(t, row, col, &used);
+    if (!x) return std::nullopt;
+    sum += *x;
+  }
+  return sum;
+}
+
 }  // namespace
 
 void check_text_table(const Prose& prose, Report& r) {
@@ -41,13 +67,31 @@ void check_text_table(const Prose& prose, Report& r) {
     const auto t = std::find_if(r.tables.begin(), r.tables.end(), [&](const ReportTable& x) { return x.tmpl == sc.tmpl; });
     if (t == r.tables.end()) continue;
     std::vector<const TableCell*> cells;
-    const auto v = table_value(*t, sc.row, sc.col, &cells);
+    auto v = table_value(*t, sc.row, sc.col, &cells);
     if (!v) continue;
     const std::string said(utf8::trim(std::string_view(sc.para->text).substr(sc.from, sc.to - sc.from)));
-    const bool holds = sc.none ? *v == Decimal()
-                       : sc.scope == StatedCell::Scope::part ? sc.value <= *v
-                                                             : sc.value == *v;
-    const std::string cell = std::string(t->id) + "/" + std::string(sc.row) + "/" + std::string(sc.col);
+    bool holds = sc.none ? *v == Decimal()
+                 : sc.scope == StatedCell::Scope::part ? sc.value <= *v
+                                                       : sc.value == *v;
+    std::string cell = std::string(t->id) + "/" + std::string(sc.row) + "/" + std::string(sc.col);
+    // A figure of applications received or handled (受理/办理/办结) may count this year's alone,
+    // or with those carried over, or the handled ones: the reading that holds is said.
+    std::string readings;
+    if (!holds && !sc.none && sc.scope == StatedCell::Scope::same)
+      for (const Reading& rd : kReadings) {
+        if (!rd.applies(sc.row)) continue;
+        std::vector<const TableCell*> used;
+        const auto x = reading_value(*t, rd, sc.col, used);
+        if (!x) continue;
+        if (!readings.empty()) readings += "、";
+        readings += std::string(rd.name) + x->to_string();
+        if (*x != sc.value) continue;
+        holds = true;
+        v = x;
+        cells = used;
+        cell = std::string(t->id) + "/" + std::string(rd.name) + "/" + std::string(sc.col);
+        break;
+      }
     const char* scope = sc.none ? "none" : sc.scope == StatedCell::Scope::same ? "same" : sc.scope == StatedCell::Scope::part ? "part" : "other";
     r.text_figures.push_back({said, cell, v->to_string(), scope, holds});
     if (holds) continue;
@@ -63,7 +107,8 @@ void check_text_table(const Prose& prose, Report& r) {
       severity = Severity::warning;
       message = "正文所述“" + said + "”（统计口径可能不同）与" + name + "填报的" + v->to_string() + "不一致，请核对";
     } else {
-      message = "正文所述“" + said + "”与" + name + "填报的" + v->to_string() + "不一致";
+      message = "正文所述“" + said + "”与" + name + "填报的" + v->to_string() + "不一致" +
+                (readings.empty() ? std::string() : "（按" + readings + "也不相符）");
     }
     Finding f = make_finding("text-table", severity, message, prose.span(*sc.para, sc.start, sc.end));
     f.expected = *v;
