@@ -405,6 +405,15 @@ std::size_t past_stop(std::string_view t, std::size_t i) {
   return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' ? i + 1 : i;
 }
 
+bool in_brackets(std::string_view t, std::size_t from, std::size_t at) {
+  int depth = 0;
+  for (std::size_t i = from; i < at && i < t.size(); ++i) {
+    if (t[i] == '(') ++depth;
+    else if (t[i] == ')' && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 Decimal share_of(Decimal part, Decimal total, int decimals) {
   // part/total×100 rounded half up at `decimals` places, computed in integers.
   std::int64_t scale = 1;

@@ -295,6 +295,10 @@ std::size_t sentence_end(std::string_view t, std::size_t at);
 /// Where the text after a clause or sentence end `i` resumes: past its punctuation, if any.
 std::size_t past_stop(std::string_view t, std::size_t i);
 
+/// Whether byte `at` of `t` stands inside brackets opened at or after `from` ("受理222件（含上年
+/// 结转5件）": the 5 is an aside, not the sentence's figure).
+bool in_brackets(std::string_view t, std::size_t from, std::size_t at);
+
 /// share×10^decimals rounded half up equals `stated` (a percentage with `decimals` places).
 bool share_holds(Decimal part, Decimal total, Decimal stated, int decimals);
 /// part÷total as a percentage rounded half up to `decimals` places.

@@ -114,7 +114,8 @@ constexpr std::array kFigureCues = {
     FigureCue{"T3", "（七）总计", "", kCount, "办结|办理完毕|答复完毕|作出答复|办结申请|答复申请|办结政府信息公开申请|答复政府信息公开申请", {},
               "按时办结|延期办结|逾期办结|未办结|尚未办结|按期办结"},
     FigureCue{"T3", "四、结转下年度继续办理", "", kCount,
-              "结转下年度继续办理|结转下年度|结转至下年度|结转到下年度|结转下一年度|结转至下一年度|结转到下一年度|转入下一年度|转入下年度"},
+              "结转下年度继续办理|结转下年度|结转至下年度|结转到下年度|结转下一年度|结转至下一年度|结转到下一年度|转入下一年度|转入下年度|"
+              "转下一年度|转下年度"},
     FigureCue{"T3", "", "自然人", kCount, "自然人|自然人申请|自然人提出|自然人提出申请"},
     FigureCue{"T3", "", "法人或其他组织", kCount, "法人或其他组织|法人或其他组织申请|法人或其他组织提出|法人和其他组织"},
     FigureCue{"T3", "", "商业企业", kCount, "商业企业|商业企业申请"},
@@ -162,7 +163,8 @@ constexpr std::array kNoneCues = {
     NoneCue{"T4", "行政诉讼/", "结果纠正", "诉讼败诉|诉讼纠错|诉讼被纠错|诉讼纠正|诉讼被纠正|诉讼撤销"},
     NoneCue{"T3", "四、结转下年度继续办理", "",
             "均已办结|均办结|全部办结|已全部办结|均已按时办结|均已按期办结|均按时办结|均按期办结|全部按时办结|全部按期办结|"
-            "均在法定期限内办结|均已在法定期限内办结|均已答复|均予以答复|全部予以答复|均已按期答复",
+            "均在法定期限内办结|均已在法定期限内办结|均已答复|均予以答复|全部予以答复|均已按期答复|"
+            "均已办理完成|均已按要求办理完成|均办理完成|全部办理完成|均已办理完毕|均已按时办理完成",
             false, "上年结转|上年度结转|结转下年度|建议|提案|信访|诉求|投诉|举报|来信|咨询", "申请"},
 };
 
@@ -458,7 +460,8 @@ class Extractor {
                (best->cue->group && find_any(joined, kReasonSet) != std::string_view::npos))
         sc.scope = StatedCell::Scope::part;
       out.push_back(sc);
-      if (!best->cue->rows.empty()) named.emplace_back(best->tmpl, best->row);
+      // A row named in an aside ("（含上年结转5件）") is not the one the sentence goes on about.
+      if (!best->cue->rows.empty() && !in_brackets(t, s0, m.start)) named.emplace_back(best->tmpl, best->row);
     }
   }
 

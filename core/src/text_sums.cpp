@@ -51,7 +51,9 @@ class Sums {
       done = end;
       // A list of lists ("其中…（其中…）") is not read: which total a part belongs to is unclear.
       if (t.find('(', q) < end && t.find("其中", q + 6) < end) continue;
-      const std::vector<Mention> before = find_mentions(t, begin, q);
+      std::vector<Mention> before = find_mentions(t, begin, q);
+      // Figures in an aside before 其中 ("222件（含上年结转5件），其中…") are not its total.
+      std::erase_if(before, [&](const Mention& m) { return in_brackets(t, begin, m.start) && !in_brackets(t, begin, q); });
       const std::vector<Mention> after = find_mentions(t, q, end);
       for (std::string_view unit : text_units()) {
         std::vector<const Mention*> tot;
