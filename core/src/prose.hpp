@@ -347,6 +347,14 @@ class Prose {
   void sort();
   /// A paragraph made of bytes [a, b) of `p` (a piece of a flattened line).
   const Paragraph* piece(const Paragraph& p, std::size_t a, std::size_t b);
+  /// Joins the lines of running text that PDF text and converted markdown wrap at a fixed width.
+  void reflow(std::vector<Kind>& kinds);
+  /// A joined paragraph's text positions and where each part starts in the normalised text.
+  struct Joined {
+    const Paragraph* p;
+    std::vector<std::pair<std::size_t, std::size_t>> parts;  ///< (text position, offset)
+  };
+  std::vector<Joined> joined_;  ///< by address
   const Document& doc_;
   std::deque<Paragraph> owned_;  ///< the pieces of flattened lines
   std::vector<std::pair<const Paragraph*, std::size_t>> order_;  ///< index() by address
