@@ -5,6 +5,7 @@
 #include <array>
 
 #include "label.hpp"
+#include "nianbao/templates.hpp"
 #include "narrative_rules.hpp"
 #include "nianbao/narrative.hpp"
 #include "utf8.hpp"
@@ -199,12 +200,19 @@ std::string heading(const SectionDef& d) { return cn_number(d.number) + "、" + 
 std::optional<int> find_year(const Document& doc) {
   int seen = 0;
   std::optional<int> opening;
+  std::vector<const Paragraph*> first;
   for (const Block& b : doc.blocks) {
     if (b.kind != Block::Kind::paragraph) continue;
+    if (first.size() == 6) break;
+    first.push_back(&b.paragraph);
+  }
+  for (std::size_t k = 0; k < first.size(); ++k) {
     if (++seen > 5) break;
-    const std::string& t = b.paragraph.text;
-    // "2016年度…", or a title "…2022年政府信息公开工作年度报告".
-    const bool title = t.size() < 240 && (contains(t, "年度报告") || contains(t, "工作报告"));
+    const std::string& t = first[k]->text;
+    // "2016年度…", or a title "…2022年政府信息公开工作年度报告", also over two lines
+    // ("2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告").
+    auto reports = [](std::string_view x) { return contains(x, "年度报告") || contains(x, "工作报告"); };
+    const bool title = t.size() < 240 && (reports(t) || (k + 1 < first.size() && first[k + 1]->text.size() < 60 && reports(first[k + 1]->text)));
     for (std::size_t p = utf8::find(t, "年"); p != std::string::npos; p = utf8::find(t, "年", p + 1)) {
       const auto year = year_before(t, p);
       if (!year || (!title && t.compare(p, 6, "年度") != 0)) continue;
@@ -214,6 +222,27 @@ std::optional<int> find_year(const Document& doc) {
     if (!opening && t.size() > 8 && t.compare(4, 4, "年,") == 0) opening = year_before(t, 4);
   }
   return opening;
+}
+
+/// A numbered line that is (the start of) a label of 表三 printed outside its table by a
+/// converter ("(四)无", "2.其他法律行政法规禁", "(二)部分公开(区分处理的,只"): not a heading.
+bool table_label_fragment(std::string_view line) {
+  static const std::vector<std::string> labels = [] {
+    std::vector<std::string> out;
+    for (Format f : {Format::f2021, Format::f2019})
+      for (const TableTemplate* t : templates_for(f)) {
+        if (t->id != "T3") continue;
+        for (const RowDef& r : t->rows) {
+          std::string l(r.label);
+          for (auto [from, to] : {std::pair{"（"sv, "("sv}, std::pair{"）"sv, ")"sv}, std::pair{"，"sv, ","sv}})
+            for (std::size_t k = l.find(from); k != std::string::npos; k = l.find(from, k)) l.replace(k, from.size(), to);
+          out.push_back(std::move(l));
+        }
+      }
+    return out;
+  }();
+  if (line.size() < 4) return false;
+  return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return l.size() > line.size() && starts_with(l, line); });
 }
 
 std::vector<Section> find_sections(const Prose& prose) {
@@ -228,7 +257,7 @@ std::vector<Section> find_sections(const Prose& prose) {
     if (n->level == 1) {
       table_rows = kTableRowLabels.find(*words) == 0;
       if (table_rows) continue;
-    } else if (table_rows) {
+    } else if (table_rows || table_label_fragment(p->text)) {
       continue;
     }
     // A run-in heading spans its number and words only.

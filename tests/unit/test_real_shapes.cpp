@@ -158,3 +158,21 @@ TEST_CASE("一是 after a run-in heading opens a list") {
                                    "但仍存在一些不足。1.解读方面一是政策解读形式较为单一；二是形式少。2.答复方面一是依申请公开"));
   CHECK(findings(r, "numbering").empty());
 }
+
+TEST_CASE("a converter's fragments of 表三 labels outside the table are not headings") {
+  const std::string clean = testing::clean_report();
+  const auto r = check_ok(replaced(clean, "四、政府信息公开行政复议、行政诉讼情况\n",
+                                   "（四）无\n2.其他法律行政法规禁\n止公开\n（二）部分公开（区分处理的，只\n四、政府信息公开行政复议、行政诉讼情况\n"));
+  CHECK(findings(r, "numbering").empty());
+  CHECK(sections_of(r) == "一二三四五六");
+}
+
+TEST_CASE("the year of a title over two lines, the year on the first") {
+  // (The opening "2022 年，…" has the year too; the statistics period does not say it first.)
+  const auto r = check_ok(replaced(replaced(testing::clean_report(), "示例市交通运输局2022年政府信息公开工作年度报告\n",
+                                            "正文\n2022 年示例市交通运输局政府信息公开\n工作年度报告\n"),
+                                   "2022年，示例市交通运输局坚持", "示例市交通运输局坚持"));
+  REQUIRE(r.meta.year);
+  CHECK(*r.meta.year == 2022);
+  CHECK(findings(r, "title").empty());
+}
