@@ -356,7 +356,13 @@ class Outline {
       for (char32_t c : to_u32(s.number))
         if (c != U'(' && c != U')' && c != U'.' && c != U'、') digits.push_back(c);
       const auto n = small_number(digits);
-      if (n) {
+      if (n && level == 1 && *n == 1 && prev >= 2) {
+        // The top level numbered again from 一: a second numbering system, said once; its
+        // headings are checked among themselves.
+        add("numbering", Severity::warning,
+            "一级标题从“" + s.number + "、”重新编号（前面已编到第" + std::to_string(prev) + "个），报告中有两套一级标题编号", s.span);
+        prev = 1;
+      } else if (n) {
         if (*n <= prev)
           add("numbering", Severity::warning,
               std::string(kLevel[static_cast<std::size_t>(level)]) + "序号“" + s.number + (level == 1 ? "、" : "") +

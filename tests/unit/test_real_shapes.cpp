@@ -176,3 +176,10 @@ TEST_CASE("the year of a title over two lines, the year on the first") {
   CHECK(*r.meta.year == 2022);
   CHECK(findings(r, "title").empty());
 }
+
+TEST_CASE("a second numbering system at the top level is said once") {
+  const auto r = check_ok("一、总体情况\n甲。\n二、工作机制\n乙。\n三、平台建设\n丙。\n一、主动公开政府信息情况\n丁。\n二、收到和处理政府信息公开申请情况\n戊。\n");
+  const auto n = findings(r, "numbering");
+  REQUIRE(n.size() == 1);
+  CHECK(n[0]->message.find("两套") != std::string::npos);
+}
