@@ -40,7 +40,9 @@ bool is_separator(std::string_view t) {
 
 /// A date ending t[0, end) ("…管理局2024年1月3日"): where it starts, or npos.
 std::size_t date_at_end(std::string_view t) {
-  for (std::size_t y = utf8::find(t, "年"); y != std::string_view::npos; y = utf8::find(t, "年", y + 3)) {
+  // (Only its last bytes can hold a date that ends it: "2024年12月31日" is 20.)
+  const std::size_t from = t.size() > 40 ? t.size() - 40 : 0;
+  for (std::size_t y = utf8::find(t, "年", from); y != std::string_view::npos; y = utf8::find(t, "年", y + 3)) {
     if (y < 4 || !std::all_of(t.begin() + static_cast<long>(y - 4), t.begin() + static_cast<long>(y), is_digit)) continue;
     if (whole_date(t.substr(y - 4))) return y - 4;
   }
@@ -134,7 +136,7 @@ void split_tail(std::string_view t, std::size_t a, std::size_t b, std::vector<st
   std::vector<std::pair<std::size_t, std::size_t>> words;
   split_spaces(t, rest, b, words);
   bool dated = false;
-  for (const auto& [x, y] : words) dated = dated || date_at_end(t.substr(x, y - x)) != std::string_view::npos || whole_date(t.substr(x, y - x));
+  for (const auto& [x, y] : words) dated = dated || date_at_end(t.substr(x, y - x)) != std::string_view::npos;
   if (!dated || rest == a) {
     split_items(t, a, b, out);
     return;

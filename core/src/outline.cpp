@@ -110,6 +110,7 @@ struct SectionDef {
   std::string_view official;
   std::string_view variants;  ///< seen in real reports (warn, don't fail); "…x" = ends with x
   std::string_view keywords;  ///< what identifies the section when it is worded otherwise
+  std::string_view together = {};  ///< words that name it only all together (a lower heading)
 };
 
 constexpr std::array<SectionDef, 6> kSections{{
@@ -117,7 +118,7 @@ constexpr std::array<SectionDef, 6> kSections{{
     {2, "主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开"},
     {3, "收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况", "收到和处理|公开申请|依申请"},
     {4, "政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况|…行政复议和行政诉讼情况", "复议|诉讼"},
-    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况|存在的主要问题|存在问题和改进措施", "问题|改进"},
+    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况|存在的主要问题|存在问题和改进措施", "问题|改进", "问题|改进"},
     {6, "其他需要报告的事项", "", "其他"},
 }};
 static_assert([] {
@@ -485,6 +486,14 @@ class Outline {
     const std::u32string& want = section_keys()[static_cast<std::size_t>(d.number - 1)].official;
     for (const auto& [p, core] : *lower_)
       if (core.find(want) != std::u32string::npos) return p;
+    // Or all the words that name it together in one heading ("（一）2024 年工作中存在问题的改进情况",
+    // where a converter lost the top heading above it).
+    if (d.together.empty()) return nullptr;
+    for (const auto& [p, core] : *lower_) {
+      bool all = true;
+      for (std::string_view w : split_bar(d.together)) all = all && contains(p->text, w);
+      if (all) return p;
+    }
     return nullptr;
   }
   std::optional<std::vector<std::pair<const Paragraph*, std::u32string>>> lower_;  ///< lower_heading()'s

@@ -183,3 +183,13 @@ TEST_CASE("a second numbering system at the top level is said once") {
   REQUIRE(n.size() == 1);
   CHECK(n[0]->message.find("两套") != std::string::npos);
 }
+
+TEST_CASE("section 五 written as a lower heading that names its problems and improvements is there, misplaced") {
+  const std::string clean = testing::clean_report();
+  const auto r = check_ok(replaced(clean, "五、存在的主要问题及改进情况\n", "（一）2022年工作中存在问题的改进情况\n"));
+  CHECK(findings(r, "section-missing").empty());
+  REQUIRE(findings(r, "section-order").size() == 1);
+  // Two headings, one for the problems and one for the improvements: the section is missing.
+  const auto two = check_ok(replaced(clean, "五、存在的主要问题及改进情况\n", "（一）主要问题\n（二）改进情况\n"));
+  CHECK(findings(two, "section-missing").size() == 1);
+}
