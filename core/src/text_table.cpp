@@ -59,6 +59,54 @@ std::optional<Decimal> reading_value(const ReportTable& t, const Reading& rd, st
   return sum;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// The digits a crawl ran together after a row's label in the table's text ("行政规范性文件
+/// 77132470"), when the row was not read; empty if none are found.
+std::string glued_digits(const Prose& prose, std::string_view label, Span& span) {
+  for (const Paragraph* p : prose.all()) {
+    if (!prose.is_table_text(p)) continue;
+    const std::string_view t = p->text;
+    for (std::size_t at = utf8::find(t, label); at != std::string_view::npos; at = utf8::find(t, label, at + 1)) {
+      // The label itself, not the end of a longer one ("规范性文件" of "行政规范性文件").
+      if (at > 0 && !(is_digit(t[at - 1]) || t[at - 1] == ' ' || t[at - 1] == ')')) continue;
+      std::size_t e = at + label.size();
+      std::string digits;
+      // (With the signs and points a run may hold: "2648-18538", "5949.088667".)
+      for (; e < t.size() && (is_digit(t[e]) || t[e] == ' ' || t[e] == '-' || t[e] == '.'); ++e)
+        if (t[e] != ' ') digits += t[e];
+      if (digits.size() >= 2) {
+        span = prose.span(*p, at + label.size(), e);
+        return digits;
+      }
+    }
+  }
+  return {};
+}
+
+/// A figure the text states for a cell of a row that was not read (its digits run together with
+/// several possible splits): when no split of the digits can give the figure, the text and the
+/// table disagree whatever the split.
+void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, Report& r) {
+  if (sc.none || sc.scope != StatedCell::Scope::same || is_group_key(sc.row) || !sc.value.is_integer()) return;
+  const auto def = std::find_if(t.tmpl->rows.begin(), t.tmpl->rows.end(), [&](const RowDef& d) { return d.key == sc.row && !d.group; });
+  if (def == t.tmpl->rows.end() || def->label.size() < 6) return;
+  Span span;
+  const std::string digits = glued_digits(prose, def->label, span);
+  const std::string value = sc.value.to_string();
+  if (digits.empty() || digits.find(value) != std::string::npos) return;
+  const std::string said(utf8::trim(std::string_view(sc.para->text).substr(sc.from, sc.to - sc.from)));
+  const std::string cell = std::string(t.id) + "/" + std::string(sc.row) + "/" + std::string(sc.col);
+  r.text_figures.push_back({said, cell, digits, "unsplit", false});
+  Finding f = make_finding("text-table", Severity::error,
+                           "正文所述“" + said + "”与" + table_name(t.id) + "「" + std::string(def->label) + "」不符：该行数字连写为“" +
+                               digits + "”，任何拆分都不含" + value,
+                           prose.span(*sc.para, sc.start, sc.end));
+  f.actual = sc.value;
+  f.related.push_back(span);
+  r.findings.push_back(std::move(f));
+}
+
 }  // namespace
 
 void check_text_table(const Prose& prose, Report& r) {
@@ -74,7 +122,10 @@ void check_text_table(const Prose& prose, Report& r) {
       const auto a = table_value(*t, sc.row, "自然人", &cells), b = table_value(*t, sc.row, "法人或其他组织", &cells);
       if (a && b) v = *a + *b;
     }
-    if (!v) continue;
+    if (!v) {
+      unsplit(prose, *t, sc, r);
+      continue;
+    }
     const std::string said(utf8::trim(std::string_view(sc.para->text).substr(sc.from, sc.to - sc.from)));
     bool holds = sc.none ? *v == Decimal()
                  : sc.scope == StatedCell::Scope::part ? sc.value <= *v

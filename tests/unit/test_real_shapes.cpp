@@ -193,3 +193,13 @@ TEST_CASE("section 五 written as a lower heading that names its problems and im
   const auto two = check_ok(replaced(clean, "五、存在的主要问题及改进情况\n", "（一）主要问题\n（二）改进情况\n"));
   CHECK(findings(two, "section-missing").size() == 1);
 }
+
+TEST_CASE("a figure no split of a crawled row's digits can give is an error; one some split gives is not") {
+  const std::string flat = read_fixture("shapes/narrative/flat-crawl.txt");
+  const auto r = check_ok(replaced(flat, "现行有效行政规范性文件22件", "现行有效行政规范性文件25件"));
+  REQUIRE(findings(r, "text-table").size() == 1);
+  CHECK(findings(r, "text-table")[0]->severity == Severity::error);
+  CHECK(findings(r, "text-table")[0]->message.find("3122") != std::string::npos);
+  // 12 is in "3122" (3|12|2): the row stays ambiguous, the text is not contradicted.
+  CHECK(findings(check_ok(replaced(flat, "现行有效行政规范性文件22件", "现行有效行政规范性文件12件")), "text-table").empty());
+}
