@@ -80,6 +80,8 @@ std::vector<Heading> inline_headings(std::string_view t) {
       }
     }
     if (end == std::string_view::npos || section_of(t.substr(a, end - a)) == 0) continue;
+    // A list of the parts in the preamble ("报告包括一、总体情况，二、…") names headings, it has none.
+    if (end < t.size() && (t[end] == ',' || t[end] == ';' || t.compare(end, 3, "、") == 0 || t.compare(end, 3, "等") == 0)) continue;
     out.push_back({b, end});
   }
   return out;

@@ -203,3 +203,14 @@ TEST_CASE("a figure no split of a crawled row's digits can give is an error; one
   // 12 is in "3122" (3|12|2): the row stays ambiguous, the text is not contradicted.
   CHECK(findings(check_ok(replaced(flat, "现行有效行政规范性文件22件", "现行有效行政规范性文件12件")), "text-table").empty());
 }
+
+TEST_CASE("a long paragraph listing the parts by number is not a flattened body") {
+  std::string text = testing::clean_report();
+  text = replaced(text, "如对本报告有疑问，", "本报告包括一、总体情况，二、主动公开政府信息情况，三、收到和处理政府信息公开申请情况，"
+                                           "四、政府信息公开行政复议、行政诉讼情况，五、存在的主要问题及改进情况，六、其他需要报告的事项等六部分。"
+                                           "本报告所列数据均来自本机关的工作台账和各业务处室报送的统计数据，经逐项核对后汇总形成，如对本报告有疑问，");
+  const auto r = check_ok(text);
+  CHECK(sections_of(r) == "一二三四五六");
+  CHECK(findings(r, "numbering").empty());
+  CHECK(findings(r, "section-order").empty());
+}
