@@ -426,6 +426,12 @@ class Outline {
     }
     std::array<const Section*, 7> found{};
     int last = 0;
+    // The top level numbered again from 一 (numbering() says so).
+    bool two_systems = false;
+    for (std::size_t i = 1; i < r_.sections.size(); ++i) {
+      const auto a = small_number(to_u32(r_.sections[i - 1].number)), b = small_number(to_u32(r_.sections[i].number));
+      two_systems = two_systems || (a && b && *b == 1 && *a >= 2);
+    }
     const auto& keys = section_keys();
     for (const Section& s : r_.sections) {
       const auto id = identify(s.title, keys);
@@ -448,7 +454,7 @@ class Outline {
         add("section-title", Severity::warning, "一级标题“" + s.number + "、" + s.title + "”与格式规定的“" + heading(d) + "”不一致", s.span, heading(d));
       if (d.number < last)
         add("section-order", Severity::warning, "“" + s.number + "、" + s.title + "”排在后面部分之后，格式规定它是第" + cn_number(d.number) + "部分", s.span, heading(d));
-      else if (n && *n != d.number)
+      else if (n && *n != d.number && !two_systems)  // (with two numbering systems, said once, numbers say little)
         add("section-order", Severity::warning, "“" + s.number + "、" + s.title + "”的序号应为“" + cn_number(d.number) + "、”（格式规定的第" + cn_number(d.number) + "部分）", s.span, heading(d));
       last = std::max(last, d.number);
     }
