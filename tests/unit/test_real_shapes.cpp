@@ -229,3 +229,8 @@ TEST_CASE("with two numbering systems, numbers do not place the parts; a 五 tha
   for (const auto* f : findings(r, "section-order")) CHECK(f->message.find("序号应为") == std::string::npos);
   for (const auto* f : findings(r, "content-required")) CHECK(f->message.find("五、存在的主要问题") == std::string::npos);
 }
+
+TEST_CASE("a heading that differs from the format's by a typo is said once, as the typo") {
+  const auto r = check_ok(replaced(testing::clean_report(), "四、政府信息公开行政复议、行政诉讼情况\n", "四、政府信息公开行政法复议、行政诉讼情况\n"));
+  CHECK(rules_of(r) == "typo");
+}
