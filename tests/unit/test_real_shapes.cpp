@@ -234,3 +234,25 @@ TEST_CASE("a heading that differs from the format's by a typo is said once, as t
   const auto r = check_ok(replaced(testing::clean_report(), "四、政府信息公开行政复议、行政诉讼情况\n", "四、政府信息公开行政法复议、行政诉讼情况\n"));
   CHECK(rules_of(r) == "typo");
 }
+
+TEST_CASE("percentages hold at the stated precision: 占比8% for 3072÷38954") {
+  const std::string clean = testing::clean_report();
+  const auto r = check_ok(replaced(clean, "全年通过门户网站主动公开政府信息1268条，其中政策文件46条，占3.6%，工作动态1015条，规划计划207条。",
+                                   "全年通过门户网站主动公开政府信息38954条，其中政策文件3072条，占比8%，工作动态35882条，占比92%。"));
+  CHECK(findings(r, "text-percent").empty());
+  bool checked = false;
+  for (const auto& s : r.text_shares) checked = checked || (s.share == "8%" && s.holds);
+  CHECK(checked);
+}
+
+TEST_CASE("a 信息处理费 statement anywhere in the report satisfies info-fee") {
+  const std::string clean = testing::clean_report();
+  for (const char* said : {"2023年，无收取信息处理费情况。", "本年度没有产生信息公开处理费。", "本机关依申请提供政府信息，不收取费用。"})
+    CHECK(findings(check_ok(replaced(clean, "本年度未收取信息处理费。", said)), "info-fee").empty());
+  // In 一、总体情况 rather than 六.
+  const auto moved = check_ok(replaced(replaced(clean, "本年度未收取信息处理费。", "无。"), "全面推进政府信息公开工作。",
+                                       "全面推进政府信息公开工作，全年未收取信息处理费。"));
+  CHECK(findings(moved, "info-fee").empty());
+  // And none at all is said.
+  CHECK(findings(check_ok(replaced(clean, "本年度未收取信息处理费。", "无。")), "info-fee").size() == 1);
+}
