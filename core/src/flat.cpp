@@ -1,11 +1,15 @@
-// Report text that arrives flattened (internal; Prose uses it): a crawler's header block
+// Report text that arrives flattened or wrapped (internal; Prose and the outline use it): a
+// crawler's header block
 // (标题:, 发布时间:, 发布机构:, …, a line of ====) and a body crawled onto one line, where the
 // headings, the paragraphs between them and the signature stand inline:
 // "…的通知》要求编制。一、总体情况2023年，…（一）主动公开方面…六、其他需要报告的事项2023年，无收取
 // 信息处理费情况。 平潭综合实验区财政金融局 2022年1月13日".
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "narrative_rules.hpp"
+#include "nianbao/templates.hpp"
 #include "utf8.hpp"
 
 namespace nianbao {
@@ -192,6 +196,124 @@ std::vector<std::pair<std::size_t, std::size_t>> flat_pieces(std::string_view t,
     if (b > a) trimmed.emplace_back(a, b);
   }
   return trimmed;
+}
+
+namespace {
+/// The row labels of 表三 numbered like headings ("一、本年新收政府信息公开申请数量"), read as lines
+/// when the table is not: never headings.
+constexpr PhraseSet kTableRowLabels{"本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|本年度办理结果|结转下年度继续办理"};
+}  // namespace
+
+bool table_row_label(std::string_view words) { return kTableRowLabels.find(words) == 0; }
+
+/// A numbered line that is (the start of) a label of 表三 printed outside its table by a
+/// converter ("(四)无", "2.其他法律行政法规禁", "(二)部分公开(区分处理的,只"): not a heading.
+bool table_label_fragment(std::string_view line) {
+  static const std::vector<std::string> labels = [] {
+    std::vector<std::string> out;
+    for (Format f : {Format::f2021, Format::f2019})
+      for (const TableTemplate* t : templates_for(f)) {
+        if (t->id != "T3") continue;
+        for (const RowDef& r : t->rows) {
+          std::string l(r.label);
+          for (auto [from, to] : {std::pair{"（"sv, "("sv}, std::pair{"）"sv, ")"sv}, std::pair{"，"sv, ","sv}})
+            for (std::size_t k = l.find(from); k != std::string::npos; k = l.find(from, k)) l.replace(k, from.size(), to);
+          out.push_back(std::move(l));
+        }
+      }
+    return out;
+  }();
+  if (line.size() < 4) return false;
+  return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return l.size() > line.size() && starts_with(l, line); });
+}
+
+// ---- wrapped lines (Prose::reflow) ------------------------------------------------------------
+
+namespace {
+
+/// How wide a line of running text is, in half-width columns: Chinese characters and the
+/// punctuation NFKC made ASCII count two, letters and digits one, spaces none.
+std::size_t columns(std::string_view t) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) {
+      w += c == ' ' ? 0 : (std::isalnum(c) ? 1 : 2);
+      ++i;
+    } else {
+      w += 2;
+      i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    }
+  }
+  return w;
+}
+
+bool ends_sentence(std::string_view t) {
+  while (!t.empty() && (t.ends_with("”") || t.ends_with(")") || t.ends_with("\"") || t.ends_with("’"))) {
+    if (t.ends_with(")") && !t.ends_with("。)")) break;  // "(以下简称《条例》)" ends no sentence
+    t.remove_suffix(t.ends_with(")") || t.ends_with("\"") ? 1 : 3);
+  }
+  return t.ends_with("。") || t.ends_with(";") || t.ends_with(":") || t.ends_with("!") || t.ends_with("?") || t.ends_with("；");
+}
+
+/// A line that starts an item or heading: 一、 (一) 1. 1、 一是 (never a wrapped line's rest).
+bool starts_item(std::string_view t) {
+  if (t.starts_with("(")) return true;
+  std::size_t i = 0;
+  while (i < t.size() && i < 3 && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+  if (i > 0 && i < t.size() && (t[i] == '.' || t.substr(i, 3) == "、") && !(i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 1]))))
+    return true;
+  static constexpr std::string_view kNumerals = "一二三四五六七八九十";
+  std::size_t k = 0;
+  while (k + 3 <= t.size() && k < 9 && kNumerals.find(t.substr(k, 3)) != std::string_view::npos && kNumerals.find(t.substr(k, 3)) % 3 == 0) k += 3;
+  return k > 0 && (t.substr(k, 3) == "、" || t.substr(k, 3) == "是");
+}
+
+}  // namespace
+
+void Prose::reflow(std::vector<Kind>& kinds) {
+  // A wrapped document: most lines of its running text are about as wide as the widest.
+  std::vector<std::size_t> widths;
+  for (std::size_t i = 0; i < all_.size(); ++i)
+    if (kinds[i] == Kind::body && all_[i]->text.size() >= 45) widths.push_back(columns(all_[i]->text));
+  if (widths.size() < 8) return;
+  std::vector<std::size_t> sorted = widths;
+  std::sort(sorted.begin(), sorted.end());
+  const std::size_t full = sorted[sorted.size() * 3 / 4];
+  const auto near = std::count_if(widths.begin(), widths.end(), [&](std::size_t w) { return w + 6 >= full && w <= full + 2; });
+  if (static_cast<std::size_t>(near) * 100 < widths.size() * 45 || full > 160) return;
+  std::vector<const Paragraph*> out;
+  std::vector<Kind> out_kinds;
+  for (std::size_t i = 0; i < all_.size(); ++i) {
+    std::size_t j = i;
+    // Lines i..j: each but the last fills the line and ends no sentence; the next starts no item.
+    while (j + 1 < all_.size() && kinds[j] == Kind::body && kinds[j + 1] == Kind::body && columns(all_[j]->text) + 6 >= full &&
+           !ends_sentence(all_[j]->text) && !starts_item(all_[j + 1]->text))
+      ++j;
+    if (j == i) {
+      out.push_back(all_[i]);
+      out_kinds.push_back(kinds[i]);
+      continue;
+    }
+    Paragraph x;
+    Joined jn{nullptr, {}};
+    for (std::size_t k = i; k <= j; ++k) {
+      jn.parts.emplace_back(x.text.size(), all_[k]->offset);
+      x.text += all_[k]->text;
+    }
+    x.offset = all_[i]->offset;
+    x.span = all_[i]->span;
+    x.span.end = all_[j]->span.end;
+    owned_.push_back(std::move(x));
+    jn.p = &owned_.back();
+    joined_.push_back(std::move(jn));
+    out.push_back(&owned_.back());
+    out_kinds.push_back(Kind::body);
+    i = j;
+  }
+  all_ = std::move(out);
+  kinds = std::move(out_kinds);
+  std::sort(joined_.begin(), joined_.end(), [](const Joined& a, const Joined& b) { return std::less<const Paragraph*>()(a.p, b.p); });
 }
 
 }  // namespace nianbao

@@ -36,6 +36,12 @@ void check_outline(const Prose& prose, const Landmarks& marks, Report& report);
 /// as a listed variant or by key words — or 0.
 int section_of(std::string_view words);
 
+/// flat.cpp: a heading's words that are a row label of 表三 ("本年新收政府信息公开申请数量"), and a
+/// numbered line that is the start of one of its labels a converter set outside the table
+/// ("(四)无", "2.其他法律行政法规禁"): never headings.
+bool table_row_label(std::string_view words);
+bool table_label_fragment(std::string_view line);
+
 /// text_sums.cpp: text-sum, text-percent (totals and their parts, shares and rates).
 void check_text_sums(const Prose& prose, Report& report);
 

@@ -5,7 +5,6 @@
 #include <array>
 
 #include "label.hpp"
-#include "nianbao/templates.hpp"
 #include "narrative_rules.hpp"
 #include "nianbao/narrative.hpp"
 #include "utf8.hpp"
@@ -184,10 +183,6 @@ int section_of(std::string_view words) {
 
 namespace {
 
-/// The row labels of 表三 numbered like headings ("一、本年新收政府信息公开申请数量"), read as lines
-/// when the table is not: never headings.
-constexpr PhraseSet kTableRowLabels{"本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|本年度办理结果|结转下年度继续办理"};
-
 /// Characters that make a word with 一是 ("统一是", "之一是", "唯一是").
 constexpr PhraseSet kOneIsWord{"统|之|唯|万|第|同|专|单|划|如|逐|合|归|整"};
 
@@ -225,27 +220,6 @@ std::optional<int> find_year(const Document& doc) {
   return opening;
 }
 
-/// A numbered line that is (the start of) a label of 表三 printed outside its table by a
-/// converter ("(四)无", "2.其他法律行政法规禁", "(二)部分公开(区分处理的,只"): not a heading.
-bool table_label_fragment(std::string_view line) {
-  static const std::vector<std::string> labels = [] {
-    std::vector<std::string> out;
-    for (Format f : {Format::f2021, Format::f2019})
-      for (const TableTemplate* t : templates_for(f)) {
-        if (t->id != "T3") continue;
-        for (const RowDef& r : t->rows) {
-          std::string l(r.label);
-          for (auto [from, to] : {std::pair{"（"sv, "("sv}, std::pair{"）"sv, ")"sv}, std::pair{"，"sv, ","sv}})
-            for (std::size_t k = l.find(from); k != std::string::npos; k = l.find(from, k)) l.replace(k, from.size(), to);
-          out.push_back(std::move(l));
-        }
-      }
-    return out;
-  }();
-  if (line.size() < 4) return false;
-  return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return l.size() > line.size() && starts_with(l, line); });
-}
-
 std::vector<Section> find_sections(const Prose& prose) {
   std::vector<Section> out;
   Section* level2 = nullptr;
@@ -256,7 +230,7 @@ std::vector<Section> find_sections(const Prose& prose) {
     const auto words = heading_words(p->text, *n);
     if (!words) continue;
     if (n->level == 1) {
-      table_rows = kTableRowLabels.find(*words) == 0;
+      table_rows = table_row_label(*words);
       if (table_rows) continue;
     } else if (table_rows || table_label_fragment(p->text)) {
       continue;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cctype>
 #include <cstring>
 #include <functional>
 #include <stdexcept>
@@ -550,92 +549,6 @@ Span Prose::span(const Paragraph& p, std::size_t a, std::size_t b) const {
   return doc_.map->span(p.offset + a, p.offset + b);
 }
 
-namespace {
-
-/// How wide a line of running text is, in half-width columns: Chinese characters and the
-/// punctuation NFKC made ASCII count two, letters and digits one, spaces none.
-std::size_t columns(std::string_view t) {
-  std::size_t w = 0;
-  for (std::size_t i = 0; i < t.size();) {
-    const auto c = static_cast<unsigned char>(t[i]);
-    if (c < 0x80) {
-      w += c == ' ' ? 0 : (std::isalnum(c) ? 1 : 2);
-      ++i;
-    } else {
-      w += 2;
-      i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    }
-  }
-  return w;
-}
-
-bool ends_sentence(std::string_view t) {
-  while (!t.empty() && (t.ends_with("”") || t.ends_with(")") || t.ends_with("\"") || t.ends_with("’"))) {
-    if (t.ends_with(")") && !t.ends_with("。)")) break;  // "(以下简称《条例》)" ends no sentence
-    t.remove_suffix(t.ends_with(")") || t.ends_with("\"") ? 1 : 3);
-  }
-  return t.ends_with("。") || t.ends_with(";") || t.ends_with(":") || t.ends_with("!") || t.ends_with("?") || t.ends_with("；");
-}
-
-/// A line that starts an item or heading: 一、 (一) 1. 1、 一是 (never a wrapped line's rest).
-bool starts_item(std::string_view t) {
-  if (t.starts_with("(")) return true;
-  std::size_t i = 0;
-  while (i < t.size() && i < 3 && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
-  if (i > 0 && i < t.size() && (t[i] == '.' || t.substr(i, 3) == "、") && !(i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 1]))))
-    return true;
-  static constexpr std::string_view kNumerals = "一二三四五六七八九十";
-  std::size_t k = 0;
-  while (k + 3 <= t.size() && k < 9 && kNumerals.find(t.substr(k, 3)) != std::string_view::npos && kNumerals.find(t.substr(k, 3)) % 3 == 0) k += 3;
-  return k > 0 && (t.substr(k, 3) == "、" || t.substr(k, 3) == "是");
-}
-
-}  // namespace
-
-void Prose::reflow(std::vector<Kind>& kinds) {
-  // A wrapped document: most lines of its running text are about as wide as the widest.
-  std::vector<std::size_t> widths;
-  for (std::size_t i = 0; i < all_.size(); ++i)
-    if (kinds[i] == Kind::body && all_[i]->text.size() >= 45) widths.push_back(columns(all_[i]->text));
-  if (widths.size() < 8) return;
-  std::vector<std::size_t> sorted = widths;
-  std::sort(sorted.begin(), sorted.end());
-  const std::size_t full = sorted[sorted.size() * 3 / 4];
-  const auto near = std::count_if(widths.begin(), widths.end(), [&](std::size_t w) { return w + 6 >= full && w <= full + 2; });
-  if (static_cast<std::size_t>(near) * 100 < widths.size() * 45 || full > 160) return;
-  std::vector<const Paragraph*> out;
-  std::vector<Kind> out_kinds;
-  for (std::size_t i = 0; i < all_.size(); ++i) {
-    std::size_t j = i;
-    // Lines i..j: each but the last fills the line and ends no sentence; the next starts no item.
-    while (j + 1 < all_.size() && kinds[j] == Kind::body && kinds[j + 1] == Kind::body && columns(all_[j]->text) + 6 >= full &&
-           !ends_sentence(all_[j]->text) && !starts_item(all_[j + 1]->text))
-      ++j;
-    if (j == i) {
-      out.push_back(all_[i]);
-      out_kinds.push_back(kinds[i]);
-      continue;
-    }
-    Paragraph x;
-    Joined jn{nullptr, {}};
-    for (std::size_t k = i; k <= j; ++k) {
-      jn.parts.emplace_back(x.text.size(), all_[k]->offset);
-      x.text += all_[k]->text;
-    }
-    x.offset = all_[i]->offset;
-    x.span = all_[i]->span;
-    x.span.end = all_[j]->span.end;
-    owned_.push_back(std::move(x));
-    jn.p = &owned_.back();
-    joined_.push_back(std::move(jn));
-    out.push_back(&owned_.back());
-    out_kinds.push_back(Kind::body);
-    i = j;
-  }
-  all_ = std::move(out);
-  kinds = std::move(out_kinds);
-  std::sort(joined_.begin(), joined_.end(), [](const Joined& a, const Joined& b) { return std::less<const Paragraph*>()(a.p, b.p); });
-}
 
 std::size_t Prose::index(const Paragraph* p) const {
   const auto it = std::lower_bound(order_.begin(), order_.end(), p,
