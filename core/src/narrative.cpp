@@ -238,13 +238,31 @@ class Reader {
     const std::string kind_source = titled ? *titled : r_.meta.agency.value_or("");
     r_.meta.kind = kind_source.empty() ? self_reference_kind(prose_) : kind_of(kind_source);
     township_ = !kind_source.empty() && ends_with_any(kind_source, kTownshipSuffixes);
+    // A date in brackets under the title ("(2026年1月23日)"), as official documents print it.
+    int seen = 0;
+    for (const Paragraph* p : body) {
+      if (++seen > 4) break;
+      const std::string_view t = utf8::trim(p->text);
+      if (t.size() > 4 && t.front() == '(' && t.back() == ')')
+        if (auto d = whole_date(t.substr(1, t.size() - 2))) {
+          head_date_ = d;
+          break;
+        }
+    }
     // The page's publication date is when the public could read it; else the signature's.
-    const std::optional<Date>& published = marks_.page_date ? marks_.page_date : marks_.signed_on;
-    if (published) r_.meta.published = published->iso();
+    if (const std::optional<Date>& published = date(); published) r_.meta.published = published->iso();
+  }
+
+  /// The publication date and where it was read.
+  const std::optional<Date>& date() const {
+    return marks_.page_date ? marks_.page_date : marks_.signed_on ? marks_.signed_on : head_date_;
+  }
+  std::string date_source() const {
+    return marks_.page_date ? "网页发布时间" : marks_.signed_on ? "落款日期" : "标题下所注日期";
   }
 
   void deadline() {
-    const std::optional<Date>& published = marks_.page_date ? marks_.page_date : marks_.signed_on;
+    const std::optional<Date>& published = date();
     if (!r_.meta.year || !published) return;
     const int year = *r_.meta.year;
     // 2008 条例 第三十一条: 3月31日 for everyone; 2019 条例 第四十九条: departments 1月31日,
@@ -261,7 +279,7 @@ class Reader {
     const Date& p = *published;
     // A date without its day ("二〇二四年一月") is late only when its month is.
     const bool late = p.d ? p > due : Date{p.y, p.m, 1} > due;
-    const std::string source = marks_.page_date ? "网页发布时间" : "落款日期";
+    const std::string source = date_source();
     r_.deadline = DeadlineCheck{due.iso(), basis, !late, p.iso(), source};
     if (!late) return;
     Span at = r_.sections.empty() ? Span{} : r_.sections.front().span;
@@ -273,6 +291,7 @@ class Reader {
   Prose& prose_;
   Report& r_;
   Landmarks marks_;
+  std::optional<Date> head_date_;  ///< a date in brackets under the title
   bool township_ = false;
 };
 

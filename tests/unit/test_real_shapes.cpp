@@ -256,3 +256,15 @@ TEST_CASE("a 信息处理费 statement anywhere in the report satisfies info-fee
   // And none at all is said.
   CHECK(findings(check_ok(replaced(clean, "本年度未收取信息处理费。", "无。")), "info-fee").size() == 1);
 }
+
+TEST_CASE("a date in brackets under the title is the publication date when nothing else gives one") {
+  std::string text = replaced(testing::clean_report(), "示例市交通运输局2022年政府信息公开工作年度报告\n",
+                              "# 示例市交通运输局 2022 年 政府信息公开工作年度报告\n示例市交通运输局\n(2023年2月10日)\n");
+  text = replaced(text, "示例市交通运输局\n2023年1月20日\n", "");
+  const auto r = check_ok(text);
+  REQUIRE(r.meta.published);
+  CHECK(*r.meta.published == "2023-02-10");
+  REQUIRE(r.deadline);
+  CHECK(r.deadline->source == "标题下所注日期");
+  CHECK(findings(r, "deadline").size() == 1);  // a department: due 2023-01-31
+}
