@@ -24,7 +24,11 @@ test(`first load ≤ ${BUDGET} bytes gzip, and it is everything the page loads b
   const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
   for (const m of html.matchAll(/(?:src|href)="([^"]+\.(?:mjs|js|css))"/g)) assert.ok(report.first_load.includes(m[1]), `${m[1]} not counted`);
   for (const f of ['worker.js', 'nianbao.js', 'nianbao.wasm']) assert.ok(report.first_load.includes(f), `${f} not counted`);
-  // pdf.js is the one thing left out, and it is loaded only when a PDF is opened.
+  // Left out: pdf.js, loaded only when a PDF is opened, and the charts chunk, only when the
+  // statistics view opens (not preloaded by index.html).
   assert.deepEqual(report.on_demand.pdf, ['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs']);
+  assert.equal(report.on_demand.charts.length, 1);
+  assert.match(report.on_demand.charts[0], /^chunks\/charts-/);
+  assert.ok(!html.includes(report.on_demand.charts[0]), 'the charts chunk is not preloaded');
   console.log(`first load: ${total} bytes gzip (budget ${BUDGET}); pdf.js on demand: ${report.on_demand.pdf.map((f) => report.files[f].gzip).reduce((a, b) => a + b, 0)} bytes gzip`);
 });
