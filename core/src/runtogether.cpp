@@ -99,14 +99,41 @@ std::size_t find_label(const std::string& t, const std::u32string& core) {
 }
 
 struct After {
-  std::string digits;                                   // glued run (see GluedRow::digits)
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // byte range per unit (or per number)
-  std::vector<std::string> spaced;                      // numbers written apart
+  std::string digits;                                   // the run (see GluedRow::digits)
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // byte range per unit
   std::size_t end = 0;                                  // byte after the numbers
 };
 
-/// What follows a label at byte `at`: numbers one space apart, or one run of digits (after an
-/// optional unit word when `unit_first`). Prose ("217件", "2016年") is not a table row.
+/// A number token at byte `k` of `t`: digits, a decimal point between digits, a minus before
+/// a digit, blank markers ("—"), as units appended to `a`. Returns the byte after it (`k` when
+/// there is none) and whether it had a digit or a blank marker.
+std::size_t read_token(const std::string& t, std::size_t k, After& a, bool& any) {
+  std::size_t e = k;
+  while (e < t.size()) {
+    if (is_digit(t[e])) {
+      a.digits += t[e];
+      a.ranges.push_back({e, e + 1});
+      any = true;
+      ++e;
+    } else if ((t[e] == '.' && e > k && is_digit(t[e - 1]) && e + 1 < t.size() && is_digit(t[e + 1])) ||
+               (t[e] == '-' && e + 1 < t.size() && is_digit(t[e + 1]))) {
+      a.digits += t[e];
+      a.ranges.push_back({e, e + 1});
+      ++e;
+    } else if (starts_with(std::string_view(t).substr(e), "—")) {
+      a.digits += 'x';
+      a.ranges.push_back({e, e + 3});
+      e += 3;
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+/// What follows a label at byte `at`: number tokens, run together or apart by spaces (a space
+/// between two numbers is a cell boundary: "10 0 0 0 01" is 1, 0, 0, 0, 0, 0, 1), after an
+/// optional space and (when `unit_first`) a unit word. Prose ("217件", "2016年") is not a row.
 std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_first) {
   std::size_t i = at;
   // Closing brackets and quotes that end a label: "…其他情形）", "…稳定”".
@@ -122,50 +149,45 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
         break;
       }
   After a;
-  if (i < t.size() && t[i] == ' ') {
-    std::size_t j = i;
-    while (j < t.size() && t[j] == ' ') {
-      std::size_t k = j;
-      while (k < t.size() && t[k] == ' ') ++k;
-      std::size_t e = k;
-      if (starts_with(std::string_view(t).substr(k), "—")) {
-        e = k + 3;
-      } else {
-        if (e < t.size() && t[e] == '-') ++e;
-        while (e < t.size() && (is_digit(t[e]) || (t[e] == '.' && e > k && e + 1 < t.size() && is_digit(t[e + 1])))) ++e;
-        if (e == k || (e == k + 1 && t[k] == '-')) break;
-      }
-      a.spaced.push_back(t.substr(k, e - k));
-      a.ranges.push_back({k, e});
-      j = e;
-    }
-    if (a.spaced.size() < 2) return std::nullopt;
-    a.end = j;
-    return a;
-  }
-  // One run: digits, a decimal point between digits, a minus before a digit, blank markers.
+  bool any = false;
   std::size_t e = i;
-  bool any_digit = false;
-  while (e < t.size()) {
-    if (is_digit(t[e])) {
-      a.digits += t[e];
-      a.ranges.push_back({e, e + 1});
-      any_digit = true;
-      ++e;
-    } else if ((t[e] == '.' && e > i && is_digit(t[e - 1]) && e + 1 < t.size() && is_digit(t[e + 1])) ||
-               (t[e] == '-' && e + 1 < t.size() && is_digit(t[e + 1]))) {
-      a.digits += t[e];
-      a.ranges.push_back({e, e + 1});
-      ++e;
-    } else if (starts_with(std::string_view(t).substr(e), "—")) {
-      a.digits += 'x';
-      a.ranges.push_back({e, e + 3});
-      e += 3;
-    } else {
-      break;
+  for (bool first = true;; first = false) {
+    std::size_t k = e;
+    while (k < t.size() && t[k] == ' ') ++k;
+    if (!first && k == e) break;
+    After tok;
+    bool tok_any = false;
+    const std::size_t te = read_token(t, k, tok, tok_any);
+    if (te == k || (tok.digits == "-")) break;
+    if (!first) {
+      a.digits += ' ';
+      a.ranges.push_back({e, k});
+    }
+    a.digits += tok.digits;
+    a.ranges.insert(a.ranges.end(), tok.ranges.begin(), tok.ranges.end());
+    any = any || tok_any;
+    e = te;
+  }
+  // The next item's number glued on: "…00000002.其他法律…" ends with the "2" of "2.其他": a digit
+  // followed by "." or "、" and a Han character is an item number, not a cell.
+  if (e < t.size() && a.digits.size() > 1 && is_digit(a.digits.back()) && a.digits[a.digits.size() - 2] != '.' &&
+      a.digits[a.digits.size() - 2] != '-') {
+    std::size_t after_mark = 0;
+    if (t[e] == '.') after_mark = e + 1;
+    else if (starts_with(std::string_view(t).substr(e), "、")) after_mark = e + 3;
+    std::size_t len = 0;
+    if (after_mark && after_mark < t.size() && utf8::is_han(utf8::decode(t, after_mark, len))) {
+      a.digits.pop_back();
+      a.ranges.pop_back();
+      if (a.digits.back() == ' ') {
+        a.digits.pop_back();
+        a.ranges.pop_back();
+      }
+      e = a.ranges.back().second;
+      any = std::any_of(a.digits.begin(), a.digits.end(), is_digit);
     }
   }
-  if (!any_digit) return std::nullopt;
+  if (!any) return std::nullopt;
   for (std::string_view u : kUnitWords)
     if (starts_with(std::string_view(t).substr(e), u)) return std::nullopt;
   for (std::string_view w : {"%", "年", "月", "日"})
@@ -254,9 +276,10 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
           if (!is_digit(text[i]) && text[i] != ' ') continue;
           auto after = read_after(text, i, false);
           if (!after) continue;
-          const std::size_t n = after->spaced.empty() ? after->digits.size() : after->spaced.size();
-          if ((after->spaced.empty() && n >= cells) || after->spaced.size() == cells) {
-            GluedRow g{t, 0, true, after->digits, spans_of(doc, *paras[pi], *after), after->spaced};
+          const std::size_t tokens = 1 + std::count(after->digits.begin(), after->digits.end(), ' ');
+          const std::size_t units = after->digits.size() + 1 - tokens;
+          if (units >= cells && tokens <= cells) {
+            GluedRow g{t, 0, true, after->digits, spans_of(doc, *paras[pi], *after)};
             per_template[ti].push_back(std::move(g));
             break;
           }
@@ -375,13 +398,14 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
           for (char32_t c : numbering) num.push_back(static_cast<char>(c));
           const std::string_view between = std::string_view(text).substr(prev_end, label_begin - prev_end);
           const bool glued = between.empty() || between == "." || between == "、" || between == ")";
-          if (glued && p.spaced.empty() && p.digits.size() > num.size() &&
+          if (glued && p.digits.size() > num.size() &&
               p.digits.compare(p.digits.size() - num.size(), num.size(), num) == 0) {
             p.digits.resize(p.digits.size() - num.size());
+            while (!p.digits.empty() && p.digits.back() == ' ') p.digits.pop_back();
             p.digit_spans.resize(p.digits.size());
           }
         }
-        GluedRow g{t, r, false, first->after.digits, spans_of(doc, *paras[pi], first->after), first->after.spaced};
+        GluedRow g{t, r, false, first->after.digits, spans_of(doc, *paras[pi], first->after)};
         found.push_back(std::move(g));
         seen.insert(r);
         prev = found.size() - 1;
@@ -494,20 +518,6 @@ bool covers(const RelationInstance& ri, const std::vector<CellRef>& cells) {
 void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size_t& work_left) {
   const std::string& d = w.glued->digits;
   const std::size_t n = w.cells.size();
-  if (!w.glued->spaced.empty()) {
-    if (w.glued->spaced.size() == n) {
-      std::vector<Value> vals;
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::string& tok = w.glued->spaced[i];
-        auto v = token(tok == "—" ? "x" : tok, *w.defs[i]);
-        if (!v) return;
-        vals.push_back(*v);
-      }
-      w.candidates.push_back(std::move(vals));
-      w.lengths.push_back(std::vector<std::size_t>(n, 1));
-    }
-    return;
-  }
   std::vector<Value> vals(n);
   std::vector<std::size_t> lens(n);
   std::size_t steps = 0;
@@ -541,7 +551,7 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
     if (d.size() - at < left + 1) return;
     if (digits_from[at] > (left + 1) * kMaxDigitsPerValue) return;  // more digits than they can hold
     const std::size_t max_len = std::min(kMaxValueLength, d.size() - at - left);
-    for (std::size_t len = 1; len <= max_len; ++len) {
+    for (std::size_t len = 1; len <= max_len && d[at + len - 1] != ' '; ++len) {
       if (++steps > kMaxRowWork || work_left == 0) { w.overflow = true; return; }
       --work_left;
       const auto v = token(std::string_view(d).substr(at, len), *w.defs[i]);
@@ -550,7 +560,8 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
       lens[i] = len;
       bool ok = true;
       for (const IndexedRelation& x : ready[i]) ok = ok && holds(x, vals);
-      if (ok) self(self, i + 1, at + len);
+      // A space after a number is its boundary: the next one starts after it.
+      if (ok) self(self, i + 1, at + len < d.size() && d[at + len] == ' ' ? at + len + 1 : at + len);
       if (w.overflow) return;
     }
   };
@@ -738,7 +749,9 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     RowWork& w = work[k];
     const GluedRow& g = *w.glued;
     const Span span = join(g.digit_spans.front(), g.digit_spans.back());
-    const std::string written = g.spaced.empty() ? shown(g.digits) : std::string("（数字以空格分隔）");
+    const std::string written = shown(g.digits);
+    // Numbers written apart, one per cell: nothing was split.
+    const bool apart = static_cast<std::size_t>(std::count(g.digits.begin(), g.digits.end(), ' ')) + 1 == w.cells.size();
     std::optional<std::size_t> pick;
     std::string why;
     if (w.candidates.size() == 1 && !w.overflow) {
@@ -749,7 +762,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       pick = *used[k].begin();
       why = "只有一种拆分同时符合各行之间的勾稽关系";
     }
-    if (!g.spaced.empty() && pick) {
+    if (apart && pick) {
       // Numbers written apart: nothing was guessed, nothing to say.
     } else if (pick) {
       Finding f;
@@ -786,7 +799,8 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     for (std::size_t i = 0; i < w.cells.size(); ++i) {
       const Value v = w.candidates[*pick][i];
       const std::size_t len = w.lengths[*pick][i];
-      const std::string raw = g.spaced.empty() ? shown(g.digits.substr(at, len)) : g.spaced[i];
+      if (g.digits[at] == ' ') ++at;
+      const std::string raw = shown(g.digits.substr(at, len));
       const Span s = join(g.digit_spans[at], g.digit_spans[at + len - 1]);
       if (!v) {
         Finding f;

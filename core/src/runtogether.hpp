@@ -17,10 +17,10 @@ struct GluedRow {
   const TableTemplate* tmpl = nullptr;
   std::size_t row = 0;            ///< template row (ignored when `flat`)
   bool flat = false;              ///< the whole header-only table (T4) in one run
-  /// The run, one character per unit: digits, '.', '-' and 'x' for a blank marker ("—").
+  /// The run, one character per unit: digits, '.', '-', 'x' for a blank marker ("—"), and ' '
+  /// where numbers are written apart ("10 0 0 0 01"): a cell boundary.
   std::string digits;
-  std::vector<Span> digit_spans;  ///< one span per unit (per number when `spaced`)
-  std::vector<std::string> spaced;  ///< numbers written apart ("200 10 1 0 3 3 217"): no search needed
+  std::vector<Span> digit_spans;  ///< one span per unit
 };
 
 class TemplateIndex;

@@ -158,3 +158,44 @@ TEST_CASE("figures stated in the text settle a split the table alone cannot") {
   const auto r3 = check_ok("二、主动公开政府信息情况\n本年度制发规章3件。\n" + table);
   CHECK(findings(r3, "cell-ambiguous").size() == 1);
 }
+
+TEST_CASE("numbers partly apart: a space is a cell boundary, digits between spaces are still split") {
+  // The crawl shapes "数量 713000074二、" (a space before one run), "10 0 0 0 01" (some cells
+  // apart, the first and last glued to their neighbours) and "000000 02.其他" (the next item's
+  // number glued on after a space).
+  auto rows = testing::t3_2021_rows();
+  for (auto& r : rows) r.values = {"0", "0", "0", "0", "0", "0", "0"};
+  rows[0].values = {" 200000 2"};  // 一、本年新收: 2, 0, 0, 0, 0, 0, 2
+  rows[2].values = {"10 0 0 0 01"};  // （一）予以公开
+  rows[3].values = {"10 0 0 0 01"};  // （二）部分公开
+  rows[23].values = {" 20 0 0 0 0 2"};  // （七）总计
+  for (std::size_t i : {4u, 5u, 6u}) rows[i].values = {"000000 0"};  // 1.–3. of （三）
+  const std::string text = crawled(rows, testing::t4_values(), false);
+  REQUIRE(text.find("（一）予以公开10 0 0 0 01") != std::string::npos);
+  REQUIRE(text.find("国家秘密000000 0\n") != std::string::npos);
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "自然人")->value == Decimal::from_int(2));
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "总计")->value == Decimal::from_int(2));
+  CHECK(t3->find("（一）予以公开", "自然人")->value == Decimal::from_int(1));
+  CHECK(t3->find("（一）予以公开", "其他")->value == Decimal::from_int(0));
+  CHECK(t3->find("（三）不予公开/1.属于国家秘密", "总计")->value == Decimal::from_int(0));
+  CHECK(t3->cells.size() == 25 * 7);
+  CHECK(findings(r, "cell-ambiguous").empty());
+}
+
+TEST_CASE("the next item's number glued on is given back even when the next label is not the template's") {
+  // "1.属于国家秘密00000002.其他法律和行政法规禁止公开…": the second label is a variant, so
+  // it is not found, but "2." before a Han character is an item number, not a cell.
+  auto rows = testing::t3_2021_rows();
+  for (auto& r : rows) r.values = {"0", "0", "0", "0", "0", "0", "0"};
+  rows[5].labels.back() = "2.其他法律和行政法规禁止公开";
+  std::string text = crawled(rows, testing::t4_values(), true);
+  REQUIRE(text.find("国家秘密00000002.其他法律和行政法规") != std::string::npos);
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->find("（三）不予公开/1.属于国家秘密", "总计")->value == Decimal::from_int(0));
+  CHECK(findings(r, "cell-ambiguous").empty());
+}
