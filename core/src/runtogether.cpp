@@ -440,6 +440,9 @@ struct RowWork {
   std::vector<std::vector<std::size_t>> lengths;  // units each value of a candidate takes
   bool overflow = false;  // more candidates than we keep
   bool by_text = false;   // candidates narrowed by figures the text states
+  /// No split satisfies the row's relations, but its digits allow only one split at all (as
+  /// many digits as cells): read as written, the rules then say what does not add up.
+  bool as_written = false;
 };
 
 void cells_of(RowWork& w) {
@@ -635,6 +638,16 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     for (const RelationInstance& ri : rel)
       if (covers(ri, w.cells)) intra.push_back(ri);
     enumerate(w, intra, work_left);
+    if (w.candidates.empty() && !w.overflow) {
+      enumerate(w, {}, work_left);
+      if (w.candidates.size() == 1 && !w.overflow) {
+        w.as_written = true;
+      } else {
+        w.candidates.clear();
+        w.lengths.clear();
+        w.overflow = false;
+      }
+    }
     // Figures the text states for this row's cells narrow its splits, if some split fits them.
     if (w.candidates.size() > 1 && !w.overflow) {
       std::vector<std::vector<Value>> kept;
@@ -660,7 +673,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
   // Across rows: every relation whose cells are all glued or already read with a value.
   CellMap<std::size_t> owner;  // cell -> work index
   for (std::size_t k = 0; k < work.size(); ++k)
-    if (!work[k].candidates.empty() && !work[k].overflow)
+    if (!work[k].candidates.empty() && !work[k].overflow && !work[k].as_written)
       for (const CellRef& c : work[k].cells) owner[{c.row, c.col}] = k;
   Values known;
   for (const ReportTable& rt : tables)
@@ -756,7 +769,8 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     std::string why;
     if (w.candidates.size() == 1 && !w.overflow) {
       pick = 0;
-      why = w.by_text ? "只有一种拆分与正文所述数字一致"
+      why = w.as_written ? "只有一种拆分方式（但不符合本行的勾稽关系，见表格检查）"
+            : w.by_text ? "只有一种拆分与正文所述数字一致"
                       : solved[k] ? "只有一种拆分符合模板的勾稽关系" : "只有一种拆分符合本行的结构";
     } else if (solved[k] && used[k].size() == 1 && !w.overflow) {
       pick = *used[k].begin();
