@@ -436,6 +436,11 @@ Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
     auto it = std::lower_bound(cells.begin(), cells.end(), p->span.start, [](const Span& s, std::uint32_t v) { return s.start < v; });
     if (it != cells.end() && it->end <= p->span.end) kind_[index(p)] = Kind::table_text;
   }
+  // Lines of a table crawled one cell per line (row labels, group labels between them).
+  for (const ReportTable& t : report.tables)
+    for (const Span& s : t.text_spans)
+      for (const Paragraph* p : all_)
+        if (p->span.start >= s.start && p->span.end <= s.end) kind_[index(p)] = Kind::table_text;
   sort();
 }
 

@@ -153,14 +153,15 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
   std::size_t e = i;
   for (bool first = true;; first = false) {
     std::size_t k = e;
-    while (k < t.size() && t[k] == ' ') ++k;
+    bool line_break = false;
+    for (; k < t.size() && (t[k] == ' ' || t[k] == '\n'); ++k) line_break = line_break || t[k] == '\n';
     if (!first && k == e) break;
     After tok;
     bool tok_any = false;
     const std::size_t te = read_token(t, k, tok, tok_any);
     if (te == k || (tok.digits == "-")) break;
     if (!first) {
-      a.digits += ' ';
+      a.digits += line_break ? '|' : ' ';
       a.ranges.push_back({e, k});
     }
     a.digits += tok.digits;
@@ -175,11 +176,12 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
     std::size_t after_mark = 0;
     if (t[e] == '.') after_mark = e + 1;
     else if (starts_with(std::string_view(t).substr(e), "、")) after_mark = e + 3;
+    while (after_mark && after_mark < t.size() && (t[after_mark] == ' ' || t[after_mark] == '\n')) ++after_mark;
     std::size_t len = 0;
     if (after_mark && after_mark < t.size() && utf8::is_han(utf8::decode(t, after_mark, len))) {
       a.digits.pop_back();
       a.ranges.pop_back();
-      if (a.digits.back() == ' ') {
+      if (a.digits.back() == ' ' || a.digits.back() == '|') {
         a.digits.pop_back();
         a.ranges.pop_back();
       }
@@ -202,6 +204,12 @@ Span join(const Span& a, const Span& b) {
   return s;
 }
 
+/// The span of bytes [b, e) of `p`, from the start of b's line (a label's numbering).
+Span region(const Document& doc, const Paragraph& p, std::size_t b, std::size_t e) {
+  while (b > 0 && p.text[b - 1] != '\n') --b;
+  return doc.map ? doc.map->span(p.offset + b, p.offset + e) : p.span;
+}
+
 std::vector<Span> spans_of(const Document& doc, const Paragraph& p, const After& a) {
   std::vector<Span> out;
   for (auto [b, e] : a.ranges)
@@ -211,11 +219,77 @@ std::vector<Span> spans_of(const Document& doc, const Paragraph& p, const After&
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kMaxCellLine = 300;  // bytes: a cell's line (the longest T3 label is 120)
+constexpr std::size_t kMaxLineGap = 64;    // bytes between two lines of one table (blank lines)
+
+/// A line that is a number alone ("71", "-", "—", "9116.36").
+bool number_line(const std::string& t) {
+  bool digit = false;
+  for (std::size_t i = 0; i < t.size();) {
+    if (is_digit(t[i])) { digit = true; ++i; }
+    else if (t[i] == '.' || t[i] == '-' || t[i] == ' ') ++i;
+    else if (starts_with(std::string_view(t).substr(i), "—")) i += 3;
+    else return false;
+  }
+  return digit || t == "—" || t == "-";
+}
+
+/// The document's paragraphs, with runs of short lines among which numbers stand alone on
+/// their lines (a crawled table, one cell per line) joined into one paragraph each.
+void gather(const Document& doc, NumberRuns& out) {
+  std::vector<const Paragraph*> run;
+  auto flush = [&] {
+    std::size_t numbers = 0;
+    for (const Paragraph* p : run) numbers += number_line(p->text);
+    if (run.size() >= 4 && numbers >= 3) {
+      auto j = std::make_unique<Paragraph>();
+      j->offset = run.front()->offset;
+      j->span = run.front()->span;
+      j->span.end = run.back()->span.end;
+      for (const Paragraph* p : run) {
+        if (!j->text.empty()) j->text.append(p->offset - (j->offset + j->text.size()), '\n');
+        j->text += p->text;
+      }
+      out.paras.push_back(j.get());
+      out.lines.push_back(true);
+      out.joined.push_back(std::move(j));
+    } else {
+      for (const Paragraph* p : run) {
+        out.paras.push_back(p);
+        out.lines.push_back(false);
+      }
+    }
+    run.clear();
+  };
+  for (const Block& b : doc.blocks) {
+    if (b.kind != Block::Kind::paragraph) {
+      flush();
+      continue;
+    }
+    const Paragraph& p = b.paragraph;
+    const bool short_line = p.text.size() <= kMaxCellLine;
+    const bool follows = !run.empty() && p.offset >= run.back()->offset + run.back()->text.size() &&
+                         p.offset - (run.back()->offset + run.back()->text.size()) <= kMaxLineGap;
+    if (!short_line || !follows) flush();
+    if (short_line) run.push_back(&p);
+    else {
+      out.paras.push_back(&p);
+      out.lines.push_back(false);
+    }
+  }
+  flush();
+}
+
+}  // namespace
+
 NumberRuns number_runs(const Document& doc) {
   NumberRuns out;
-  for (const Block& b : doc.blocks)
-    if (b.kind == Block::Kind::paragraph) {
-      const std::string& text = b.paragraph.text;
+  gather(doc, out);
+  for (const Paragraph* para : out.paras) {
+    {
+      const std::string& text = para->text;
       std::vector<std::size_t> starts;
       for (std::size_t i = 1; i < text.size(); ++i) {
         // Most of the text: eight bytes at a time while all are beyond ASCII and none is E2.
@@ -234,9 +308,9 @@ NumberRuns number_runs(const Document& doc) {
         const bool begins = is_digit(c) || c == '-' || (c == '\xE2' && starts_with(std::string_view(text).substr(i), "—"));
         if (begins && !is_digit(p) && p != '.' && p != '-') starts.push_back(i);
       }
-      out.paras.push_back(&b.paragraph);
       out.starts.push_back(std::move(starts));
     }
+  }
   return out;
 }
 
@@ -272,14 +346,16 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         const std::string& text = paras[pi]->text;
         const std::size_t a = find_label(text, first);
         if (a == std::string::npos) continue;
+        const bool lines = runs.lines[pi];
         for (std::size_t i = a; i < text.size(); ++i) {
-          if (!is_digit(text[i]) && text[i] != ' ') continue;
+          if (!is_digit(text[i]) && text[i] != ' ' && text[i] != '\n') continue;
           auto after = read_after(text, i, false);
           if (!after) continue;
-          const std::size_t tokens = 1 + std::count(after->digits.begin(), after->digits.end(), ' ');
+          const std::size_t tokens = 1 + std::count_if(after->digits.begin(), after->digits.end(), [](char c) { return c == ' ' || c == '|'; });
           const std::size_t units = after->digits.size() + 1 - tokens;
-          if (units >= cells && tokens <= cells) {
-            GluedRow g{t, 0, true, after->digits, spans_of(doc, *paras[pi], *after)};
+          // (One cell per line: dropped lines make fewer, broken numbers more.)
+          if (lines ? tokens <= 2 * cells : units >= cells && tokens <= cells) {
+            GluedRow g{t, 0, true, after->digits, spans_of(doc, *paras[pi], *after), lines, region(doc, *paras[pi], after->ranges.front().first, after->end)};
             per_template[ti].push_back(std::move(g));
             break;
           }
@@ -311,7 +387,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
     tried.clear();
     for (const std::size_t i : starts) {
       std::size_t k = i;
-      while (k > 0 && text[k - 1] == ' ') --k;
+      while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\n')) --k;
       std::array<std::size_t, 2> ends{k, 0};
       std::size_t n_ends = 1;
       if (unit_first)  // (the last bytes compared first: most places have no unit)
@@ -401,11 +477,12 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
           if (glued && p.digits.size() > num.size() &&
               p.digits.compare(p.digits.size() - num.size(), num.size(), num) == 0) {
             p.digits.resize(p.digits.size() - num.size());
-            while (!p.digits.empty() && p.digits.back() == ' ') p.digits.pop_back();
+            while (!p.digits.empty() && (p.digits.back() == ' ' || p.digits.back() == '|')) p.digits.pop_back();
             p.digit_spans.resize(p.digits.size());
           }
         }
-        GluedRow g{t, r, false, first->after.digits, spans_of(doc, *paras[pi], first->after)};
+        GluedRow g{t, r, false, first->after.digits, spans_of(doc, *paras[pi], first->after), runs.lines[pi],
+                   region(doc, *paras[pi], label_begin, first->after.end)};
         found.push_back(std::move(g));
         seen.insert(r);
         prev = found.size() - 1;
@@ -432,17 +509,21 @@ template <class V>
 using CellMap = std::unordered_map<std::pair<std::string_view, std::string_view>, V, CellHash>;
 using Values = CellMap<Value>;
 
+using Piece = std::pair<std::size_t, std::size_t>;  // first unit, units
+
 struct RowWork {
   const GluedRow* glued;
   std::vector<CellRef> cells;
   std::vector<const RowDef*> defs;  // the template row of each cell (signed, decimal)
   std::vector<std::vector<Value>> candidates;
-  std::vector<std::vector<std::size_t>> lengths;  // units each value of a candidate takes
+  std::vector<std::vector<Piece>> pieces;  // the units of `digits` each value of a candidate is
   bool overflow = false;  // more candidates than we keep
   bool by_text = false;   // candidates narrowed by figures the text states
   /// No split satisfies the row's relations, but its digits allow only one split at all (as
   /// many digits as cells): read as written, the rules then say what does not add up.
   bool as_written = false;
+  bool repaired = false;  // on lines: read only with a repair (a joined, cut or repeated line)
+  bool doubtful = false;  // as written it breaks its relations, and lines repaired would fit
 };
 
 void cells_of(RowWork& w) {
@@ -518,12 +599,89 @@ bool covers(const RelationInstance& ri, const std::vector<CellRef>& cells) {
 
 /// All splits of `digits` into `n` values satisfying the relations among this row's own cells.
 /// `work_left`: the report's budget (values tried), spent here.
-void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size_t& work_left) {
+/// The splits of `digits` into `n` values, with at most `budget` repairs (lines only): of
+/// lines dropped or cut when `more` (fewer lines than cells), of lines joined otherwise.
+void enumerate_within(RowWork& w, const std::vector<std::vector<IndexedRelation>>& ready, std::size_t budget,
+                      bool more, std::size_t& work_left, bool fewer = false) {
+  more = more || fewer;  // `fewer` with `more`: either kind (a dropped line and a broken number)
+  fewer = fewer || !more;
   const std::string& d = w.glued->digits;
   const std::size_t n = w.cells.size();
+  const bool lines = w.glued->lines;
   std::vector<Value> vals(n);
-  std::vector<std::size_t> lens(n);
+  std::vector<Piece> pieces(n);
   std::size_t steps = 0;
+  std::vector<std::size_t> digits_from(d.size() + 1, 0);  // digits in d[at, end)
+  for (std::size_t k = d.size(); k-- > 0;) digits_from[k] = digits_from[k + 1] + is_digit(d[k]);
+  auto holds_all = [&](std::size_t i) {
+    for (const IndexedRelation& x : ready[i])
+      if (!holds(x, vals)) return false;
+    return true;
+  };
+  auto rec = [&](auto&& self, std::size_t i, std::size_t at, std::size_t repairs) -> void {
+    if (w.overflow) return;
+    if (i == n) {
+      if (at == d.size()) {
+        for (const auto& c : w.candidates)
+          if (c == vals) return;  // the same values by other repairs
+        if (w.candidates.size() >= kMaxCandidates) { w.overflow = true; return; }
+        w.candidates.push_back(vals);
+        w.pieces.push_back(pieces);
+      }
+      return;
+    }
+    const std::size_t left = n - i - 1;  // values still to place after this one
+    if (digits_from[at] > (left + 1) * kMaxDigitsPerValue) return;  // more digits than they can hold
+    // A line equal to the line before, dropped: the value before, again (a repair).
+    if (lines && more && i > 0 && repairs < budget) {
+      if (++steps > kMaxRowWork || work_left == 0) { w.overflow = true; return; }
+      --work_left;
+      vals[i] = vals[i - 1];
+      pieces[i] = pieces[i - 1];
+      if (holds_all(i)) self(self, i + 1, at, repairs + 1);
+      if (w.overflow) return;
+    }
+    if (!lines && d.size() - at < left + 1) return;
+    std::string tok;
+    std::size_t joins = 0;  // line breaks inside this value (a number broken over lines)
+    for (std::size_t end = at; end < d.size() && tok.size() < kMaxValueLength; ++end) {
+      if (d[end] == ' ') break;
+      if (d[end] == '|') {
+        if (!lines || !fewer || end == at) break;
+        ++joins;
+        continue;
+      }
+      tok += d[end];
+      // Where the next value starts: after a boundary, or inside this run (a cut, which on
+      // lines is a repair: a line holds one cell).
+      std::size_t next = end + 1, cost = repairs + joins;
+      if (next < d.size()) {
+        if (d[next] == ' ' || d[next] == '|') ++next;
+        else if (lines && !more) continue;  // (a line holds one cell)
+        else if (lines) ++cost;
+      }
+      if (cost > budget) {
+        if (repairs + joins > budget) break;
+        continue;
+      }
+      if (++steps > kMaxRowWork || work_left == 0) { w.overflow = true; return; }
+      --work_left;
+      const auto v = token(tok, *w.defs[i]);
+      if (!v) continue;
+      vals[i] = *v;
+      pieces[i] = {at, end + 1 - at};
+      if (holds_all(i)) self(self, i + 1, next, cost);
+      if (w.overflow) return;
+    }
+  };
+  rec(rec, 0, 0, 0);
+}
+
+/// All splits of `digits` into `n` values satisfying the relations among this row's own cells.
+/// On lines, the splits with the fewest repairs and those with one more (a reading is only
+/// trusted when no other as plausible fits). `work_left`: the report's budget (values tried).
+void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size_t& work_left) {
+  const std::size_t n = w.cells.size();
   // Which relations can be checked once value i is known, with their cells as indices into
   // w.cells (its cells are distinct: a template's rows and columns).
   std::vector<std::vector<IndexedRelation>> ready(n);
@@ -538,37 +696,33 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
     for (const auto& term : x.terms) last = std::max(last, term.first);
     if (last < n) ready[last].push_back(std::move(x));
   }
-  std::vector<std::size_t> digits_from(d.size() + 1, 0);  // digits in d[at, end)
-  for (std::size_t k = d.size(); k-- > 0;) digits_from[k] = digits_from[k + 1] + is_digit(d[k]);
-  auto rec = [&](auto&& self, std::size_t i, std::size_t at) -> void {
-    if (w.overflow) return;
-    if (i == n) {
-      if (at == d.size()) {
-        if (w.candidates.size() >= kMaxCandidates) { w.overflow = true; return; }
-        w.candidates.push_back(vals);
-        w.lengths.push_back(lens);
-      }
-      return;
-    }
-    const std::size_t left = n - i - 1;  // values still to place after this one
-    if (d.size() - at < left + 1) return;
-    if (digits_from[at] > (left + 1) * kMaxDigitsPerValue) return;  // more digits than they can hold
-    const std::size_t max_len = std::min(kMaxValueLength, d.size() - at - left);
-    for (std::size_t len = 1; len <= max_len && d[at + len - 1] != ' '; ++len) {
-      if (++steps > kMaxRowWork || work_left == 0) { w.overflow = true; return; }
-      --work_left;
-      const auto v = token(std::string_view(d).substr(at, len), *w.defs[i]);
-      if (!v) continue;
-      vals[i] = *v;
-      lens[i] = len;
-      bool ok = true;
-      for (const IndexedRelation& x : ready[i]) ok = ok && holds(x, vals);
-      // A space after a number is its boundary: the next one starts after it.
-      if (ok) self(self, i + 1, at + len < d.size() && d[at + len] == ' ' ? at + len + 1 : at + len);
-      if (w.overflow) return;
-    }
-  };
-  rec(rec, 0, 0);
+  // On lines, each repair changes the number of values by one: as many as the lines are
+  // fewer (dropped or cut lines) or more (joined lines) than the cells, all of one kind. A row
+  // with as many lines as cells is read as written.
+  const std::string& d = w.glued->digits;
+  const std::size_t lines = 1 + static_cast<std::size_t>(std::count_if(d.begin(), d.end(), [](char c) { return c == ' ' || c == '|'; }));
+  const bool more = lines < n;
+  const std::size_t budget = !w.glued->lines ? 0 : more ? n - lines : lines - n;
+  w.repaired = budget > 0;
+  enumerate_within(w, ready, budget, more, work_left);
+}
+
+/// As many lines as cells, but the row's relations fail: a dropped line and a number broken
+/// over two lines in the same row would look the same. The readings with one of each.
+void enumerate_mixed(RowWork& w, const std::vector<RelationInstance>& intra, std::size_t& work_left) {
+  const std::size_t n = w.cells.size();
+  std::vector<std::vector<IndexedRelation>> ready(n);
+  for (const RelationInstance& ri : intra) {
+    IndexedRelation x = indexed(ri, [&](const CellRef& c) {
+      for (std::size_t k = 0; k < n; ++k)
+        if (w.cells[k] == c) return k;
+      return n;
+    });
+    std::size_t last = x.target;
+    for (const auto& term : x.terms) last = std::max(last, term.first);
+    if (last < n) ready[last].push_back(std::move(x));
+  }
+  enumerate_within(w, ready, 2, true, work_left, true);
 }
 
 std::string list_values(const std::vector<Value>& v) {
@@ -579,7 +733,7 @@ std::string list_values(const std::vector<Value>& v) {
 
 std::string shown(const std::string& digits) {
   std::string s;
-  for (char c : digits) s += c == 'x' ? std::string("—") : std::string(1, c);
+  for (char c : digits) s += c == 'x' ? std::string("—") : c == '|' ? std::string("/") : std::string(1, c);
   return s;
 }
 
@@ -618,6 +772,18 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       if (rt.tmpl == t) return &rt;
     return nullptr;
   };
+  // A table crawled one cell per line: its lines, from the first row's label to the last
+  // row's numbers, are the table's.
+  for (const GluedRow& g : rows)
+    if (ReportTable* rt = g.lines ? table_of(g.tmpl) : nullptr) {
+      if (rt->text_spans.empty()) {
+        rt->text_spans.push_back(g.region);
+      } else {
+        Span& s = rt->text_spans.front();
+        if (g.region.start < s.start) { s.start = g.region.start; s.line = g.region.line; }
+        s.end = std::max(s.end, g.region.end);
+      }
+    }
   // Rows already read from real tables stay as they are.
   std::vector<RowWork> work;
   for (const GluedRow& g : rows) {
@@ -642,16 +808,28 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       enumerate(w, {}, work_left);
       if (w.candidates.size() == 1 && !w.overflow) {
         w.as_written = true;
+        if (w.glued->lines) {
+          // Unless a dropped line and a broken number would explain it: then say so, unread.
+          RowWork mixed{w.glued, w.cells, w.defs, {}, {}, false, false};
+          enumerate_mixed(mixed, intra, work_left);
+          if (!mixed.candidates.empty() || mixed.overflow) {
+            w.doubtful = true;
+            for (std::size_t c = 0; c < mixed.candidates.size(); ++c) {
+              w.candidates.push_back(mixed.candidates[c]);
+              w.pieces.push_back(mixed.pieces[c]);
+            }
+          }
+        }
       } else {
         w.candidates.clear();
-        w.lengths.clear();
+        w.pieces.clear();
         w.overflow = false;
       }
     }
     // Figures the text states for this row's cells narrow its splits, if some split fits them.
     if (w.candidates.size() > 1 && !w.overflow) {
       std::vector<std::vector<Value>> kept;
-      std::vector<std::vector<std::size_t>> kept_len;
+      std::vector<std::vector<Piece>> kept_len;
       bool any = false;
       for (std::size_t c = 0; c < w.candidates.size(); ++c) {
         bool fits = true;
@@ -661,11 +839,11 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
               any = true;
               fits = fits && w.candidates[c][i] && *w.candidates[c][i] == sf.value;
             }
-        if (fits) { kept.push_back(w.candidates[c]); kept_len.push_back(w.lengths[c]); }
+        if (fits) { kept.push_back(w.candidates[c]); kept_len.push_back(w.pieces[c]); }
       }
       if (any && !kept.empty()) {
         w.candidates = std::move(kept);
-        w.lengths = std::move(kept_len);
+        w.pieces = std::move(kept_len);
         w.by_text = true;
       }
     }
@@ -673,7 +851,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
   // Across rows: every relation whose cells are all glued or already read with a value.
   CellMap<std::size_t> owner;  // cell -> work index
   for (std::size_t k = 0; k < work.size(); ++k)
-    if (!work[k].candidates.empty() && !work[k].overflow && !work[k].as_written)
+    if (!work[k].candidates.empty() && !work[k].overflow && !work[k].as_written && !work[k].doubtful)
       for (const CellRef& c : work[k].cells) owner[{c.row, c.col}] = k;
   Values known;
   for (const ReportTable& rt : tables)
@@ -763,11 +941,16 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     const GluedRow& g = *w.glued;
     const Span span = join(g.digit_spans.front(), g.digit_spans.back());
     const std::string written = shown(g.digits);
+    const std::string written_as = g.lines ? "的数字分行写作“" : "的数字连写为“";
     // Numbers written apart, one per cell: nothing was split.
-    const bool apart = static_cast<std::size_t>(std::count(g.digits.begin(), g.digits.end(), ' ')) + 1 == w.cells.size();
+    const bool apart = !w.repaired && static_cast<std::size_t>(std::count_if(g.digits.begin(), g.digits.end(), [](char c) {
+                                        return c == ' ' || c == '|';
+                                      })) + 1 == w.cells.size();
     std::optional<std::size_t> pick;
     std::string why;
-    if (w.candidates.size() == 1 && !w.overflow) {
+    if (w.doubtful) {
+      // (Left unread: reported below with its readings.)
+    } else if (w.candidates.size() == 1 && !w.overflow) {
       pick = 0;
       why = w.as_written ? "只有一种拆分方式（但不符合本行的勾稽关系，见表格检查）"
             : w.by_text ? "只有一种拆分与正文所述数字一致"
@@ -782,15 +965,21 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       Finding f;
       f.rule = "cell-split";
       f.severity = Severity::info;
-      f.message = "「" + row_name(g) + "」的数字连写为“" + written + "”，" + why + "，按 " + list_values(w.candidates[*pick]) + " 读取";
+      f.message = "「" + row_name(g) + "」" + written_as + written + "”，" + why + "，按 " + list_values(w.candidates[*pick]) + " 读取";
       f.span = span;
       findings.push_back(std::move(f));
     } else {
       Finding f;
       f.rule = "cell-ambiguous";
       f.severity = Severity::warning;
-      if (w.candidates.empty() && w.overflow) {  // the search gave up: nothing is known of its splits
-        f.message = "「" + row_name(g) + "」的数字连写为“" + written + "”，可能的拆分太多，未能逐一核对，无法确定，该行未参与检查";
+      if (w.doubtful) {
+        std::string list;
+        for (std::size_t c = 1; c < w.candidates.size() && c < 4; ++c) list += (c > 1 ? "；" : "") + list_values(w.candidates[c]);
+        f.message = "「" + row_name(g) + "」" + written_as + written + "”，照写读作 " + list_values(w.candidates[0]) +
+                    " 不符合本行的勾稽关系，而若有一行重复的数字被漏掉、另一个数字被拆成两行，则可读作 " +
+                    (list.empty() ? std::string("另一种拆分") : list) + "，无法确定，该行未参与检查";
+      } else if (w.candidates.empty() && w.overflow) {  // the search gave up: nothing is known of its splits
+        f.message = "「" + row_name(g) + "」" + written_as + written + "”，可能的拆分太多，未能逐一核对，无法确定，该行未参与检查";
       } else if (w.candidates.empty()) {
         f.message = "「" + row_name(g) + "」的数字“" + written + "”无法拆分为" + std::to_string(w.cells.size()) +
                     "个符合本行勾稽关系的数，该行数字可能有误，未参与检查";
@@ -800,7 +989,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         else for (std::size_t c = 0; c < w.candidates.size(); ++c) shown.push_back(c);
         std::string list;
         for (std::size_t c = 0; c < shown.size() && c < 3; ++c) list += (c ? "；" : "") + list_values(w.candidates[shown[c]]);
-        f.message = "「" + row_name(g) + "」的数字连写为“" + written + "”，有" + (w.overflow ? std::string("很多") : std::to_string(shown.size())) +
+        f.message = "「" + row_name(g) + "」" + written_as + written + "”，有" + (w.overflow ? std::string("很多") : std::to_string(shown.size())) +
                     "种拆分都符合模板（如 " + list + "），无法确定，该行未参与检查";
       }
       f.span = span;
@@ -809,12 +998,11 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     }
     // Place the cells: the digits of each value give its span and raw text.
     ReportTable* rt = table_of(g.tmpl);
-    std::size_t at = 0;
     for (std::size_t i = 0; i < w.cells.size(); ++i) {
       const Value v = w.candidates[*pick][i];
-      const std::size_t len = w.lengths[*pick][i];
-      if (g.digits[at] == ' ') ++at;
-      const std::string raw = shown(g.digits.substr(at, len));
+      const auto [at, len] = w.pieces[*pick][i];
+      std::string raw = shown(g.digits.substr(at, len));
+      raw.erase(std::remove(raw.begin(), raw.end(), '/'), raw.end());  // a number broken over lines
       const Span s = join(g.digit_spans[at], g.digit_spans[at + len - 1]);
       if (!v) {
         Finding f;
@@ -826,7 +1014,6 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         findings.push_back(std::move(f));
       }
       rt->cells.push_back({w.cells[i].row, w.cells[i].col, v, raw, s});
-      at += len;
     }
   }
 }

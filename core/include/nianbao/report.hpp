@@ -43,6 +43,9 @@ struct ReportTable {
   std::string template_name;
   std::vector<TableCell> cells;
   const TableTemplate* tmpl = nullptr;  ///< the template the cells were mapped onto
+  /// Crawled text read as this table's rows, one cell per line: from the first row's label to
+  /// the last row's numbers. The lines in it are the table's, not the report's paragraphs.
+  std::vector<Span> text_spans;
 
   const TableCell* find(std::string_view row, std::string_view col) const;
 };
