@@ -350,7 +350,10 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         for (std::size_t i = a; i < text.size(); ++i) {
           if (!is_digit(text[i]) && text[i] != ' ' && text[i] != '\n') continue;
           auto after = read_after(text, i, false);
-          if (!after) continue;
+          if (!after) {  // (past the numbers it read: each is read once)
+            while (i + 1 < text.size() && (is_digit(text[i + 1]) || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '.')) ++i;
+            continue;
+          }
           const std::size_t tokens = 1 + std::count_if(after->digits.begin(), after->digits.end(), [](char c) { return c == ' ' || c == '|'; });
           const std::size_t units = after->digits.size() + 1 - tokens;
           // (One cell per line: dropped lines make fewer, broken numbers more.)

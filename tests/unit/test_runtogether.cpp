@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "helpers.hpp"
 
 using nianbao::Decimal;
@@ -212,4 +214,56 @@ TEST_CASE("a row whose digits allow one split only is read as written, and its r
   CHECK(t3->find("二、上年结转政府信息公开申请数量", "自然人")->value == Decimal::from_int(5));
   CHECK(t3->find("二、上年结转政府信息公开申请数量", "总计")->value == Decimal::from_int(0));
   CHECK(findings(r, "t3-columns").size() == 1);
+}
+
+namespace {
+
+/// The consistent 2021 T3 crawled one cell per line (CRLF), each row's values as `values_of`
+/// gives its lines, inside a report's sections.
+std::string one_cell_per_line(const std::function<std::vector<std::string>(std::size_t, const testing::T3Row&)>& values_of) {
+  std::string s = "一、总体情况\r\n本机关依法公开政府信息。\r\n二、主动公开政府信息情况\r\n本年度主动公开政府信息。\r\n三、收到和处理政府信息公开申请情况\r\n申请人情况\r\n自然人\r\n商业\r\n企业\r\n总计\r\n";
+  const auto rows = testing::t3_2021_rows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (const auto& l : rows[i].labels) s += l + "\r\n";
+    for (const auto& v : values_of(i, rows[i])) s += v + "\r\n";
+  }
+  return s + "四、政府信息公开行政复议、行政诉讼情况\r\n本年度未发生行政复议、行政诉讼。\r\n五、存在的主要问题及改进情况\r\n无。\r\n六、其他需要报告的事项\r\n无。\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("one cell per line: rows read, a dropped repeated line rebuilt, the labels are not headings") {
+  const std::string text = one_cell_per_line([](std::size_t, const testing::T3Row& r) {
+    std::vector<std::string> out;  // every line equal to the one before dropped: 5,0,0,0,0,0,5 -> 5,0,5
+    for (const auto& v : r.values)
+      if (out.empty() || out.back() != v) out.push_back(v);
+    return out;
+  });
+  REQUIRE(text.find("二、上年结转政府信息公开申请数量\r\n5\r\n0\r\n5\r\n") != std::string::npos);
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  REQUIRE(t3->find("二、上年结转政府信息公开申请数量", "科研机构"));
+  CHECK(t3->find("二、上年结转政府信息公开申请数量", "科研机构")->value == Decimal::from_int(0));
+  CHECK(t3->find("二、上年结转政府信息公开申请数量", "总计")->value == Decimal::from_int(5));
+  REQUIRE(t3->find("一、本年新收政府信息公开申请数量", "其他"));
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "其他")->value == Decimal::from_int(3));  // 3, 3 -> 3
+  CHECK(r.count(Severity::error) == 0);
+  CHECK(findings(r, "numbering").empty());
+  CHECK(findings(r, "section-order").empty());
+}
+
+TEST_CASE("one cell per line: a dropped line and a broken number in one row are not guessed") {
+  // 200,10,1,0,3,3,217 written 200/10/1/0/3/2/17: as many lines as cells, but as written the
+  // total fails; a dropped 3 and 217 broken over two lines would fit. Unread, and said so.
+  const std::string text = one_cell_per_line([](std::size_t i, const testing::T3Row& r) {
+    if (i == 0) return std::vector<std::string>{"200", "10", "1", "0", "3", "2", "17"};
+    return r.values;
+  });
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "总计") == nullptr);
+  CHECK(findings(r, "cell-ambiguous").size() == 1);
+  CHECK(findings(r, "t3-columns").empty());
 }
