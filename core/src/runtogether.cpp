@@ -983,6 +983,14 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
                     (list.empty() ? std::string("另一种拆分") : list) + "，无法确定，该行未参与检查";
       } else if (w.candidates.empty() && w.overflow) {  // the search gave up: nothing is known of its splits
         f.message = "「" + row_name(g) + "」" + written_as + written + "”，可能的拆分太多，未能逐一核对，无法确定，该行未参与检查";
+      } else if (const std::size_t most = static_cast<std::size_t>(std::count_if(g.digits.begin(), g.digits.end(), [](char c) {
+                   return is_digit(c) || c == 'x';
+                 }));
+                 w.candidates.empty() && !g.lines && most < w.cells.size()) {
+        // Fewer digits than cells: the row lacks numbers (a cell left empty), whatever the split.
+        f.rule = "table-shape";
+        f.message = "表格行「" + row_name(g) + "」的数字“" + written + "”最多只能拆成" + std::to_string(most) + "个数值，模板该行应有" +
+                    std::to_string(w.cells.size()) + "个（可能有单元格未填写），该行未参与检查";
       } else if (w.candidates.empty()) {
         f.message = "「" + row_name(g) + "」的数字“" + written + "”无法拆分为" + std::to_string(w.cells.size()) +
                     "个符合本行勾稽关系的数，该行数字可能有误，未参与检查";

@@ -267,3 +267,13 @@ TEST_CASE("one cell per line: a dropped line and a broken number in one row are 
   CHECK(findings(r, "cell-ambiguous").size() == 1);
   CHECK(findings(r, "t3-columns").empty());
 }
+
+TEST_CASE("a run with fewer digits than cells is a row short of numbers (table-shape)") {
+  auto rows = testing::t3_2021_rows();
+  rows[24].values = {"0", "0", "0", "0", "0", "0"};  // 四、结转下年度: six numbers for seven cells
+  const auto r = check_ok(crawled(rows, testing::t4_values(), false));
+  const auto shape = findings(r, "table-shape");
+  REQUIRE(shape.size() == 1);
+  CHECK(shape.front()->message.find("结转") != std::string::npos);
+  CHECK(shape.front()->severity == Severity::warning);
+}
