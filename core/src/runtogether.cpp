@@ -282,6 +282,72 @@ void gather(const Document& doc, NumberRuns& out) {
   flush();
 }
 
+/// A row whose label is written a little differently ("其他法律和行政法规禁止公开", "不再受理")
+/// is not found by its label; but when it is the one template row missing between two rows
+/// found, its place is known: the text between them is its label and numbers, taken when the
+/// label is close to the template's (label_score, as the matcher accepts a table's labels).
+template <class At>
+void missing_between(const Document& doc, const Paragraph& p, bool lines, const TemplateIndex::Template& keys,
+                     std::size_t n_placed, At at, std::set<std::size_t>& seen, std::vector<GluedRow>& found) {
+  const TableTemplate* t = keys.tmpl;
+  const std::string& text = p.text;
+  for (std::size_t k = 1; k < n_placed; ++k) {
+    const auto [r1, b1, e1] = at(k - 1);
+    const auto b2 = at(k)[1];
+    if (b2 <= e1 || b2 - e1 > 1200) continue;
+    std::vector<std::size_t> missing;
+    for (std::size_t r = r1 + 1; r < at(k)[0]; ++r)
+      if (!t->rows[r].group) missing.push_back(r);
+    std::size_t cursor = e1;
+    for (std::size_t m = 0; m < missing.size() && !seen.count(missing[m]); ++m) {
+      // The label: from the cursor to the last label character before the next number.
+      std::size_t label_end = 0;
+      for (std::size_t i = cursor; i < b2 && !label_end; ++i) {
+        if (!is_digit(text[i])) continue;
+        {  // an item number ("1.申请人…") is part of the label
+          std::size_t e = i, len = 0;
+          while (e < b2 && is_digit(text[e])) ++e;
+          std::size_t h = e < b2 && text[e] == '.' ? e + 1 : starts_with(std::string_view(text).substr(e), "、") ? e + 3 : 0;
+          const bool short_number = e - i == 1 || (e - i == 2 && text[i] != '0');
+          if (short_number && h && h < text.size() && utf8::is_han(utf8::decode(text, h, len))) {
+            i = e;
+            continue;
+          }
+        }
+        std::size_t k2 = i;
+        while (k2 > cursor && (text[k2 - 1] == ' ' || text[k2 - 1] == '\n')) --k2;
+        std::size_t len = 0;
+        if (k2 > cursor && utf8::is_han(utf8::decode(text, char_before(text, k2), len))) label_end = k2;
+      }
+      if (!label_end) break;
+      auto after = read_after(text, label_end, false);
+      if (!after || after->end > b2) break;
+      if (m + 1 == missing.size()) {
+        bool clean = true;  // nothing but the next row's numbering after the last one's numbers
+        for (std::size_t j = after->end; j < b2;) {
+          std::size_t len = 0;
+          if (utf8::is_han(utf8::decode(text, j, len))) clean = false;
+          j += len ? len : 1;
+        }
+        if (!clean) break;
+      }
+      // The label as written, or what follows an item number in it (a group label before it:
+      // "（六）其他处理1.申请人…").
+      const std::string_view written = std::string_view(text).substr(cursor, label_end - cursor);
+      bool close = label_score(label_key(written), keys.rows[missing[m]].key) > 0;
+      for (std::size_t j = 1; !close && j + 1 < written.size(); ++j)
+        if (written[j] == '.' && is_digit(written[j - 1]))
+          close = label_score(label_key(written.substr(j + 1)), keys.rows[missing[m]].key) > 0;
+      if (!close) break;
+      std::size_t begin = cursor;
+      while (begin < label_end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
+      found.push_back({t, missing[m], false, after->digits, spans_of(doc, p, *after), lines, region(doc, p, begin, after->end)});
+      seen.insert(missing[m]);
+      cursor = after->end;
+    }
+  }
+}
+
 }  // namespace
 
 NumberRuns number_runs(const Document& doc) {
@@ -460,6 +526,10 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
       std::size_t pos = 0;              // labels start at or after this byte: past the previous row's digits
       std::optional<std::size_t> prev;  // index into `found` of the previous row in this paragraph
       std::size_t prev_end = 0;         // byte after its digits
+      struct Placed {
+        std::size_t r, begin, end;  // template row, its label's start, the byte after its numbers
+      };
+      std::vector<Placed> placed;  // the rows found in this paragraph, in order
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
         if (t->rows[r].group || seen.count(r) || !hits.count(r)) continue;
         // The first occurrence at or after `pos`; at one place the longer label (with its note).
@@ -491,7 +561,11 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         prev = found.size() - 1;
         prev_end = first->after.end;
         pos = first->after.end;
+        placed.push_back({r, label_begin, first->after.end});
       }
+      missing_between(doc, *paras[pi], runs.lines[pi], keys, placed.size(),
+                      [&](std::size_t k) { return std::array<std::size_t, 3>{placed[k].r, placed[k].begin, placed[k].end}; },
+                      seen, found);
     }
   }
   // In template order: a header-only table's row, or the rows of another if there are enough.

@@ -193,6 +193,11 @@ TEST_CASE("the next item's number glued on is given back even when the next labe
   auto rows = testing::t3_2021_rows();
   for (auto& r : rows) r.values = {"0", "0", "0", "0", "0", "0", "0"};
   rows[5].labels.back() = "2.其他法律和行政法规禁止公开";
+  // Row 6 (3.危及…) on the same line, after it.
+  for (const auto& l : rows[6].labels) rows[5].values.push_back(l);
+  for (const auto& v : rows[6].values) rows[5].values.push_back(v);
+  rows[6].labels.clear();
+  rows[6].values.clear();
   std::string text = crawled(rows, testing::t4_values(), true);
   REQUIRE(text.find("国家秘密00000002.其他法律和行政法规") != std::string::npos);
   const auto r = check_ok(text);
@@ -200,6 +205,9 @@ TEST_CASE("the next item's number glued on is given back even when the next labe
   REQUIRE(t3);
   CHECK(t3->find("（三）不予公开/1.属于国家秘密", "总计")->value == Decimal::from_int(0));
   CHECK(findings(r, "cell-ambiguous").empty());
+  // The variant is the one row missing between two found: its place says which row it is.
+  REQUIRE(t3->find("（三）不予公开/2.其他法律行政法规禁止公开", "总计"));
+  CHECK(t3->cells.size() == 25 * 7);
 }
 
 TEST_CASE("a row whose digits allow one split only is read as written, and its relation reported") {
