@@ -444,7 +444,20 @@ std::string to_json(const Report& r, int indent) {
       w.end_object();
       ++cells;
     }
-    w.end_array().end_object();
+    w.end_array();
+    if (!t.unread.empty()) {  // template rows not read: the page shows them as such
+      w.key("unread").begin_array();
+      for (const UnreadRow& u : t.unread) {
+        w.begin_object(true).key("row").string(u.row).key("cols").begin_array();
+        for (std::string_view c : u.cols) w.string(c);
+        w.end_array().key("before");
+        if (u.before.empty()) w.null();
+        else w.string(u.before);
+        w.end_object();
+      }
+      w.end_array();
+    }
+    w.end_object();
   }
   w.end_array();
   w.key("findings").begin_array();

@@ -32,23 +32,37 @@ const TableCell* value_cell(const ReportTable* t, std::string_view row, std::str
   return c && c->value ? c : nullptr;
 }
 
+/// Where an ambiguous row holds the cells of `row` in `cols` (in that order; fewer when some are not there).
+std::vector<std::size_t> positions(const AmbiguousRow& amb, std::string_view row, std::span<const std::string_view> cols) {
+  std::vector<std::size_t> at;
+  for (std::string_view col : cols)
+    for (std::size_t i = 0; i < amb.cols.size(); ++i)
+      if (amb.rows[i] == row && amb.cols[i] == col) at.push_back(i);
+  return at;
+}
+
 /// A cross-year finding at this year's cell `at`, with the cells it was computed from (`related`).
-Finding finding(std::string rule, std::string message, const TableCell& at, Decimal expected, Decimal actual,
-                std::initializer_list<const TableCell*> related) {
+Finding finding(std::string rule, std::string message, Span at, Decimal expected, Decimal actual, std::vector<Span> related) {
   Finding f;
   f.rule = std::move(rule);
   f.severity = Severity::warning;  // spec §4: derived, so a prompt
   f.message = std::move(message);
-  f.span = at.span;
+  f.span = at;
   f.expected = expected;
   f.actual = actual;
-  for (const TableCell* c : related) f.related.push_back(c->span);
+  f.related = std::move(related);
   return f;
 }
 
+/// Rows that an earlier pair settled (see Pair::stock): the report and the row key, and the
+/// whole split chosen, in the order of the row's AmbiguousRow cells.
+using SettledKey = std::pair<const Report*, std::string_view>;
+using Settled = std::map<SettledKey, std::vector<Decimal>>;
+
 class Pair {
  public:
-  Pair(const Report& prev, const Report& cur, CrossYear& out) : prev_(prev), cur_(cur), out_(out) {}
+  Pair(const Report& prev, const Report& cur, CrossYear& out, Settled& settled)
+      : prev_(prev), cur_(cur), out_(out), settled_(settled) {}
 
   void run() {
     carry();
@@ -71,31 +85,137 @@ class Pair {
       Finding f = finding("xyear-carry",
                           "表三「二、上年结转」" + std::string(col) + "为" + now->value->to_string() + "，而" + prev_year() +
                               "「四、结转下年度继续办理」" + std::string(col) + "为" + before->value->to_string(),
-                          *now, *before->value, *now->value, {before});
+                          now->span, *before->value, *now->value, {before->span});
       out_.findings.push_back(std::move(f));
     }
   }
 
   /// 2021 format: 现行有效 ≈ last year's 现行有效 + 制发 − 废止 (documents also lapse: a prompt).
+  /// A row read in more than one way (run-together digits) takes part with each of its fitting
+  /// splits: a split that leaves 废止 or 现行有效 above last year's stock plus this year's 制发
+  /// cannot be, and when that leaves one reading, it is used and said (and kept for the next
+  /// year's pair); the stock is reported only when no remaining reading carries it.
   void stock() {
     const ReportTable* a = table(prev_, "T2");
     const ReportTable* b = table(cur_, "T2");
     if (!a || !b || a->template_name != "2021" || b->template_name != "2021") return;
+    static constexpr std::array<std::string_view, 3> kCols{"本年制发件数", "本年废止件数", "现行有效件数"};
     for (std::string_view row : {"规章"sv, "行政规范性文件"sv}) {
-      const TableCell* before = value_cell(a, row, "现行有效件数");
-      const TableCell* made = value_cell(b, row, "本年制发件数");
-      const TableCell* dropped = value_cell(b, row, "本年废止件数");
-      const TableCell* now = value_cell(b, row, "现行有效件数");
-      if (!before || !made || !dropped || !now) continue;
-      const Decimal want = *before->value + *made->value - *dropped->value;
-      if (want == *now->value) continue;
-      Finding f = finding("xyear-stock",
-                          "表二「" + std::string(row) + "」现行有效" + now->value->to_string() + "件；按" + prev_year() + "现行有效" +
-                              before->value->to_string() + "件＋本年制发" + made->value->to_string() + "件－本年废止" +
-                              dropped->value->to_string() + "件应为" + want.to_string() + "件（文件也会因到期等失效，请核对）",
-                          *now, want, *now->value, {before});
+      const Readings before = readings(prev_, *a, row, std::span(&kCols[2], 1), settled_);
+      const Readings now = readings(cur_, *b, row, kCols, settled_);
+      if (before.values.empty() || now.values.empty()) continue;
+      // The readings that can be: nothing abolished or in force beyond what there could be.
+      std::vector<std::pair<std::size_t, std::size_t>> possible, carried;
+      for (std::size_t p = 0; p < before.values.size(); ++p)
+        for (std::size_t n = 0; n < now.values.size(); ++n) {
+          const Decimal most = before.values[p][0] + now.values[n][0];
+          if (most < now.values[n][1] || most < now.values[n][2]) continue;
+          possible.emplace_back(p, n);
+          if (most - now.values[n][1] == now.values[n][2]) carried.emplace_back(p, n);
+        }
+      const auto only = [&](auto part) {
+        return !possible.empty() && std::all_of(possible.begin(), possible.end(), [&](const auto& x) { return part(x) == part(possible.front()); });
+      };
+      if (now.ambiguous && only([](const auto& x) { return x.second; }))
+        settle(row, kCols, now, possible.front().second, before, possible.front().first);
+      if (!carried.empty()) continue;
+      const auto& [p, n] = possible.size() == 1 ? possible.front() : std::pair<std::size_t, std::size_t>{0, 0};
+      const std::vector<Decimal>& v = now.values[n];
+      const Decimal want = before.values[p][0] + v[0] - v[1];
+      std::string message = "表二「" + std::string(row) + "」";
+      if (possible.size() == 1 || (before.values.size() == 1 && now.values.size() == 1)) {
+        message += "现行有效" + v[2].to_string() + "件；按" + prev_year() + "现行有效" + before.values[p][0].to_string() + "件＋本年制发" +
+                   v[0].to_string() + "件－本年废止" + v[1].to_string() + "件应为" + want.to_string() + "件";
+      } else {
+        message += "的数字有多种读法（" + std::string(now.ambiguous ? "本年" : "") + (now.ambiguous && before.ambiguous ? "和" : "") +
+                   (before.ambiguous ? prev_year() : "") + "连写数字的拆分），无论按哪一种，" + prev_year() +
+                   "现行有效件数＋本年制发－本年废止都不等于本年现行有效件数";
+      }
+      Finding f = finding("xyear-stock", message + "（文件也会因到期等失效，请核对）", now.span, want, v[2], before.spans);
+      if (possible.size() != 1 && !(before.values.size() == 1 && now.values.size() == 1)) f.expected.reset(), f.actual.reset();
       out_.findings.push_back(std::move(f));
     }
+  }
+
+  /// What a report gives one row's cells (`cols`): the values read, or each fitting split of the
+  /// row's run-together digits, or the reading an earlier pair settled; none when a cell is
+  /// unread or blank. Equal readings are kept once.
+  struct Readings {
+    std::vector<std::vector<Decimal>> values;
+    bool ambiguous = false;
+    Span span;                  ///< the row's first cell, or its digits as written
+    std::vector<Span> spans;    ///< every cell read (the related spans of a finding)
+  };
+  static Readings readings(const Report& r, const ReportTable& t, std::string_view row, std::span<const std::string_view> cols,
+                           const Settled& settled) {
+    Readings out;
+    std::vector<Decimal> read;
+    for (std::string_view col : cols) {
+      const TableCell* c = value_cell(&t, row, col);
+      if (!c) break;
+      read.push_back(*c->value);
+      if (out.spans.empty()) out.span = c->span;
+      out.spans.push_back(c->span);
+    }
+    if (read.size() == cols.size()) {
+      out.values.push_back(std::move(read));
+      return out;
+    }
+    out.spans.clear();
+    for (const AmbiguousRow& amb : t.ambiguous) {
+      const std::vector<std::size_t> at = positions(amb, row, cols);
+      if (at.size() != cols.size()) continue;
+      out.span = amb.span;
+      out.spans = {amb.span};
+      if (const auto s = settled.find(SettledKey{&r, row}); s != settled.end()) {
+        std::vector<Decimal> v;
+        for (std::size_t i : at) v.push_back(s->second[i]);
+        out.values.push_back(std::move(v));
+        return out;
+      }
+      out.ambiguous = true;
+      for (const auto& cand : amb.candidates) {
+        std::vector<Decimal> v;
+        for (std::size_t i : at)
+          if (cand[i]) v.push_back(*cand[i]);
+        if (v.size() == at.size() && std::find(out.values.begin(), out.values.end(), v) == out.values.end()) out.values.push_back(std::move(v));
+      }
+      if (out.values.size() == 1) out.ambiguous = false;
+      return out;
+    }
+    return out;
+  }
+
+  /// This year's ambiguous row is settled by last year's stock: said (info) and kept for the
+  /// next pair, where this report is the earlier one.
+  void settle(std::string_view row, std::span<const std::string_view> cols, const Readings& now, std::size_t n, const Readings& before,
+              std::size_t p) {
+    const ReportTable* b = table(cur_, "T2");
+    for (const AmbiguousRow& amb : b->ambiguous) {
+      const std::vector<std::size_t> at = positions(amb, row, cols);
+      if (at.size() != cols.size()) continue;
+      std::vector<Decimal> whole(amb.cols.size());
+      for (const auto& cand : amb.candidates) {
+        bool same = true;
+        for (std::size_t k = 0; k < at.size(); ++k) same = same && cand[at[k]] && *cand[at[k]] == now.values[n][k];
+        if (!same) continue;
+        for (std::size_t i = 0; i < cand.size(); ++i) whole[i] = cand[i].value_or(Decimal{});
+        break;
+      }
+      settled_[SettledKey{&cur_, row}] = whole;
+      break;
+    }
+    std::string values;
+    for (std::size_t k = 0; k < cols.size(); ++k) values += (k ? "、" : "") + now.values[n][k].to_string();
+    Finding f;
+    f.rule = "cell-split";
+    f.severity = Severity::info;
+    f.message = "表二「" + std::string(row) + "」的数字连写，有多种拆分都符合本年报告的模板；按" + prev_year() + "现行有效" +
+                before.values[p][0].to_string() + "件，本年废止件数和现行有效件数都不能超过" + before.values[p][0].to_string() +
+                "＋本年制发件数，只有 " + values + " 符合，跨年度核对按此读取";
+    f.span = now.span;
+    f.related = before.spans;
+    out_.findings.push_back(std::move(f));
   }
 
   /// 2019 format: 上一年项目数量 of this year = last year's 上一年项目数量 + 本年增/减.
@@ -115,7 +235,7 @@ class Pair {
                           "表二「" + std::string(def.key) + "」上一年项目数量为" + now->value->to_string() + "，按" + prev_year() + "的" +
                               base->value->to_string() + (change->value->negative() ? "" : "＋") + change->value->to_string() +
                               "应为" + want.to_string(),
-                          *now, want, *now->value, {base, change});
+                          now->span, want, *now->value, {base->span, change->span});
       out_.findings.push_back(std::move(f));
     }
   }
@@ -148,6 +268,7 @@ class Pair {
   const Report& prev_;
   const Report& cur_;
   CrossYear& out_;
+  Settled& settled_;
 };
 
 }  // namespace
@@ -176,6 +297,7 @@ std::vector<CrossYear> cross_year(std::span<const Report* const> reports) {
     if (r && r->meta.agency && r->meta.year) bodies[body_key(*r->meta.agency)][*r->meta.year].push_back(i);
   }
   std::vector<CrossYear> out;
+  Settled settled;  // one body's years in order: a row settled in one pair serves the next
   for (const auto& [key, years] : bodies) {
     if (key.empty()) continue;
     for (const auto& [year, list] : years) {
@@ -190,7 +312,7 @@ std::vector<CrossYear> cross_year(std::span<const Report* const> reports) {
       pair.previous_file = before.file;
       pair.index = list.front();
       pair.previous_index = prev->second.front();
-      Pair(before, cur, pair).run();
+      Pair(before, cur, pair, settled).run();
       out.push_back(std::move(pair));
     }
   }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "label.hpp"
+#include "unread.hpp"
 #include "runtogether.hpp"
 #include "nianbao/number.hpp"
 #include "utf8.hpp"
@@ -57,23 +58,50 @@ class Matcher {
         by_core_(index.candidates(format).by_core), by_size_(index.candidates(format).by_size) {
     done_.assign(candidates_.size(), 0);
     for (const TableTemplate* t : templates_for(format)) {
-      tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t});
+      tables_.push_back(ReportTable{std::string(t->id), std::string(t->template_name), {}, t, {}, {}});
       std::size_t cells = 0;
       for (const RowDef& r : t->rows) cells += r.columns.size();
       tables_.back().cells.reserve(cells);
     }
   }
 
+  /// The caption of the next table (a heading that may name its row, or a label wrapped over a
+  /// few lines above its numbers). `before`: the paragraphs right above it, nearest last, as many as kCaptionLines + 1 (fewer
+  /// when a table or the start comes first). The caption is the short ones at the end, when
+  /// there are at most kCaptionLines of them and at most one starts with item numbering: a
+  /// heading, or one label wrapped over lines. More, and they are labels of several rows stacked
+  /// apart from their numbers (a converter's output): which row comes first is not known.
+  void caption(std::span<const Paragraph* const> before) {
+    captions_.clear();
+    std::size_t numbered = 0;
+    for (auto it = before.rbegin(); it != before.rend(); ++it) {
+      if ((*it)->text.size() > kCaptionBytes) break;
+      if (captions_.size() == kCaptionLines) {
+        captions_.clear();
+        return;
+      }
+      numbered += !label_key((*it)->text).numbering.empty();
+      captions_.insert(captions_.begin(), *it);
+    }
+    if (numbered > 1) captions_.clear();
+  }
+
   /// Returns how many value rows were placed.
   std::size_t placed() const { return placed_; }
 
-  /// Row `i` of a table block. Label-only rows next to it may be pieces of its label wrapped
+  /// Row `i` of a table block. Label-only rows around it may hold pieces of its label wrapped
   /// over several lines (pdftotext, narrow columns); they are joined when that matches better.
   void row(const std::vector<Row>& rows, std::size_t i) {
-    prev_ = i > 0 && label_only(rows[i - 1]) ? &rows[i - 1] : nullptr;
-    next_ = i + 1 < rows.size() && label_only(rows[i + 1]) ? &rows[i + 1] : nullptr;
+    wrapped_pieces(rows, i);
     row(rows[i]);
-    prev_ = next_ = nullptr;
+    above_.clear();
+    below_.clear();
+    // The caption names the first row of numbers only (T4's three small tables have a header row
+    // and a separator row above theirs).
+    if (!captions_.empty() && std::any_of(rows[i].cells.begin(), rows[i].cells.end(), [](const Cell& c) {
+          return classify_cell(c.text).kind == CellKind::number;
+        }))
+      captions_.clear();
   }
 
   void row(const Row& row) {
@@ -90,7 +118,26 @@ class Matcher {
       if (slots[i].value.kind != CellKind::text) values.push_back(slots[i]);
 
     if (last_label == row.cells.size()) {
-      flat(row, values);
+      // Numbers alone: a flat table's row (T4), or the numbers of a label wrapped round them
+      // (a middle-aligned cell: "（二）部分公开（…只计这一情" / numbers / "形，不计其他情形）").
+      // Or a table of its own under a heading that names its row (converter markdown: "### 行政复议"
+      // or "### 行政诉讼（未经复议直接起诉）", a header row, a row of numbers).
+      if (flat(row, values) || values.empty()) return;
+      Cell joined;
+      const std::size_t saved = last_order_;
+      std::optional<std::pair<std::size_t, int>> m;
+      if (!above_.empty() || !below_.empty()) m = match_wrapped(nullptr, joined);
+      if ((!m || m->second < kWrappedAlone) && !captions_.empty()) {
+        last_order_ = saved;
+        if (caption_row(row, values)) return;
+      }
+      if (!m || m->second < kWrappedAlone) {
+        last_order_ = saved;
+        return;
+      }
+      const Candidate& c = candidates_[m->first];
+      const RowDef& def = c.tmpl->rows[c.row];
+      if (!def.columns.empty()) place(c, def, row, joined, false, m->second, values);
       return;
     }
     // Earlier label cells give context (group rows); the last one names the values. Rows
@@ -118,28 +165,18 @@ class Matcher {
         }
       }
     }
-    if ((!m || m->second < 100) && !values.empty() && (prev_ || next_)) {
+    if ((!m || m->second < 100) && !values.empty() && (!above_.empty() || !below_.empty())) {
       // Try the label with the wrapped pieces before and/or after it.
-      const Cell* before = prev_ ? &prev_->cells.back() : nullptr;
-      const Cell* after = next_ ? &next_->cells.back() : nullptr;
-      for (int variant = 0; variant < 3; ++variant) {
-        const Cell* a = variant != 1 ? before : nullptr;
-        const Cell* b = variant != 0 ? after : nullptr;
-        if (!a && !b) continue;
-        Cell c;
-        c.text = (a ? a->text : "") + label->text + (b ? b->text : "");
-        c.span = a ? a->span : label->span;
-        c.span.end = b ? b->span.end : label->span.end;
-        const std::size_t saved = last_order_;
-        auto alt = match_key(label_key(c.text));  // (a text of its own: not kept in keys_)
-        if (alt && (!m || alt->second > m->second)) {
-          m = alt;
-          joined = std::move(c);
-        } else {
-          last_order_ = saved;
-        }
+      const std::size_t saved = last_order_;
+      Cell c;
+      auto alt = match_wrapped(label, c);
+      if (alt && (!m || alt->second > m->second)) {
+        m = alt;
+        joined = std::move(c);
+        label = &joined;
+      } else {
+        last_order_ = saved;
       }
-      if (label != &joined && !joined.text.empty()) label = &joined;
       if (m) last_order_ = candidates_[m->first].order;
     }
     if (!m) {
@@ -149,7 +186,7 @@ class Matcher {
     }
     const Candidate& c = candidates_[m->first];
     const RowDef& def = c.tmpl->rows[c.row];
-    if (def.group || values.empty()) return;
+    if (def.columns.empty() || values.empty()) return;  // a group row, unless it may carry its rows' sum
     place(c, def, row, *label, label != &joined, m->second, values);
   }
 
@@ -158,6 +195,135 @@ class Matcher {
     return !r.cells.empty() && r.cells.size() <= 3 &&
            std::all_of(r.cells.begin(), r.cells.end(),
                        [](const Cell& c) { return classify_cell(c.text).kind == CellKind::text; });
+  }
+
+  /// The wrapped pieces of row `i`'s label in the label-only rows around it (above_, below_):
+  /// those in the label's column (within kColumnSlack characters: pdftotext shifts a wrapped
+  /// line a little), so that a label printed down another column (`三、本年度办理结果` one
+  /// character per line, `（三）不` / `予公开` down a merged cell) is never glued on. Above, up to
+  /// the piece that starts with item numbering (the label's first line); below, up to the next
+  /// such piece or the next row with numbers. A label that has its numbering takes nothing above.
+  void wrapped_pieces(const std::vector<Row>& rows, std::size_t i) {
+    above_.clear();
+    below_.clear();
+    const Row& r = rows[i];
+    const Cell* label = nullptr;
+    for (const Cell& c : r.cells)
+      if (classify_cell(c.text, true).kind == CellKind::text && !is_unit(c.text)) label = &c;
+    const Cell* column = label;  // the cell whose column the pieces are in
+    auto near = [](std::size_t a, std::size_t b) { return a + kColumnSlack >= b && a <= b + kColumnSlack; };
+    auto in_column = [&](const Row& x) -> const Cell* {
+      if (!column) return &x.cells.back();
+      const Cell* found = nullptr;
+      for (const Cell& c : x.cells)
+        if (near(c.column, column->column) || near(c.wide_column, column->wide_column)) found = &c;
+      return found;
+    };
+    auto numbered = [&](const Cell& c) { return !keys_.of(c.text).numbering.empty(); };
+    if (!label || !numbered(*label)) {
+      for (std::size_t k = i; k > 0 && i - k < kWrapRows && label_only(rows[k - 1]); --k) {
+        const Cell* p = in_column(rows[k - 1]);
+        if (!p) continue;
+        if (!column) column = p;
+        above_.insert(above_.begin(), p);
+        if (numbered(*p)) break;
+      }
+    }
+    for (std::size_t k = i + 1; k < rows.size() && k - i <= kWrapRows && label_only(rows[k]); ++k) {
+      const Cell* p = in_column(rows[k]);
+      if (!p) continue;
+      if (numbered(*p)) break;
+      if (!column) column = p;
+      below_.push_back(p);
+    }
+  }
+
+  /// The best match of `label` (or nothing: numbers alone) joined with the pieces above it,
+  /// below it, or both; `joined` gets the text and span of the best.
+  std::optional<std::pair<std::size_t, int>> match_wrapped(const Cell* label, Cell& joined) {
+    std::optional<std::pair<std::size_t, int>> best;
+    const std::size_t saved = last_order_;
+    std::size_t best_order = saved;
+    // Both sides first: on a tie the whole label is kept ("（二）部分公开（…只计这一情" alone
+    // has the official core already; its note is only whole with the piece below).
+    for (const auto [up_wanted, down_wanted] : {std::pair{true, true}, std::pair{true, false}, std::pair{false, true}}) {
+      const bool up = up_wanted && !above_.empty(), down = down_wanted && !below_.empty();
+      if ((!up && !down) || (up_wanted && down_wanted && (!up || !down))) continue;
+      Cell c;
+      bool first = true;
+      auto add = [&](const Cell& p) {
+        c.text += p.text;
+        if (first) c.span = p.span;
+        c.span.end = p.span.end;
+        first = false;
+      };
+      if (up) for (const Cell* p : above_) add(*p);
+      if (label) add(*label);
+      if (down) for (const Cell* p : below_) add(*p);
+      last_order_ = saved;
+      auto alt = match_key(label_key(c.text));  // (a text of its own: not kept in keys_)
+      if (alt && (!best || alt->second > best->second)) {
+        best = alt;
+        best_order = last_order_;
+        joined = std::move(c);
+      }
+    }
+    last_order_ = best ? best_order : saved;
+    return best;
+  }
+
+  /// Places `values` in the template row that the caption (the short paragraphs just above the
+  /// table: the last one, else the last two or three joined) names, as a whole or by the words in
+  /// its last brackets, when that row has as many columns: a row of a header-only table (T4) by
+  /// its exact label, else a row the matcher finds (score 80 or more).
+  bool caption_row(const Row& row, const std::vector<Slot>& values) {
+    Cell label;
+    for (std::size_t n = 1; n <= captions_.size(); ++n) {
+      label.text.clear();
+      for (std::size_t k = captions_.size() - n; k < captions_.size(); ++k) label.text += captions_[k]->text;
+      label.span = captions_[captions_.size() - n]->span;
+      label.span.end = captions_.back()->span.end;
+      const std::string& t = label.text;
+      std::string_view inner;
+      if (const std::size_t open = t.rfind('('); open != std::string::npos) {
+        const std::size_t close = t.find(')', open);
+        if (close != std::string::npos) inner = std::string_view(t).substr(open + 1, close - open - 1);
+      }
+      for (std::string_view text : {inner, std::string_view(t)}) {
+        if (!text.empty() && caption_names(row, values, text, label.span)) return true;
+      }
+    }
+    return false;
+  }
+
+  bool caption_names(const Row& row, const std::vector<Slot>& values, std::string_view text, const Span& span) {
+    const LabelKey key = label_key(text);  // (a text of its own: not kept in keys_)
+    for (const TableTemplate* tmpl : templates_for(format_)) {
+      if (!tmpl->flat) continue;
+      const TemplateIndex::Template& x = index_.of(tmpl);
+      for (std::size_t r = 0; r < tmpl->rows.size(); ++r) {
+        const RowDef& def = tmpl->rows[r];
+        if (def.columns.size() != values.size() || label_score(key, x.rows[r].key) < 100) continue;
+        ReportTable& rt = table_of(tmpl);
+        if (std::any_of(rt.cells.begin(), rt.cells.end(), [&](const TableCell& c) { return c.row == def.key; }))
+          return true;  // the same row twice: keep the first
+        for (std::size_t i = 0; i < values.size(); ++i) add_cell(rt, def, def.key, def.columns[i], values[i]);
+        ++placed_;
+        return true;
+      }
+    }
+    const std::size_t saved = last_order_;
+    auto m = match_key(key);
+    if (!m || m->second < kWrappedAlone || candidates_[m->first].tmpl->rows[candidates_[m->first].row].columns.size() != values.size()) {
+      last_order_ = saved;
+      return false;
+    }
+    const Candidate& c = candidates_[m->first];
+    Cell label;
+    label.text = std::string(text);
+    label.span = span;
+    place(c, c.tmpl->rows[c.row], row, label, false, m->second, values);
+    return true;
   }
 
   static bool any_number(const std::vector<Slot>& v) {
@@ -230,6 +396,7 @@ class Matcher {
     done_[c.order] = 1;
     while (values.size() > def.columns.size() && values.back().value.kind == CellKind::blank) values = values.first(values.size() - 1);
     if (values.size() != def.columns.size()) {
+      said_.insert(&def);  // said here: not listed again as not read
       Finding f;
       f.rule = "table-shape";
       f.severity = Severity::warning;
@@ -318,7 +485,8 @@ class Matcher {
     out_.findings.push_back(std::move(f));
   }
 
-  void flat(const Row& row, const std::vector<Slot>& values) {
+  /// Whether a flat template took the row.
+  bool flat(const Row& row, const std::vector<Slot>& values) {
     for (const TableTemplate* t : templates_for(format_)) {
       if (!t->flat) continue;
       std::size_t cells = 0;
@@ -331,8 +499,9 @@ class Matcher {
         for (std::string_view col : r.columns) add_cell(rt, r, r.key, col, values[k++]);
       ++placed_;
       (void)row;
-      return;
+      return true;
     }
+    return false;
   }
 
   Format format_;
@@ -358,21 +527,46 @@ class Matcher {
   std::map<std::pair<std::u32string, std::u32string>, std::vector<std::pair<std::size_t, int>>, KeyLess> fuzzy_;  ///< by numbering, core
   std::size_t last_order_ = 0;
   std::size_t placed_ = 0;
-  const Row* prev_ = nullptr;
-  const Row* next_ = nullptr;
+  std::vector<const Paragraph*> captions_;  ///< short paragraphs right above the current table
+  /// Pieces of the current row's label wrapped onto the label-only rows above and below it.
+  std::vector<const Cell*> above_, below_;
+  static constexpr std::size_t kColumnSlack = 4;  ///< characters a wrapped line may be shifted by
+  static constexpr std::size_t kWrapRows = 4;     ///< label-only rows looked at on each side
+  static constexpr int kWrappedAlone = 80;          ///< score a label must reach to take numbers alone
+  static constexpr std::size_t kCaptionBytes = 90;  ///< a caption line's length at most (30 Chinese characters)
   std::vector<Slot> slots_, values_;  ///< row()'s
+  std::set<const RowDef*> said_;      ///< template rows a finding already says were not read
 
  public:
+  static constexpr std::size_t kCaptionLines = 3;  ///< caption lines at most
+
   /// Rows written as crawled text with their digits run together (after the real tables, so
   /// rows read from tables are kept and their values constrain the splits).
   void glued(const Document& doc, const std::vector<GluedRow>& rows) {
+    const std::size_t before = out_.findings.size();
     split_glued_rows(rows, stated_figures(doc, rows), index_, tables_, out_.findings);
+    // Rows whose digits were said to be ambiguous are not listed again as not read.
+    for (std::size_t k = before; k < out_.findings.size(); ++k) {
+      const Finding& f = out_.findings[k];
+      if (f.rule != "cell-ambiguous") continue;
+      for (const GluedRow& g : rows) {
+        if (g.digit_spans.empty() || g.digit_spans.front().start != f.span.start || g.digit_spans.back().end != f.span.end)
+          continue;
+        if (g.flat)
+          for (const RowDef& d : g.tmpl->rows) said_.insert(&d);
+        else
+          said_.insert(&g.tmpl->rows[g.row]);
+      }
+    }
   }
 
   std::vector<ReportTable> take_tables() {
     std::vector<ReportTable> out;
     for (ReportTable& t : tables_)
-      if (!t.cells.empty()) out.push_back(std::move(t));
+      if (!t.cells.empty()) {
+        report_unread(t, said_, index_, out_.findings);
+        out.push_back(std::move(t));
+      }
     return out;
   }
 };
@@ -437,9 +631,17 @@ MatchResult run(const Document& doc, Format format, const TemplateIndex& index, 
   MatchResult out;
   out.format = format;
   Matcher m(format, index, keys, out);
-  for (const Block& b : doc.blocks)
-    if (b.kind == Block::Kind::table)
+  std::vector<const Paragraph*> before;  // the paragraphs right before the block (the last few)
+  for (const Block& b : doc.blocks) {
+    if (b.kind == Block::Kind::table) {
+      m.caption(before);
       for (std::size_t i = 0; i < b.table.rows.size(); ++i) m.row(b.table.rows, i);
+      before.clear();
+    } else {
+      if (before.size() > Matcher::kCaptionLines) before.erase(before.begin());
+      before.push_back(&b.paragraph);
+    }
+  }
   m.glued(doc, glued ? *glued : find_glued_rows(doc, format, index, runs));
   out.tables = m.take_tables();
   return out;

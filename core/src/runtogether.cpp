@@ -818,6 +818,18 @@ std::string row_name(const GluedRow& g) {
   return g.flat ? std::string(g.tmpl->id == "T4" ? "表四（行政复议、行政诉讼）" : g.tmpl->id) : std::string(g.tmpl->rows[g.row].key);
 }
 
+/// Keeps an ambiguous row's fitting splits (those `shown` in its finding) with its table.
+void record_ambiguous(ReportTable& rt, const RowWork& w, const std::vector<std::size_t>& shown, Span span) {
+  AmbiguousRow a;
+  for (const CellRef& c : w.cells) {
+    a.rows.push_back(c.row);
+    a.cols.push_back(c.col);
+  }
+  for (std::size_t c : shown) a.candidates.push_back(w.candidates[c]);
+  a.span = span;
+  rt.ambiguous.push_back(std::move(a));
+}
+
 }  // namespace
 
 std::vector<StatedFigure> stated_figures(const Document& doc, const std::vector<GluedRow>& rows) {
@@ -1076,6 +1088,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         for (std::size_t c = 0; c < shown.size() && c < 3; ++c) list += (c ? "；" : "") + list_values(w.candidates[shown[c]]);
         f.message = "「" + row_name(g) + "」" + written_as + written + "”，有" + (w.overflow ? std::string("很多") : std::to_string(shown.size())) +
                     "种拆分都符合模板（如 " + list + "），无法确定，该行未参与检查";
+        if (!w.overflow) record_ambiguous(*table_of(g.tmpl), w, shown, span);
       }
       f.span = span;
       findings.push_back(std::move(f));

@@ -107,7 +107,9 @@ constexpr std::array<RowDef, 27> kT3Rows2019{{
 
 constexpr std::array<RowDef, 30> kT3Rows2021{{
     T3_COMMON_HEAD,
-    {"（六）其他处理", "（六）其他处理", kNone, true},
+    // A group, which some reports fill as one row (the 2019 layout's) instead of its three: it
+    // takes the values then, and the relations below check it either way.
+    {"（六）其他处理", "（六）其他处理", kT3Cols, true},
     {"（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
      "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", kT3Cols},
     {"（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
@@ -140,6 +142,11 @@ constexpr std::array<Term, 3> kT3BalanceTerms{{
   {"（五）不予处理/5.要求行政机关确认或重新出具已获取信息", "*"}
 
 constexpr std::array<Term, 19> kT3ResultTerms2019{{T3_RESULT_TERMS_COMMON, {"（六）其他处理", "*"}}};
+constexpr std::array<Term, 3> kT3OtherTerms2021{{
+    {"（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "*"},
+    {"（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "*"},
+    {"（六）其他处理/3.其他", "*"},
+}};
 constexpr std::array<Term, 21> kT3ResultTerms2021{{
     T3_RESULT_TERMS_COMMON,
     {"（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "*"},
@@ -160,12 +167,24 @@ constexpr std::array<RelationDef, 3> kT3Relations2019{{
     {"t3-columns", true, {"*", "总计"}, kT3ColumnTerms, Op::equal, Iterate::each_row,
      "总计列等于自然人与各类法人或其他组织之和"},
 }};
-constexpr std::array<RelationDef, 3> kT3Relations2021{{
+constexpr std::array<Term, 6> kT3OtherColumnTerms{{
+    {"（六）其他处理", "自然人"}, {"（六）其他处理", "商业企业"}, {"（六）其他处理", "科研机构"},
+    {"（六）其他处理", "社会公益组织"}, {"（六）其他处理", "法律服务机构"}, {"（六）其他处理", "其他"},
+}};
+// (The 2021 table filled with one （六）其他处理 row: its results sum as the 2019 table's do, and
+// its 总计 column as every row's; kept last, after the relations of every table.)
+constexpr std::array<RelationDef, 6> kT3Relations2021{{
     {"t3-balance", true, {"（七）总计", "*"}, kT3BalanceTerms, Op::equal, Iterate::each_column,
      "第一项加第二项之和，等于第三项加第四项之和"},
     {"t3-results", true, {"（七）总计", "*"}, kT3ResultTerms2021, Op::equal, Iterate::each_column,
      "办理结果总计等于各项办理结果之和"},
+    {"t3-results", true, {"（七）总计", "*"}, kT3ResultTerms2019, Op::equal, Iterate::each_column,
+     "办理结果总计等于各项办理结果之和"},
+    {"t3-results", true, {"（六）其他处理", "*"}, kT3OtherTerms2021, Op::equal, Iterate::each_column,
+     "其他处理等于其下各项之和"},
     {"t3-columns", true, {"*", "总计"}, kT3ColumnTerms, Op::equal, Iterate::each_row,
+     "总计列等于自然人与各类法人或其他组织之和"},
+    {"t3-columns", true, {"（六）其他处理", "总计"}, kT3OtherColumnTerms, Op::equal, Iterate::none,
      "总计列等于自然人与各类法人或其他组织之和"},
 }};
 

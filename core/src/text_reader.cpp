@@ -339,10 +339,20 @@ Document read_text(const NormalizedText& nt) {
           Row row;
           layout_cells(text, lines[k], cells);
           row.cells.reserve(cells.size());
+          // The characters before each cell (and their width), counted once per line.
+          std::size_t at = lines[k].start, column = 0, wide = 0;
           for (const Chunk& c : cells) {
+            for (std::size_t x = at; x < c.start; ++x) {
+              const auto b = static_cast<unsigned char>(text[x]);
+              column += (b & 0xC0) != 0x80;
+              wide += b < 0x80 ? 1 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;  // 3- and 4-byte characters: wide
+            }
+            at = c.start;
             Cell cell;
             cell.text = std::string(text.substr(c.start, c.end - c.start));
             cell.span = nt.map.span(c.start, c.end);
+            cell.column = column;
+            cell.wide_column = wide;
             row.cells.push_back(std::move(cell));
           }
           row.span = row.cells.front().span;

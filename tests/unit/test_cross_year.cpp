@@ -5,6 +5,8 @@
 #include "helpers.hpp"
 #include "nianbao/cross_year.hpp"
 
+#include <array>
+
 using nianbao::Decimal;
 using nianbao::Report;
 using testing::at;
@@ -92,4 +94,76 @@ TEST_CASE("pairing: consecutive years of the same body only; a year twice is not
   CHECK(nianbao::body_key("鞍山市 人民政府") == nianbao::body_key("鞍山市"));
   CHECK(nianbao::body_key("鞍山市档案局") != nianbao::body_key("鞍山市"));
   CHECK(nianbao::to_json(pairs_of({&a, &b})).rfind(R"({"schema":"nianbao/1","cross_year":[{"agency":"示例市交通运输局","year":2022)", 0) == 0);
+}
+
+namespace {
+// A 2021-format report of one body and year whose T2 行政规范性文件 row is either read or, run
+// together, left ambiguous with the given fitting splits (制发, 废止, 现行有效).
+using Split = std::array<int, 3>;
+Report t2_report(int year, std::vector<Split> splits) {
+  Report r;
+  r.file = std::to_string(year) + ".txt";
+  r.meta.agency = "示例实验区";
+  r.meta.year = year;
+  nianbao::ReportTable t;
+  t.id = "T2";
+  t.template_name = "2021";
+  const std::array<std::string_view, 3> cols{"本年制发件数", "本年废止件数", "现行有效件数"};
+  const nianbao::Span at{10, 20, 1};
+  if (splits.size() == 1) {
+    for (std::size_t i = 0; i < 3; ++i)
+      t.cells.push_back({"行政规范性文件", cols[i], Decimal::from_int(splits[0][i]), std::to_string(splits[0][i]), at});
+  } else {
+    nianbao::AmbiguousRow a;
+    a.rows.assign(3, "行政规范性文件");
+    a.cols.assign(cols.begin(), cols.end());
+    for (const Split& s : splits) a.candidates.push_back({Decimal::from_int(s[0]), Decimal::from_int(s[1]), Decimal::from_int(s[2])});
+    a.span = at;
+    t.ambiguous.push_back(a);
+  }
+  r.tables.push_back(t);
+  return r;
+}
+std::vector<std::string> rules_of(const nianbao::CrossYear& p) {
+  std::vector<std::string> out;
+  for (const auto& f : p.findings) out.push_back(f.rule);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("xyear-stock with run-together rows: last year's stock settles a split, and no reading carries") {
+  // 2022: 698 in force. 2023 ambiguous: only 77|132|470 leaves 废止 and 现行有效 within 698 + 制发
+  // (32470, 2470 and 1324 cannot be), so it is used and said; 698 + 77 − 132 = 643 ≠ 470.
+  const Report y2022 = t2_report(2022, {{88, 55, 698}});
+  const Report y2023 = t2_report(2023, {{77, 1, 32470}, {77, 13, 2470}, {77, 132, 470}, {77, 1324, 70}});
+  // 2024 ambiguous: 62|33|440 or 62|334|40; with 2023 settled at 470, neither carries.
+  const Report y2024 = t2_report(2024, {{62, 33, 440}, {62, 334, 40}});
+  const auto pairs = pairs_of({&y2024, &y2022, &y2023});
+  REQUIRE(pairs.size() == 2);
+  CHECK(rules_of(pairs[0]) == std::vector<std::string>{"cell-split", "xyear-stock"});
+  CHECK(pairs[0].findings[0].severity == nianbao::Severity::info);
+  CHECK(pairs[0].findings[0].message.find("77、132、470") != std::string::npos);
+  CHECK(pairs[0].findings[1].expected == Decimal::from_int(643));
+  CHECK(pairs[0].findings[1].actual == Decimal::from_int(470));
+  CHECK(rules_of(pairs[1]) == std::vector<std::string>{"xyear-stock"});
+  CHECK(pairs[1].findings[0].message.find("无论按哪一种") != std::string::npos);
+  CHECK_FALSE(pairs[1].findings[0].expected.has_value());  // no one reading to name
+  // 2024 taken alone after an unsettled 2023: still none of the combined readings carries.
+  const Report y2023b = t2_report(2023, {{77, 132, 470}, {7713, 2, 470}});
+  const auto alone = pairs_of({&y2023b, &y2024});
+  REQUIRE(alone.size() == 1);
+  CHECK(rules_of(alone[0]) == std::vector<std::string>{"xyear-stock"});
+}
+
+TEST_CASE("xyear-stock with a run-together row: one reading that carries is enough, nothing is said") {
+  const Report y2022 = t2_report(2022, {{88, 55, 698}});
+  const Report y2023 = t2_report(2023, {{77, 132, 643}, {77, 1, 32643}, {7, 7132, 643}});
+  const auto pairs = pairs_of({&y2022, &y2023});
+  REQUIRE(pairs.size() == 1);
+  // Only 77|132|643 fits the stock bounds: settled (info), and it carries (no warning).
+  CHECK(rules_of(pairs[0]) == std::vector<std::string>{"cell-split"});
+  const Report both = t2_report(2023, {{77, 132, 643}, {7713, 2, 8409}});
+  const auto pairs2 = pairs_of({&y2022, &both});
+  REQUIRE(pairs2.size() == 1);
+  CHECK(pairs2[0].findings.empty());  // two readings fit; one carries: nothing to say
 }

@@ -1,5 +1,6 @@
 // The rebuilt tables: every cell the core read, in the template's order, with the cells that
-// fail a rule marked (icon and colour) and an address people can say: "表三 第5行 第2列".
+// fail a rule marked (icon and colour) and an address people can say: "表三 第5行 第2列"; the
+// template rows the core could not read are shown where they belong, as not read.
 import { el } from './dom.js';
 
 const ICON = { error: '✖', warning: '⚠', info: 'ℹ' };
@@ -7,16 +8,28 @@ const NAMES = { T2: ['tableT2', 'shortT2'], T3: ['tableT3', 'shortT3'], T4: ['ta
 
 export const spanKey = (sp) => (sp ? sp.start + ':' + sp.end : '');
 
-/** Rows and columns of a table in reading order, and its cells by row and column. */
+/** Rows and columns of a table in reading order, and its cells by row and column. Template
+ *  rows the core could not read (`unread`) go where the core says (before the next row read);
+ *  `missing` holds their cells' keys. */
 export function layout(table) {
-  const rows = [], cols = [], byKey = new Map();
+  const rows = [], cols = [], byKey = new Map(), missing = new Set();
   for (const c of table.cells || []) {
     if (!rows.includes(c.row)) rows.push(c.row);
     if (!cols.includes(c.col)) cols.push(c.col);
     const k = c.row + '\u0000' + c.col;
     if (!byKey.has(k)) byKey.set(k, c);
   }
-  return { rows, cols, byKey };
+  for (const u of table.unread || []) {
+    if (!rows.includes(u.row)) {
+      const at = u.before == null ? -1 : rows.indexOf(u.before);
+      if (at < 0) rows.push(u.row); else rows.splice(at, 0, u.row);
+    }
+    for (const col of u.cols || []) {
+      if (!cols.includes(col)) cols.push(col);
+      missing.add(u.row + '\u0000' + col);
+    }
+  }
+  return { rows, cols, byKey, missing };
 }
 
 export function tableName(t, id, short) {
@@ -49,7 +62,7 @@ export function renderTables(tables, findings, t, onCell) {
   });
   const wrap = el('div', { class: 'tables' });
   tables.forEach((table, ti) => {
-    const { rows, cols, byKey } = layout(table);
+    const { rows, cols, byKey, missing } = layout(table);
     const caption = tableName(t, table.id, false) + (table.template ? '（' + templateName(t, table.template) + '）' : '');
     const head = el('tr', {}, [el('th', { scope: 'col', text: t('item') }), ...cols.map((c) => el('th', { scope: 'col', text: c }))]);
     const body = el('tbody');
@@ -59,6 +72,12 @@ export function renderTables(tables, findings, t, onCell) {
       const tr = el('tr', {}, [el('th', { scope: 'row' }, label)]);
       cols.forEach((col, ci) => {
         const c = byKey.get(r + '\u0000' + col);
+        if (!c && missing.has(r + '\u0000' + col)) {
+          const address = t('cellAddress', { table: tableName(t, table.id, true), row: ri + 1, col: ci + 1 });
+          tr.appendChild(el('td', { class: 'unread', title: address + '\n' + t('notReadTitle'), 'data-address': address, 'data-row': r, 'data-col': col },
+            [el('span', { class: 'unread-mark', text: t('notRead') })]));
+          return;
+        }
         if (!c) { tr.appendChild(el('td', { class: 'none' })); return; }
         const raw = String(c.raw ?? '').trim();
         const shown = raw !== '' ? raw : c.value === null || c.value === undefined ? '' : String(c.value);

@@ -11,6 +11,11 @@ namespace nianbao {
 struct Cell {
   std::string text;  ///< normalised (NFKC, simplified), trimmed
   Span span;         ///< the trimmed cell in the original input
+  /// Layout text (pdftotext -layout): the column the cell starts at on its line, so that pieces
+  /// of a label wrapped over lines are told from a label printed down another column; counted
+  /// in characters (pdftotext) and in display width (a CJK character is two columns wide, as
+  /// text aligned for a terminal or an editor has it).
+  std::size_t column = 0, wide_column = 0;
 };
 
 struct Row {

@@ -38,11 +38,31 @@ struct TableCell {
   Span span;
 };
 
+/// A row whose digits arrived run together and split in more than one way that fits the
+/// template (`cell-ambiguous`): each candidate gives a value (or a blank) per cell, in the
+/// order of `rows`/`cols`. Not in the JSON; checks across years use it (cross_year.hpp), and a split that only
+/// one candidate of it allows there is said in their findings.
+struct AmbiguousRow {
+  std::vector<std::string_view> rows, cols;  ///< each cell's official row key and column label
+  std::vector<std::vector<std::optional<Decimal>>> candidates;
+  Span span;  ///< the digits as written
+};
+
+/// A template row of a table that was found but not read, or read only in part (its other
+/// cells are in `cells`): the page shows it where the template has it, as not read.
+struct UnreadRow {
+  std::string_view row;                ///< official row key
+  std::vector<std::string_view> cols;  ///< the columns not read
+  std::string_view before;             ///< the next template row that was read ("": none)
+};
+
 struct ReportTable {
   std::string id;
   std::string template_name;
   std::vector<TableCell> cells;
   const TableTemplate* tmpl = nullptr;  ///< the template the cells were mapped onto
+  std::vector<AmbiguousRow> ambiguous;  ///< rows left unread for more than one fitting split
+  std::vector<UnreadRow> unread;        ///< template rows not read, in template order (JSON "unread")
   /// Crawled text read as this table's rows, one cell per line: from the first row's label to
   /// the last row's numbers. The lines in it are the table's, not the report's paragraphs.
   std::vector<Span> text_spans;
