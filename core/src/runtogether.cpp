@@ -808,7 +808,7 @@ std::string list_values(const std::vector<Value>& v) {
   return s;
 }
 
-std::string shown(const std::string& digits) {
+std::string shown_digits(const std::string& digits) {
   std::string s;
   for (char c : digits) s += c == 'x' ? std::string("—") : c == '|' ? std::string("/") : std::string(1, c);
   return s;
@@ -1029,7 +1029,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     RowWork& w = work[k];
     const GluedRow& g = *w.glued;
     const Span span = join(g.digit_spans.front(), g.digit_spans.back());
-    const std::string written = shown(g.digits);
+    const std::string written = shown_digits(g.digits);
     const std::string written_as = g.lines ? "的数字分行写作“" : "的数字连写为“";
     // Numbers written apart, one per cell: nothing was split.
     const bool apart = !w.repaired && static_cast<std::size_t>(std::count_if(g.digits.begin(), g.digits.end(), [](char c) {
@@ -1086,8 +1086,31 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         else for (std::size_t c = 0; c < w.candidates.size(); ++c) shown.push_back(c);
         std::string list;
         for (std::size_t c = 0; c < shown.size() && c < 3; ++c) list += (c ? "；" : "") + list_values(w.candidates[shown[c]]);
+        // Cells every fitting split gives the same value in the same digits are read all the same.
+        std::vector<std::size_t> agreed;
+        if (!w.overflow)
+          for (std::size_t i = 0; i < w.cells.size(); ++i)
+            if (std::all_of(shown.begin(), shown.end(), [&](std::size_t c) {
+                  return w.candidates[c][i] == w.candidates[shown.front()][i] && w.pieces[c][i] == w.pieces[shown.front()][i];
+                }))
+              agreed.push_back(i);
+        // (One cell alone of a row is not placed: a table of one value per row would take it for
+        // that row's only cell.)
+        if (agreed.size() < 2) agreed.clear();
+        std::string read;
+        for (std::size_t i : agreed) {
+          const Value& v = w.candidates[shown.front()][i];
+          if (!v) continue;
+          const auto [at, len] = w.pieces[shown.front()][i];
+          std::string raw = shown_digits(g.digits.substr(at, len));
+          raw.erase(std::remove(raw.begin(), raw.end(), '/'), raw.end());
+          table_of(g.tmpl)->cells.push_back({w.cells[i].row, w.cells[i].col, v, raw, join(g.digit_spans[at], g.digit_spans[at + len - 1])});
+          read += (read.empty() ? "" : "、") + (g.flat ? std::string(w.cells[i].row) + "/" : std::string()) + std::string(w.cells[i].col) +
+                  " " + v->to_string();
+        }
         f.message = "「" + row_name(g) + "」" + written_as + written + "”，有" + (w.overflow ? std::string("很多") : std::to_string(shown.size())) +
-                    "种拆分都符合模板（如 " + list + "），无法确定，该行未参与检查";
+                    "种拆分都符合模板（如 " + list + "），无法确定，" +
+                    (read.empty() ? std::string("该行未参与检查") : "只读取各拆分一致的" + read + "，该行其余数字未参与检查");
         if (!w.overflow) record_ambiguous(*table_of(g.tmpl), w, shown, span);
       }
       f.span = span;
@@ -1099,7 +1122,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     for (std::size_t i = 0; i < w.cells.size(); ++i) {
       const Value v = w.candidates[*pick][i];
       const auto [at, len] = w.pieces[*pick][i];
-      std::string raw = shown(g.digits.substr(at, len));
+      std::string raw = shown_digits(g.digits.substr(at, len));
       raw.erase(std::remove(raw.begin(), raw.end(), '/'), raw.end());  // a number broken over lines
       const Span s = join(g.digit_spans[at], g.digit_spans[at + len - 1]);
       if (!v) {
