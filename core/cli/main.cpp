@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "allocator.hpp"
+#include "pdf.hpp"
 #include "nianbao/check.hpp"
 #include "nianbao/cross_year.hpp"
 #include "nianbao/summary.hpp"
@@ -31,15 +32,16 @@ namespace {
 constexpr const char* kUsage =
     "用法 usage: nianbao check [--format json|text] [--pretty] [--input auto|text|html|docx|pdf]\n"
     "                     [--summary] [--jobs N] PATH...\n"
-    "       PATH 为文件、目录（递归读取 .txt .text .md .html .htm .docx .runs，按路径排序）或 -（标准输入）\n"
-    "       --input 默认 auto：按内容判断；pdf 指 pdf.js 提取的文字块数据 nianbao-runs/1（docs/contracts.md）\n"
+    "       PATH 为文件、目录（递归读取 .txt .text .md .html .htm .docx .pdf .runs，按路径排序）或 -（标准输入）\n"
+    "       --input 默认 auto：按内容判断；pdf 指 PDF 文件或 pdf.js 提取的文字块数据 nianbao-runs/1（docs/contracts.md）\n"
+    "       PDF 文件由 node 运行 pdf.js 提取文字（与网页版相同，docs/pdf.md）：需要 node 与 npm 包 pdfjs-dist\n"
     "       --summary  最后输出按机关、年度汇总的表格（json 格式为一行 summary 对象）\n"
     "       --jobs N   同时检查 N 份（默认 1）；输出顺序不变\n"
     "       两份以上报告时，同一机关相邻年度的报告互相核对（json 格式为一行 cross_year 对象）\n"
     "       nianbao --version\n"
     "退出码 exit: 0 无错误, 1 有错误级别的发现, 2 用法错误或输入无法读取\n";
 
-constexpr const char* kReportExtensions[] = {".txt", ".text", ".md", ".html", ".htm", ".docx", ".runs"};
+constexpr const char* kReportExtensions[] = {".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf", ".runs"};
 
 bool report_file(const fs::path& p) {
   std::string ext = p.extension().string();
@@ -95,6 +97,31 @@ struct Settings {
   unsigned jobs = 1;
 };
 
+/// Reads and checks one input. A PDF file is checked as the page checks it: its text runs,
+/// extracted by the page's own code (pdf.js + web/pdf-runs.js, core/cli/pdf.hpp), with format "pdf".
+void check_one(nianbao::Checker& checker, const std::string& path, const Settings& s, Result& r) {
+  std::string input;
+  if (!read_all(path, input, r.unreadable)) return;
+  nianbao::Options opts;
+  opts.file = path;
+  opts.format = s.input_format;
+  if ((s.input_format == "auto" || s.input_format == "pdf") && nianbao::cli::is_pdf(input)) {
+    std::string runs;
+    if (!nianbao::cli::pdf_to_runs(input, runs, r.unreadable)) return;
+    input = std::move(runs);
+    opts.format = "pdf";
+  }
+  try {
+    nianbao::Outcome out = checker.check(input, opts);
+    if (auto* e = std::get_if<nianbao::Error>(&out)) r.error = std::move(*e);
+    else r.report = std::move(std::get<nianbao::Report>(out));
+  } catch (const std::exception& e) {
+    // A defect of the core, not of the input (the fuzz targets look for these): say so,
+    // and go on with the other inputs of a batch.
+    r.unreadable = std::string("内部错误，未能检查此文件（请把它报告给 nianbao 的开发者）：") + e.what();
+  }
+}
+
 /// Checks `paths` on `jobs` threads (one Checker each) and hands every result to `emit` in the
 /// order of `paths`, as soon as it and all before it are done.
 template <class Emit>
@@ -113,22 +140,8 @@ bool check_all(const std::vector<std::string>& paths, const Settings& s, std::ve
     }
     for (std::size_t i; (i = next++) < paths.size();) {
       Result r;
-      std::string input;
       if (!checker) r.unreadable = init.message;
-      else if (read_all(paths[i], input, r.unreadable)) {
-        nianbao::Options opts;
-        opts.file = paths[i];
-        opts.format = s.input_format;
-        try {
-          nianbao::Outcome out = checker->check(input, opts);
-          if (auto* e = std::get_if<nianbao::Error>(&out)) r.error = std::move(*e);
-          else r.report = std::move(std::get<nianbao::Report>(out));
-        } catch (const std::exception& e) {
-          // A defect of the core, not of the input (the fuzz targets look for these): say so,
-          // and go on with the other inputs of a batch.
-          r.unreadable = std::string("内部错误，未能检查此文件（请把它报告给 nianbao 的开发者）：") + e.what();
-        }
-      }
+      else check_one(*checker, paths[i], s, r);
       r.done = true;
       {
         std::lock_guard<std::mutex> lock(m);

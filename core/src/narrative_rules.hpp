@@ -10,9 +10,15 @@
 
 namespace nianbao {
 
+/// The report's title: its line, or its two lines joined.
+struct Title {
+  std::string text;
+  Span span;
+};
+
 /// What the first parts learn about the document and the later ones use.
 struct Landmarks {
-  const Paragraph* title = nullptr;        ///< the report's title line, if it has one
+  std::optional<Title> title;              ///< the report's title, if it has one
   const Paragraph* signature = nullptr;    ///< the date line of the signature block
   std::optional<Date> signed_on;
   std::optional<std::string> signer;       ///< the body named above the signature date
@@ -22,9 +28,19 @@ struct Landmarks {
 
 /// outline.cpp: the headings (一、 and, under them, （一）), the report title.
 std::vector<Section> find_sections(const Prose& prose);
-const Paragraph* find_title(const Prose& prose);
+std::optional<Title> find_title(const Prose& prose);
 /// outline.cpp: numbering, section-missing, section-order, section-title, title, period, signature.
 void check_outline(const Prose& prose, const Landmarks& marks, Report& report);
+
+/// outline.cpp: the section (1–6 of the 2019/2021 formats) a heading's words name — officially,
+/// as a listed variant or by key words — or 0.
+int section_of(std::string_view words);
+
+/// flat.cpp: a heading's words that are a row label of 表三 ("本年新收政府信息公开申请数量"), and a
+/// numbered line that is the start of one of its labels a converter set outside the table
+/// ("(四)无", "2.其他法律行政法规禁"): never headings.
+bool table_row_label(std::string_view words);
+bool table_label_fragment(std::string_view line);
 
 /// text_sums.cpp: text-sum, text-percent (totals and their parts, shares and rates).
 void check_text_sums(const Prose& prose, Report& report);

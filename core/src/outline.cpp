@@ -19,6 +19,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// A four-digit year at t[p-4, p) standing alone (not part of a longer number).
 std::optional<int> year_before(std::string_view t, std::size_t p) {
+  while (p > 0 && t[p - 1] == ' ') --p;  // "2024 年" (PDF text, OCR)
   if (p < 4) return std::nullopt;
   const std::string_view y = t.substr(p - 4, 4);
   if (!std::all_of(y.begin(), y.end(), is_digit) || (p >= 5 && is_digit(t[p - 5]))) return std::nullopt;
@@ -108,6 +109,7 @@ struct SectionDef {
   std::string_view official;
   std::string_view variants;  ///< seen in real reports (warn, don't fail); "…x" = ends with x
   std::string_view keywords;  ///< what identifies the section when it is worded otherwise
+  std::string_view together = {};  ///< words that name it only all together (a lower heading)
 };
 
 constexpr std::array<SectionDef, 6> kSections{{
@@ -115,7 +117,7 @@ constexpr std::array<SectionDef, 6> kSections{{
     {2, "主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开"},
     {3, "收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况", "收到和处理|公开申请|依申请"},
     {4, "政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况|…行政复议和行政诉讼情况", "复议|诉讼"},
-    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况|存在的主要问题|存在问题和改进措施", "问题|改进"},
+    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况|存在的主要问题|存在问题和改进措施", "问题|改进", "问题|改进"},
     {6, "其他需要报告的事项", "", "其他"},
 }};
 static_assert([] {
@@ -172,6 +174,18 @@ std::optional<Identified> identify(std::string_view title, const std::array<Sect
   return std::nullopt;
 }
 
+}  // namespace
+
+int section_of(std::string_view words) {
+  const auto id = identify(words, section_keys());
+  return id ? id->def->number : 0;
+}
+
+namespace {
+
+/// Characters that make a word with 一是 ("统一是", "之一是", "唯一是").
+constexpr PhraseSet kOneIsWord{"统|之|唯|万|第|同|专|单|划|如|逐|合|归|整"};
+
 /// What introduces the period the figures cover.
 constexpr PhraseSet kPeriodWords{"统计期限|统计时限|统计时间|统计期间|统计区间|统计周期|统计期为|统计期自"};
 
@@ -182,12 +196,19 @@ std::string heading(const SectionDef& d) { return cn_number(d.number) + "、" + 
 std::optional<int> find_year(const Document& doc) {
   int seen = 0;
   std::optional<int> opening;
+  std::vector<const Paragraph*> first;
   for (const Block& b : doc.blocks) {
     if (b.kind != Block::Kind::paragraph) continue;
+    if (first.size() == 6) break;
+    first.push_back(&b.paragraph);
+  }
+  for (std::size_t k = 0; k < first.size(); ++k) {
     if (++seen > 5) break;
-    const std::string& t = b.paragraph.text;
-    // "2016年度…", or a title "…2022年政府信息公开工作年度报告".
-    const bool title = t.size() < 240 && (contains(t, "年度报告") || contains(t, "工作报告"));
+    const std::string& t = first[k]->text;
+    // "2016年度…", or a title "…2022年政府信息公开工作年度报告", also over two lines
+    // ("2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告").
+    auto reports = [](std::string_view x) { return contains(x, "年度报告") || contains(x, "工作报告"); };
+    const bool title = t.size() < 240 && (reports(t) || (k + 1 < first.size() && first[k + 1]->text.size() < 60 && reports(first[k + 1]->text)));
     for (std::size_t p = utf8::find(t, "年"); p != std::string::npos; p = utf8::find(t, "年", p + 1)) {
       const auto year = year_before(t, p);
       if (!year || (!title && t.compare(p, 6, "年度") != 0)) continue;
@@ -202,11 +223,18 @@ std::optional<int> find_year(const Document& doc) {
 std::vector<Section> find_sections(const Prose& prose) {
   std::vector<Section> out;
   Section* level2 = nullptr;
+  bool table_rows = false;  // under a row label of 表三: its rows, not headings
   for (const Paragraph* p : prose.body()) {
     const auto n = numbered(p->text);
     if (!n) continue;
     const auto words = heading_words(p->text, *n);
     if (!words) continue;
+    if (n->level == 1) {
+      table_rows = table_row_label(*words);
+      if (table_rows) continue;
+    } else if (table_rows || table_label_fragment(p->text)) {
+      continue;
+    }
     // A run-in heading spans its number and words only.
     const std::size_t end = static_cast<std::size_t>(words->data() - p->text.data()) + words->size();
     Section s{n->number, std::string(*words), n->level == 1 ? p->span : prose.span(*p, 0, end), {}};
@@ -223,20 +251,33 @@ std::vector<Section> find_sections(const Prose& prose) {
   return out;
 }
 
-const Paragraph* find_title(const Prose& prose) {
+std::optional<Title> find_title(const Prose& prose) {
   int seen = 0;
+  const Paragraph* before = nullptr;  // the line before, when it may be the title's first line
   for (const Paragraph* p : prose.body()) {
-    if (++seen > 3) break;
+    if (++seen > 4) break;
     const std::string_view t = p->text;
     if (numbered(t)) break;  // the outline has begun
-    if (t.size() > 200 || ends_with(t, "。")) continue;
     bool opening = false;
     for (std::string_view w : {"根据"sv, "按照"sv, "依据"sv, "本报告"sv, "本年度报告"sv, "现将"sv, "为"sv})
       opening = opening || starts_with(t, w);
-    if (opening) continue;
-    if (contains(t, "报告") || contains(t, "总结") || contains(t, "年报")) return p;
+    if (t.size() > 200 || ends_with(t, "。") || opening) {
+      before = nullptr;
+      continue;
+    }
+    if (contains(t, "报告") || contains(t, "总结") || contains(t, "年报")) {
+      // A title printed over two lines ("2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告",
+      // "淮安市人民政府" / "2024 年政府信息公开工作年度报告").
+      if (before && before->text.size() <= 120) {
+        Span span = before->span;
+        span.end = p->span.end;
+        return Title{before->text + std::string(t), span};
+      }
+      return Title{std::string(t), p->span};
+    }
+    before = p;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::string section_text(const Prose& prose, const Report& report, std::string_view number) {
@@ -290,7 +331,13 @@ class Outline {
       for (char32_t c : to_u32(s.number))
         if (c != U'(' && c != U')' && c != U'.' && c != U'、') digits.push_back(c);
       const auto n = small_number(digits);
-      if (n) {
+      if (n && level == 1 && *n == 1 && prev >= 2) {
+        // The top level numbered again from 一: a second numbering system, said once; its
+        // headings are checked among themselves.
+        add("numbering", Severity::warning,
+            "一级标题从“" + s.number + "、”重新编号（前面已编到第" + std::to_string(prev) + "个），报告中有两套一级标题编号", s.span);
+        prev = 1;
+      } else if (n) {
         if (*n <= prev)
           add("numbering", Severity::warning,
               std::string(kLevel[static_cast<std::size_t>(level)]) + "序号“" + s.number + (level == 1 ? "、" : "") +
@@ -326,9 +373,11 @@ class Outline {
         const std::string_view before = t.substr(0, b);
         const bool opens = b == 0 || std::string_view(",;:!?( )").find(t[b - 1]) != std::string_view::npos ||
                            before.ends_with("。") || before.ends_with("、");
-        if (!opens) continue;
         const auto n = small_number(to_u32(t.substr(b, at - b)));
         if (!n) continue;
+        // 一是 opens a list after a run-in heading too ("5.加强平台建设一是…"), unless it ends a word
+        // (统一是, 之一是).
+        if (!opens && !(*n == 1 && !kOneIsWord.in(before.substr(before.size() >= 3 ? before.size() - 3 : 0)))) continue;
         const std::string item(t.substr(b, at + 3 - b));
         if (*n == 1) prev = 1;
         else if (prev > 0 && *n == prev)
@@ -351,6 +400,12 @@ class Outline {
     }
     std::array<const Section*, 7> found{};
     int last = 0;
+    // The top level numbered again from 一 (numbering() says so).
+    bool two_systems = false;
+    for (std::size_t i = 1; i < r_.sections.size(); ++i) {
+      const auto a = small_number(to_u32(r_.sections[i - 1].number)), b = small_number(to_u32(r_.sections[i].number));
+      two_systems = two_systems || (a && b && *b == 1 && *a >= 2);
+    }
     const auto& keys = section_keys();
     for (const Section& s : r_.sections) {
       const auto id = identify(s.title, keys);
@@ -373,7 +428,7 @@ class Outline {
         add("section-title", Severity::warning, "一级标题“" + s.number + "、" + s.title + "”与格式规定的“" + heading(d) + "”不一致", s.span, heading(d));
       if (d.number < last)
         add("section-order", Severity::warning, "“" + s.number + "、" + s.title + "”排在后面部分之后，格式规定它是第" + cn_number(d.number) + "部分", s.span, heading(d));
-      else if (n && *n != d.number)
+      else if (n && *n != d.number && !two_systems)  // (with two numbering systems, said once, numbers say little)
         add("section-order", Severity::warning, "“" + s.number + "、" + s.title + "”的序号应为“" + cn_number(d.number) + "、”（格式规定的第" + cn_number(d.number) + "部分）", s.span, heading(d));
       last = std::max(last, d.number);
     }
@@ -411,12 +466,20 @@ class Outline {
     const std::u32string& want = section_keys()[static_cast<std::size_t>(d.number - 1)].official;
     for (const auto& [p, core] : *lower_)
       if (core.find(want) != std::u32string::npos) return p;
+    // Or all the words that name it together in one heading ("（一）2024 年工作中存在问题的改进情况",
+    // where a converter lost the top heading above it).
+    if (d.together.empty()) return nullptr;
+    for (const auto& [p, core] : *lower_) {
+      bool all = true;
+      for (std::string_view w : split_bar(d.together)) all = all && contains(p->text, w);
+      if (all) return p;
+    }
     return nullptr;
   }
   std::optional<std::vector<std::pair<const Paragraph*, std::u32string>>> lower_;  ///< lower_heading()'s
 
   void title() {
-    const Paragraph* t = marks_.title;
+    const std::optional<Title>& t = marks_.title;
     if (!t) {
       const Span at = prose_.body().empty() ? Span{} : prose_.body().front()->span;
       add("title", Severity::info, "未找到报告标题（网页复制时常被遗漏；报告应以“×××" +
@@ -518,7 +581,8 @@ class Outline {
       return;
     }
     const Span at = prose_.body().empty() ? Span{} : prose_.body().back()->span;
-    add("signature", Severity::warning,
+    // With the page's publication date the deadline is still checked: a prompt only.
+    add("signature", marks_.page_date ? Severity::info : Severity::warning,
         marks_.page_date ? "报告末尾没有落款（发布机关和成文日期）；发布时间取自网页"
                          : "报告末尾没有落款（发布机关和成文日期），无法据此核对是否按期发布",
         at);

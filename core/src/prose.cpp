@@ -405,6 +405,15 @@ std::size_t past_stop(std::string_view t, std::size_t i) {
   return c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n' ? i + 1 : i;
 }
 
+bool in_brackets(std::string_view t, std::size_t from, std::size_t at) {
+  int depth = 0;
+  for (std::size_t i = from; i < at && i < t.size(); ++i) {
+    if (t[i] == '(') ++depth;
+    else if (t[i] == ')' && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 Decimal share_of(Decimal part, Decimal total, int decimals) {
   // part/total×100 rounded half up at `decimals` places, computed in integers.
   std::int64_t scale = 1;
@@ -422,26 +431,94 @@ bool share_holds(Decimal part, Decimal total, Decimal stated, int decimals) {
 }
 
 Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
-  for (const Block& b : doc.blocks)
-    if (b.kind == Block::Kind::paragraph) all_.push_back(&b.paragraph);
   // Crawled tables: paragraphs that hold cells the matcher placed.
   std::vector<Span> cells;
   for (const ReportTable& t : report.tables)
     for (const TableCell& c : t.cells) cells.push_back(c.span);
   std::sort(cells.begin(), cells.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-  words_.resize(all_.size());
-  for (std::size_t i = 0; i < all_.size(); ++i) words_[i] = screening::kWords.which(all_[i]->text);
-  kind_.assign(all_.size(), Kind::body);
-  for (const Paragraph* p : all_) {
-    auto it = std::lower_bound(cells.begin(), cells.end(), p->span.start, [](const Span& s, std::uint32_t v) { return s.start < v; });
-    if (it != cells.end() && it->end <= p->span.end) kind_[index(p)] = Kind::table_text;
+  auto holds_cell = [&](const Span& s) {
+    auto it = std::lower_bound(cells.begin(), cells.end(), s.start, [](const Span& c, std::uint32_t v) { return c.start < v; });
+    return it != cells.end() && it->end <= s.end;
+  };
+  std::vector<Kind> kinds;
+  // A crawler's header block: "key: value" lines at the top, down to a separator line if any.
+  std::size_t seen = 0, header_end = 0, fields = 0, leading = 0;
+  for (const Block& b : doc.blocks) {
+    if (b.kind != Block::Kind::paragraph) continue;
+    if (++seen > 14) break;
+    std::size_t value = 0;
+    const HeaderLine h = header_line(b.paragraph.text, value);
+    if (h == HeaderLine::separator) {
+      if (fields >= 2) header_end = seen;
+      break;
+    }
+    if (h == HeaderLine::none) continue;
+    if (++fields == seen) leading = seen;  // the fields that open the document
+  }
+  if (!header_end && leading >= 2) header_end = leading;
+  seen = 0;
+  for (const Block& b : doc.blocks) {
+    if (b.kind != Block::Kind::paragraph) continue;
+    const Paragraph& p = b.paragraph;
+    if (++seen <= header_end) {
+      std::size_t value = 0;
+      if (header_line(p.text, value) == HeaderLine::title && value < p.text.size()) {
+        all_.push_back(piece(p, value, p.text.size()));  // the title is report text
+        kinds.push_back(Kind::body);
+      } else {
+        all_.push_back(&p);
+        kinds.push_back(Kind::chrome);
+      }
+      continue;
+    }
+    // A markdown heading ("## 一、总体情况", "# 沐阳县人民政府 2025 年 …"): its words.
+    if (p.text.size() > 2 && p.text[0] == '#') {
+      std::size_t k = 0;
+      while (k < p.text.size() && p.text[k] == '#') ++k;
+      if (k <= 6 && k < p.text.size() && p.text[k] == ' ') {
+        while (k < p.text.size() && p.text[k] == ' ') ++k;
+        const Paragraph* x = piece(p, k, p.text.size());
+        all_.push_back(x);
+        kinds.push_back(holds_cell(x->span) ? Kind::table_text : Kind::body);
+        continue;
+      }
+    }
+    const auto span_of = [&](std::size_t a, std::size_t e) { return doc.map ? doc.map->span(p.offset + a, p.offset + e) : p.span; };
+    const auto pieces = p.text.size() < 512 ? std::vector<std::pair<std::size_t, std::size_t>>{}
+                                            : flat_pieces(p.text, [&](std::size_t a, std::size_t e) { return holds_cell(span_of(a, e)); });
+    if (pieces.empty()) {
+      all_.push_back(&p);
+      kinds.push_back(holds_cell(p.span) ? Kind::table_text : Kind::body);
+      continue;
+    }
+    for (const auto& [a, e] : pieces) {
+      const Paragraph* x = piece(p, a, e);
+      all_.push_back(x);
+      kinds.push_back(holds_cell(x->span) ? Kind::table_text : Kind::body);
+    }
   }
   // Lines of a table crawled one cell per line (row labels, group labels between them).
   for (const ReportTable& t : report.tables)
     for (const Span& s : t.text_spans)
-      for (const Paragraph* p : all_)
-        if (p->span.start >= s.start && p->span.end <= s.end) kind_[index(p)] = Kind::table_text;
+      for (std::size_t i = 0; i < all_.size(); ++i)
+        if (all_[i]->span.start >= s.start && all_[i]->span.end <= s.end) kinds[i] = Kind::table_text;
+  reflow(kinds);
+  kind_ = std::move(kinds);
+  words_.resize(all_.size());
+  for (std::size_t i = 0; i < all_.size(); ++i) words_[i] = screening::kWords.which(all_[i]->text);
+  order_.reserve(all_.size());
+  for (std::size_t i = 0; i < all_.size(); ++i) order_.emplace_back(all_[i], i);
+  std::sort(order_.begin(), order_.end(), [](const auto& x, const auto& y) { return std::less<const Paragraph*>()(x.first, y.first); });
   sort();
+}
+
+const Paragraph* Prose::piece(const Paragraph& p, std::size_t a, std::size_t b) {
+  Paragraph x;
+  x.text = p.text.substr(a, b - a);
+  x.offset = p.offset + a;
+  x.span = doc_.map ? doc_.map->span(x.offset, x.offset + x.text.size()) : p.span;
+  owned_.push_back(std::move(x));
+  return &owned_.back();
 }
 
 void Prose::set_chrome(const std::vector<const Paragraph*>& chrome) {
@@ -459,14 +536,30 @@ bool Prose::is_chrome(const Paragraph* p) const { return kind_[index(p)] == Kind
 bool Prose::is_table_text(const Paragraph* p) const { return kind_[index(p)] == Kind::table_text; }
 
 Span Prose::span(const Paragraph& p, std::size_t a, std::size_t b) const {
-  return doc_.map ? doc_.map->span(p.offset + a, p.offset + b) : p.span;
+  if (!doc_.map) return p.span;
+  if (!joined_.empty()) {
+    const auto it = std::lower_bound(joined_.begin(), joined_.end(), &p,
+                                     [](const Joined& j, const Paragraph* v) { return std::less<const Paragraph*>()(j.p, v); });
+    if (it != joined_.end() && it->p == &p) {
+      // Each end in the line it belongs to: the start's part, and the part of the byte before the end.
+      auto offset_of = [&](std::size_t i) {
+        auto k = std::upper_bound(it->parts.begin(), it->parts.end(), i, [](std::size_t v, const auto& x) { return v < x.first; });
+        --k;
+        return k->second + (i - k->first);
+      };
+      const std::size_t na = offset_of(a), nb = b > a ? offset_of(b - 1) + 1 : na;
+      return doc_.map->span(na, std::max(na, nb));
+    }
+  }
+  return doc_.map->span(p.offset + a, p.offset + b);
 }
 
+
 std::size_t Prose::index(const Paragraph* p) const {
-  // all_ is in block order, and so in address order (the blocks are one vector).
-  const auto it = std::lower_bound(all_.begin(), all_.end(), p, std::less<const Paragraph*>());
-  if (it == all_.end() || *it != p) throw std::out_of_range("Prose::index: not a paragraph of the document");
-  return static_cast<std::size_t>(it - all_.begin());
+  const auto it = std::lower_bound(order_.begin(), order_.end(), p,
+                                   [](const auto& x, const Paragraph* v) { return std::less<const Paragraph*>()(x.first, v); });
+  if (it == order_.end() || it->first != p) throw std::out_of_range("Prose::index: not a paragraph of the document");
+  return it->second;
 }
 
 Finding make_finding(std::string rule, Severity severity, std::string message, Span span, std::string hint) {

@@ -7,6 +7,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <deque>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -293,13 +295,31 @@ std::size_t sentence_end(std::string_view t, std::size_t at);
 /// Where the text after a clause or sentence end `i` resumes: past its punctuation, if any.
 std::size_t past_stop(std::string_view t, std::size_t i);
 
+/// Whether byte `at` of `t` stands inside brackets opened at or after `from` ("受理222件（含上年
+/// 结转5件）": the 5 is an aside, not the sentence's figure).
+bool in_brackets(std::string_view t, std::size_t from, std::size_t at);
+
 /// share×10^decimals rounded half up equals `stated` (a percentage with `decimals` places).
 bool share_holds(Decimal part, Decimal total, Decimal stated, int decimals);
 /// part÷total as a percentage rounded half up to `decimals` places.
 Decimal share_of(Decimal part, Decimal total, int decimals);
 
+/// A line of a crawler's header block: "标题: …" (its value is the report's title), another
+/// field ("发布时间: …", "发布机构: …"), or the separator line under the block ("==== 正文 ====").
+/// `value`: where the field's value starts in `t`.
+enum class HeaderLine { none, title, field, separator };
+HeaderLine header_line(std::string_view t, std::size_t& value);
+
+/// A report body crawled onto one line (two or more of the six section headings inside it): its
+/// pieces [start, end) — the title and preamble, each heading, the text under it split at
+/// "(一)" items, a table (`has_cells(a, b)`) whole, the signature after the last sentence. Empty
+/// when `t` is not such a line. (flat.cpp)
+std::vector<std::pair<std::size_t, std::size_t>> flat_pieces(std::string_view t,
+                                                             const std::function<bool(std::size_t, std::size_t)>& has_cells);
+
 /// The paragraphs of a document, sorted into report text, page chrome and table rows that a
-/// crawler flattened into paragraphs.
+/// crawler flattened into paragraphs. A body crawled onto one line is read as the paragraphs it
+/// had (flat_pieces); a crawler's header block is chrome, but for its title.
 class Prose {
  public:
   Prose(const Document& doc, const Report& report);
@@ -325,7 +345,19 @@ class Prose {
  private:
   enum class Kind : unsigned char { body, chrome, table_text };
   void sort();
+  /// A paragraph made of bytes [a, b) of `p` (a piece of a flattened line).
+  const Paragraph* piece(const Paragraph& p, std::size_t a, std::size_t b);
+  /// Joins the lines of running text that PDF text and converted markdown wrap at a fixed width.
+  void reflow(std::vector<Kind>& kinds);
+  /// A joined paragraph's text positions and where each part starts in the normalised text.
+  struct Joined {
+    const Paragraph* p;
+    std::vector<std::pair<std::size_t, std::size_t>> parts;  ///< (text position, offset)
+  };
+  std::vector<Joined> joined_;  ///< by address
   const Document& doc_;
+  std::deque<Paragraph> owned_;  ///< the pieces of flattened lines
+  std::vector<std::pair<const Paragraph*, std::size_t>> order_;  ///< index() by address
   std::vector<const Paragraph*> all_, body_;
   std::vector<Kind> kind_;
   std::vector<std::uint64_t> words_;  ///< screen_words() by index

@@ -367,6 +367,21 @@ bool numeric_word(std::string_view t) {
   return digit;
 }
 
+/// An item of table numbers only ("3001", "0 0 12"): its words are all numeric_word.
+bool numeric_item(std::string_view t) {
+  bool any = false;
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t j = t.find(' ', i);
+    if (j == std::string_view::npos) j = t.size();
+    if (j > i) {
+      if (!numeric_word(t.substr(i, j - i))) return false;
+      any = true;
+    }
+    i = j + 1;
+  }
+  return any;
+}
+
 bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /// Joins two pieces of wrapped text: directly, or with a space between two Latin words.
@@ -451,16 +466,42 @@ void split_item(const Parsed& p, const Item& it, std::uint32_t index, double h, 
   }
 }
 
+/// The smallest ratio (in 1/50 of a height) that is common among `ratios` (at least 3 times and
+/// 5% of them), or 0. Sorts `ratios`.
+int common_ratio(std::vector<int>& ratios) {
+  std::sort(ratios.begin(), ratios.end());
+  const std::size_t need = std::max<std::size_t>(3, ratios.size() / 20);
+  for (std::size_t i = 0; i < ratios.size();) {
+    std::size_t j = i;
+    while (j < ratios.size() && ratios[j] == ratios[i]) ++j;
+    if (j - i >= need) return ratios[i];
+    i = j;
+  }
+  return 0;
+}
+
 /// The document's line spacing, in font heights: the smallest baseline distance between
-/// neighbouring lines of one font size (1.05 to 2.2 heights) that is common (at least 3 times and
-/// 5% of such distances); 2.0 when there is none.
-double line_pitch(const Parsed& p) {
-  std::vector<int> ratios;  // in 1/50 of a height
+/// neighbouring lines of text (not of table numbers) of one font size (1.05 to 2.2 heights) that
+/// is common (common_ratio); 2.0 when there is none. A font size with a wider spacing of its own
+/// (a table in a smaller font, its cells' lines set farther apart than the body's) has it.
+struct LinePitch {
+  double all = 2.0;
+  std::vector<std::pair<int, double>> sizes;  // (height in half points, spacing), sorted
+  static int key(double h) { return static_cast<int>(std::min(h, 1e4) * 2 + 0.5); }
+  double of(double h) const {
+    auto it = std::lower_bound(sizes.begin(), sizes.end(), std::make_pair(key(h), 0.0));
+    return it != sizes.end() && it->first == key(h) ? std::max(all, it->second) : all;
+  }
+};
+
+LinePitch line_pitch(const Parsed& p) {
+  std::vector<std::pair<int, int>> ratios;  // (height key, ratio in 1/50 of a height)
   std::vector<std::pair<float, float>> lines;  // baseline, height
   for (const Page& pg : p.pages) {
     lines.clear();
     for (std::size_t i = pg.first; i < pg.last; ++i)
-      if (p.items[i].h > 0) lines.emplace_back(p.items[i].y, p.items[i].h);
+      if (p.items[i].h > 0 && !numeric_item(std::string_view(p.text).substr(p.items[i].begin, p.items[i].len)))
+        lines.emplace_back(p.items[i].y, p.items[i].h);  // lines of text: a row of numbers is set apart from its label
     std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;  // a total order: the same in every build
     });
@@ -469,32 +510,36 @@ double line_pitch(const Parsed& p) {
       const double gap = lines[prev].first - lines[i].first, h = lines[i].second;
       if (gap <= 0.3 * h) continue;  // the same line
       if (std::abs(lines[prev].second - h) <= 0.05 * h && gap >= 1.05 * h && gap <= 2.2 * h)
-        ratios.push_back(static_cast<int>(gap / h * 50 + 0.5));
+        ratios.emplace_back(LinePitch::key(h), static_cast<int>(gap / h * 50 + 0.5));
       prev = i;
     }
   }
-  if (ratios.empty()) return 2.0;
+  LinePitch out;
+  std::vector<int> all, one;
+  for (const auto& r : ratios) all.push_back(r.second);
+  if (const int c = common_ratio(all)) out.all = c / 50.0;
   std::sort(ratios.begin(), ratios.end());
-  const std::size_t need = std::max<std::size_t>(3, ratios.size() / 20);
   for (std::size_t i = 0; i < ratios.size();) {
     std::size_t j = i;
-    while (j < ratios.size() && ratios[j] == ratios[i]) ++j;
-    if (j - i >= need) return ratios[i] / 50.0;
+    one.clear();
+    for (; j < ratios.size() && ratios[j].first == ratios[i].first; ++j) one.push_back(ratios[j].second);
+    if (const int c = common_ratio(one)) out.sizes.emplace_back(ratios[i].first, c / 50.0);
     i = j;
   }
-  return 2.0;
+  return out;
 }
 
 class Layout {
  public:
   Layout(const Parsed& p, const Limits& limits)
-      : p_(p), limits_(limits), widths_(calibrate(p)), pitch_(1.1 * line_pitch(p)) {}
+      : p_(p), limits_(limits), widths_(calibrate(p)), pitch_(line_pitch(p)) {}
 
   /// Appends the rendition of page `pg`; false when the rendition grows too large.
   bool page(const Page& pg, std::string& out) {
     lines_.clear();
     joined_.clear();
     group(pg);
+    join_offset_numbers();
     merge_number_lines();
     anchors();  // of the page as drawn, before cells are joined
     join_wrapped_cells();
@@ -588,6 +633,55 @@ class Layout {
            !l.pieces.back().numeric;
   }
 
+  /// The row of numbers of a line `i` (its trailing numeric pieces) and the label they follow:
+  /// the text piece nearest to their left, on line `i` or on a line within `reach` of it.
+  /// Returns the index of the line whose last piece is that label, or lines_.size() when it is
+  /// on line `i`, another line's label column lies nearer to the numbers, or there is none.
+  std::size_t label_line(std::size_t i, std::size_t k0, double reach, double wide) const {
+    const Line& l = lines_[i];
+    const double first = l.pieces[k0].x - 0.1 * l.h;
+    double best_end = k0 > 0 ? l.pieces[k0 - 1].end() : -runs_limits::kMaxCoordinate;
+    const double after = best_end;
+    std::size_t best = lines_.size();
+    const std::size_t from = i >= 6 ? i - 6 : 0, to = std::min(lines_.size(), i + 7);
+    for (std::size_t j = from; j < to; ++j) {
+      const Line& c = lines_[j];
+      if (j == i || c.gone || c.pieces.empty() || std::abs(c.y - l.y) > wide) continue;
+      // The text of line j nearest to the numbers, left of them.
+      auto it = std::lower_bound(c.pieces.begin(), c.pieces.end(), first, [](const Piece& p, double x) { return p.x < x; });
+      if (it == c.pieces.begin()) continue;
+      const Piece& t = *(it - 1);
+      if (t.numeric || t.end() > first || t.end() <= best_end) continue;
+      best_end = t.end();
+      // Only a line near enough, that ends in this label and is no row of numbers itself, takes them.
+      best = std::abs(c.y - l.y) <= reach && label_before(c, first, after) ? j : lines_.size();
+    }
+    return best;
+  }
+
+  /// A row of numbers set a little lower (or higher) than its label, as a CJK label and numbers
+  /// in a Latin font come out when a table centres each cell's text (0.3 to 0.5 of a height
+  /// apart), joins the label's line, so that the row is one line as pdftotext shows it. Text left
+  /// of the label on the numbers' line (a label printed down a merged cell, nearer to the numbers
+  /// than to the row's own label) stays where it is, on a line of its own, never glued onto
+  /// the row. Numbers with a label column nearer to them on a line around (a wrapped label whose
+  /// lines enclose the numbers) are left to merge_number_lines.
+  void join_offset_numbers() {
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+      Line& l = lines_[i];
+      if (l.gone || l.pieces.empty() || !l.pieces.back().numeric) continue;
+      std::size_t k0 = l.pieces.size();
+      while (k0 > 0 && l.pieces[k0 - 1].numeric) --k0;
+      const std::size_t li = label_line(i, k0, 0.5 * l.h, 1.1 * l.h);
+      if (li == lines_.size()) continue;
+      Line& b = lines_[li];
+      b.pieces.insert(b.pieces.end(), l.pieces.begin() + static_cast<std::ptrdiff_t>(k0), l.pieces.end());
+      b.hmax = std::max(b.hmax, l.hmax);
+      l.pieces.resize(k0);
+      if (l.pieces.empty()) l.gone = true;
+    }
+  }
+
   /// A row of numbers centred between the lines of a wrapped label (a cell of two lines next
   /// to cells of one, middle-aligned) joins the label line below it whose text ends nearest to
   /// the numbers (join_wrapped_cells then puts the line above in front of that label). What
@@ -654,10 +748,21 @@ class Layout {
     return r;
   }
 
+  /// A number that ends its line inside the item before it, a word apart ("…洪泽湖大道 90":
+  /// running text wrapped after a house number), is no cell of a table row.
+  static bool trailing_word_number(const Line& l, std::size_t k) {
+    return k + 1 == l.pieces.size() && k > 0 && l.pieces[k].numeric && !l.pieces[k].item_first;
+  }
+
+  /// The line holds more than one cell (a trailing word number is not one).
+  static bool several_cells(const Line& l) {
+    return l.pieces.size() > 2 || (l.pieces.size() == 2 && !trailing_word_number(l, 1));
+  }
+
   /// The piece after `p` on its line is a number: `p` is the label of a row of numbers.
   static bool labels_numbers(const Line& l, const Piece& p) {
     const std::size_t k = static_cast<std::size_t>(&p - l.pieces.data());
-    return k + 1 < l.pieces.size() && l.pieces[k + 1].numeric;
+    return k + 1 < l.pieces.size() && l.pieces[k + 1].numeric && !trailing_word_number(l, k + 1);
   }
 
   /// A tall cell alone on its lines (a label spanning several rows, centred between them) goes
@@ -666,7 +771,7 @@ class Layout {
   void attach(std::size_t li) {
     Piece& cell = lines_[li].pieces.front();
     const double top = cell.cell_top, bottom = cell.cell_bottom, mid = (top + bottom) / 2, right = cell.cell_right;
-    const double reach = pitch_ * cell.h;
+    const double reach = pitch(cell.h) * cell.h;
     std::size_t best = lines_.size();
     double best_d = 0;
     for (std::size_t j = li >= 16 ? li - 16 : 0; j < lines_.size() && j <= li + 16; ++j) {
@@ -698,6 +803,8 @@ class Layout {
       for (std::size_t k = 0; !lines_[li].gone && k < lines_[li].pieces.size(); ++k) {
         Piece& p = lines_[li].pieces[k];
         if (p.gone || p.numeric || p.in_cell) continue;
+        // A word of an item that goes on in text after it ("商 业 企", letter-spaced) is not a cell.
+        if (!p.item_last && k + 1 < lines_[li].pieces.size() && !lines_[li].pieces[k + 1].numeric) continue;
         const double right = column_end(li, k), h = p.h, tolx = std::max(1.0, 0.15 * h);
         auto full = [&](const Piece& q) { return q.end() <= right + 0.1 * h && right - q.end() < 2.6 * h; };
         if (!full(p)) continue;
@@ -707,12 +814,12 @@ class Layout {
         };
         std::vector<Member> cell{{li, &p}};
         // In a table: a block line has other cells, or lines of other columns lie between.
-        bool numbers = labels_numbers(lines_[li], p), others = lines_[li].pieces.size() > 1;
+        bool numbers = labels_numbers(lines_[li], p), others = several_cells(lines_[li]);
         double y = p.y;
         for (std::size_t j = li + 1, steps = 0; j < lines_.size() && steps < kReach; ++j, ++steps) {
           Line& d = lines_[j];
           if (d.gone) continue;
-          if (y - d.y > pitch_ * h + 0.3 * h) break;
+          if (y - d.y > pitch(h) * h + 0.3 * h) break;
           bool several = false;
           Piece* q = in_column(d, p.x - tolx, right, several);
           if (several) break;
@@ -721,12 +828,12 @@ class Layout {
             continue;
           }
           if (std::abs(q->x - p.x) > tolx || q->end() > right + 0.1 * h || q->numeric || q->in_cell ||
-              std::abs(q->h - h) > 0.1 * h || y - q->y > pitch_ * h || starts_numbered(text(*q)))
+              std::abs(q->h - h) > 0.1 * h || y - q->y > pitch(h) * h || starts_numbered(text(*q)))
             break;
           const bool n = labels_numbers(d, *q);
           if (n && numbers) break;
           numbers = numbers || n;
-          others = others || d.pieces.size() > 1;
+          others = others || several_cells(d);
           cell.push_back({j, q});
           y = q->y;
           if (!full(*q)) break;
@@ -734,7 +841,7 @@ class Layout {
         if (cell.size() < 2 || !(numbers || others)) continue;  // running text is reflowed, not joined here
         std::size_t target = 0;
         for (std::size_t m = cell.size(); m-- > 0;)
-          if (lines_[cell[m].line].pieces.size() > 1) target = m;
+          if (several_cells(lines_[cell[m].line])) target = m;
         for (std::size_t m = cell.size(); m-- > 0;)
           if (labels_numbers(lines_[cell[m].line], *cell[m].piece)) target = m;
         std::string joined;
@@ -832,9 +939,16 @@ class Layout {
         int sep = 0;
         if (gap >= 0.8 * em) sep = 2;
         else if (gap >= 0.1 * em || p.item == q.last_item)
-          sep = aligned(li, p.x, std::max(1.0, 0.25 * p.h), true) || aligned(li, q.end(), std::max(1.0, 0.25 * q.h), false)
+          // A column starts at p, or q is a number ending where a right-aligned column of
+          // numbers ends. (Text ending where other lines' text ends proves nothing: CJK labels
+          // in one column end on a grid of glyph widths.)
+          sep = aligned(li, p.x, std::max(1.0, 0.25 * p.h), true) ||
+                        (q.numeric && aligned(li, q.end(), std::max(1.0, 0.25 * q.h), false))
                     ? 2
                     : 1;
+        // A number ending the line a word after the text of its own item ("大道 90"), not at
+        // the start of a column: a word space, however wide the estimated gap.
+        if (sep == 2 && trailing_word_number(ln, k) && !aligned(li, p.x, std::max(1.0, 0.25 * p.h), true)) sep = 1;
         // Letter-spaced CJK (distributed or justified text, which pdf.js writes "政 府 信 息"):
         // a small gap next to a single CJK glyph is no word space. ("办公室 网站" keeps its space.)
         if (sep == 1 && gap < 0.5 * em && (q.cols == 2 || p.cols == 2) && wide_at(text(q), false) && wide_at(text(p), true))
@@ -883,7 +997,9 @@ class Layout {
   Widths widths_;
   std::vector<Line> lines_;
   std::vector<std::string> joined_;
-  double pitch_;  // the largest baseline distance (in font heights) between two lines of one cell
+  LinePitch pitch_;
+  /// The largest baseline distance (in font heights) between two lines of one cell of height h.
+  double pitch(double h) const { return 1.1 * pitch_.of(h); }
   double left_ = 0, cw_ = 5;
 };
 

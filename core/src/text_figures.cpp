@@ -114,7 +114,8 @@ constexpr std::array kFigureCues = {
     FigureCue{"T3", "（七）总计", "", kCount, "办结|办理完毕|答复完毕|作出答复|办结申请|答复申请|办结政府信息公开申请|答复政府信息公开申请", {},
               "按时办结|延期办结|逾期办结|未办结|尚未办结|按期办结"},
     FigureCue{"T3", "四、结转下年度继续办理", "", kCount,
-              "结转下年度继续办理|结转下年度|结转至下年度|结转到下年度|结转下一年度|结转至下一年度|结转到下一年度|转入下一年度|转入下年度"},
+              "结转下年度继续办理|结转下年度|结转至下年度|结转到下年度|结转下一年度|结转至下一年度|结转到下一年度|转入下一年度|转入下年度|"
+              "转下一年度|转下年度"},
     FigureCue{"T3", "", "自然人", kCount, "自然人|自然人申请|自然人提出|自然人提出申请"},
     FigureCue{"T3", "", "法人或其他组织", kCount, "法人或其他组织|法人或其他组织申请|法人或其他组织提出|法人和其他组织"},
     FigureCue{"T3", "", "商业企业", kCount, "商业企业|商业企业申请"},
@@ -145,6 +146,9 @@ struct NoneCue {
 /// A statement of none about applications that is about something else: "无依申请公开收费情况".
 constexpr std::string_view kAboutOther = "复议|诉讼|收费|费用|投诉|举报|咨询|结转|不予公开|不予处理|无法提供|逾期|延期|超期|答复";
 
+/// A statement of no 复议/诉讼 that speaks of corrected cases only.
+constexpr std::string_view kCorrected = "纠错|纠正|败诉|撤销|确认违法";
+
 constexpr std::array kNoneCues = {
     NoneCue{"legacy", "（一）收到申请数", "", "依申请公开|依申请|公开申请", true, kAboutOther},
     NoneCue{"T3", "一、本年新收政府信息公开申请数量", "", "依申请公开|依申请|公开申请", true, kAboutOther},
@@ -152,11 +156,15 @@ constexpr std::array kNoneCues = {
     NoneCue{"legacy", "五、行政诉讼数量", "", "诉讼"},
     NoneCue{"legacy", "六、举报投诉数量", "", "投诉|举报"},
     NoneCue{"legacy", "七、依申请公开信息收取的费用", "", "收费|收取费用|收取任何费用", true, "处理费"},
-    NoneCue{"T4", "行政复议", "总计", "复议"},
-    NoneCue{"T4", "行政诉讼/", "总计", "诉讼"},
+    // "未发生…被行政复议纠错或行政诉讼败诉": of the cases corrected, not of all (结果纠正).
+    NoneCue{"T4", "行政复议", "总计", "复议", true, kCorrected},
+    NoneCue{"T4", "行政诉讼/", "总计", "诉讼", true, kCorrected},
+    NoneCue{"T4", "行政复议", "结果纠正", "复议纠错|复议纠正|复议被纠错|复议被纠正|复议撤销"},
+    NoneCue{"T4", "行政诉讼/", "结果纠正", "诉讼败诉|诉讼纠错|诉讼被纠错|诉讼纠正|诉讼被纠正|诉讼撤销"},
     NoneCue{"T3", "四、结转下年度继续办理", "",
             "均已办结|均办结|全部办结|已全部办结|均已按时办结|均已按期办结|均按时办结|均按期办结|全部按时办结|全部按期办结|"
-            "均在法定期限内办结|均已在法定期限内办结|均已答复|均予以答复|全部予以答复|均已按期答复",
+            "均在法定期限内办结|均已在法定期限内办结|均已答复|均予以答复|全部予以答复|均已按期答复|"
+            "均已办理完成|均已按要求办理完成|均办理完成|全部办理完成|均已办理完毕|均已按时办理完成",
             false, "上年结转|上年度结转|结转下年度|建议|提案|信访|诉求|投诉|举报|来信|咨询", "申请"},
 };
 
@@ -259,8 +267,8 @@ constexpr auto kNonePhrases = none_sets<&NoneCue::phrases>();
 constexpr auto kNoneUnless = none_sets<&NoneCue::unless>();
 constexpr auto kNoneAbout = none_sets<&NoneCue::about>();
 /// Any phrase of any statement of none: a clause without one says no "none".
-constexpr PhraseSet kAnyNonePhrase = [] {
-  PhraseSet s;
+constexpr WidePhraseSet kAnyNonePhrase = [] {
+  WidePhraseSet s;
   for (const NoneCue& c : kNoneCues)
     for (std::string_view p : split_bar(c.phrases)) s.add(p);
   return s;
@@ -283,6 +291,7 @@ constexpr PhraseSet kPartScopeSet{kPartScope};
 constexpr PhraseSet kPartOfTotalSet{kPartOfTotal};
 constexpr PhraseSet kReasonSet{kReason};
 constexpr PhraseSet kOtherBodySet{kOtherBody};
+constexpr PhraseSet kAttributeSet{"主动公开|依申请公开"};
 
 bool has_word(std::string_view list, std::string_view w) {
   for (std::string_view x : split_bar(list))
@@ -436,6 +445,9 @@ class Extractor {
         else if (rank == best_rank && (best->row != mt.row || best->col != mt.col || best->tmpl != mt.tmpl)) tie = true;
       });
       if (!best || tie) continue;
+      // "其中主动公开信息数130，依申请公开信息数363条，不予公开21条": the 公开属性 of documents,
+      // not the results of applications.
+      if (best->tmpl->id == "T3" && best->cue->rows.starts_with("（") && kAttributeSet.which(t.substr(s0, s1 - s0)) == 3) continue;
       // "不属于本行政机关公开或信息不存在35条": two categories together are neither.
       const std::string_view joined = t.substr(c0, best->phrase_start - std::min(best->phrase_start, c0));
       if (find_any(joined, kJoinedSet) != std::string_view::npos) continue;
@@ -448,7 +460,8 @@ class Extractor {
                (best->cue->group && find_any(joined, kReasonSet) != std::string_view::npos))
         sc.scope = StatedCell::Scope::part;
       out.push_back(sc);
-      if (!best->cue->rows.empty()) named.emplace_back(best->tmpl, best->row);
+      // A row named in an aside ("（含上年结转5件）") is not the one the sentence goes on about.
+      if (!best->cue->rows.empty() && !in_brackets(t, s0, m.start)) named.emplace_back(best->tmpl, best->row);
     }
   }
 

@@ -51,7 +51,9 @@ class Sums {
       done = end;
       // A list of lists ("其中…（其中…）") is not read: which total a part belongs to is unclear.
       if (t.find('(', q) < end && t.find("其中", q + 6) < end) continue;
-      const std::vector<Mention> before = find_mentions(t, begin, q);
+      std::vector<Mention> before = find_mentions(t, begin, q);
+      // Figures in an aside before 其中 ("222件（含上年结转5件），其中…") are not its total.
+      std::erase_if(before, [&](const Mention& m) { return in_brackets(t, begin, m.start) && !in_brackets(t, begin, q); });
       const std::vector<Mention> after = find_mentions(t, q, end);
       for (std::string_view unit : text_units()) {
         std::vector<const Mention*> tot;
@@ -67,10 +69,14 @@ class Sums {
         Decimal sum;
         const std::string f = formula(parts, sum);
         const std::string u(unit);
-        r_.text_sums.push_back({total.value.to_string() + u, f + "=" + sum.to_string(), sum <= total.value});
-        if (sum > total.value) {
+        // Parts below the total may be a partial list; not when the list is whole: it has a
+        // part for the rest ("其他类9条") or names a whole partition, and no 等 closes it.
+        const bool short_whole = sum < total.value && whole_list(t, parts);
+        r_.text_sums.push_back({total.value.to_string() + u, f + "=" + sum.to_string(), sum <= total.value && !short_whole});
+        if (sum > total.value || short_whole) {
           Finding x = make_finding("text-sum", Severity::error,
-                                   "正文所列分项" + f + "=" + sum.to_string() + u + "，大于所述总数" + total.value.to_string() + u,
+                                   "正文所列分项" + f + "=" + sum.to_string() + u + (short_whole ? "，小于所述总数" : "，大于所述总数") +
+                                       total.value.to_string() + u + (short_whole ? "（所列分项已含“其他”或为完整分类）" : ""),
                                    prose_.span(p, total.start, total.end));
           x.expected = sum;
           x.actual = total.value;
@@ -89,6 +95,21 @@ class Sums {
   /// ("…法人或其他组织申请17件；上年结转5件") is something else.
   static std::vector<const Mention*> list_of_parts(std::string_view t, std::size_t q, std::size_t end,
                                                    const std::vector<Mention>& after, std::string_view unit) {
+    // Parts inside brackets are parts of a part ("197条（政府预决算32条、部门预决算165条）"); a
+    // bracket closing one opened before 其中 ends the list ("2599条，(其中…856条)").
+    std::vector<std::pair<std::size_t, std::size_t>> nested;
+    int depth = 0;
+    for (std::size_t i = q; i < end; ++i) {
+      if (t[i] == '(') {
+        if (depth++ == 0) nested.emplace_back(i, end);
+      } else if (t[i] == ')') {
+        if (depth == 0) { end = i; break; }
+        if (--depth == 0) nested.back().second = i;
+      }
+    }
+    auto inside = [&](const Mention& m) {
+      return std::any_of(nested.begin(), nested.end(), [&](const auto& n) { return m.start > n.first && m.start < n.second; });
+    };
     std::vector<std::size_t> cuts;
     for (std::size_t i = q; i < end; ++i)
       if (t[i] == ';') cuts.push_back(i);
@@ -97,7 +118,7 @@ class Sums {
       std::vector<const Mention*> out;
       const std::size_t a = k == 0 ? q : cuts[k - 1], b = cuts[k];
       for (const Mention& m : after)
-        if (m.unit == unit && m.start >= a && m.start < b) out.push_back(&m);
+        if (m.unit == unit && m.start >= a && m.start < b && !inside(m)) out.push_back(&m);
       return out;
     };
     std::vector<const Mention*> parts = in_segment(0);
@@ -110,6 +131,26 @@ class Sums {
     }
     return parts;
   }
+
+  /// A list of parts that is whole: one of them is the rest ("其他类9条", "其他应主动公开政府信息
+  /// 856条"), or they are the 公开属性 partition (主动公开, 依申请公开, 不予公开); 等 after the last
+  /// makes it partial.
+  static bool whole_list(std::string_view t, const std::vector<const Mention*>& parts) {
+    const Mention& last = *parts.back();
+    if (utf8::trim(t.substr(last.end, 9)).starts_with("等")) return false;
+    bool rest = false;
+    std::uint64_t partition = 0;
+    for (const Mention* m : parts) {
+      const std::size_t c0 = clause_start(t, m->start);
+      const std::string_view name = utf8::trim(t.substr(c0, m->start - c0));
+      rest = rest || kRest.find(name) == 0;
+      partition |= kPartition.which(name);
+    }
+    return rest || partition == (std::uint64_t{1} << kPartition.size()) - 1;
+  }
+  static constexpr PhraseSet kPartition{"主动公开|依申请公开|不予公开"};
+  /// How a list names the part that is all the rest (not "其他处理", a category of its own).
+  static constexpr PhraseSet kRest{"其他类|其它类|其他应|其他方面|其他信息|其他政府信息|其他各类|其余"};
 
   /// The two characters before a figure: "培训" of "培训171人次".
   static std::string_view word_before(std::string_view t, const Mention& m) {

@@ -7,10 +7,11 @@
 // Prints one row per report and a total, then each measure against the issue's target and the
 // floor this repository has reached (tests/corpus/floor.json). Fails when a measure falls below
 // its floor, in total or for any one report: the floor only moves up. With --strict it fails
-// unless every issue target is met. --update-floor rewrites the floor from this run (refused
-// when any report got worse than its floor: lower a floor only by hand, with the reason).
+// unless every issue target is met. --update-floor rewrites the floor from this run; it is
+// refused when anything got worse than the floor, unless --because "REASON" says why (a new rule
+// that rightly warns, a truth cell left out): the reason is kept in floor.json's `lowered`.
 //
-//   corpus-test.mjs --cli BIN --corpus DIR [--strict] [--update-floor] [--verbose]
+//   corpus-test.mjs --cli BIN --corpus DIR [--strict] [--update-floor [--because REASON]] [--verbose]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const cli = opt('--cli'), corpus = opt('--corpus');
 const strict = args.includes('--strict'), updateFloor = args.includes('--update-floor'), verbose = args.includes('--verbose');
+const because = opt('--because');
 if (!cli || !corpus) {
   console.error('usage: corpus-test.mjs --cli BIN --corpus DIR [--strict] [--update-floor] [--verbose]');
   process.exit(2);
@@ -188,7 +190,7 @@ for (const [name, now, target, up] of measures) {
 // The floor: per report and in total, nothing may get worse than what the repository reached.
 const current = {
   total: { exact: total.exact, wrong: total.wrong, falseAlarms: total.falseAlarms, missed: total.missed, warnings: total.warnings, pdfsRead: total.pdfsRead, xyear: total.xyear },
-  reports: Object.fromEntries(results.map((s) => [s.file, { exact: s.exact, falseAlarms: s.falseAlarms.length, missed: s.missed.length, warnings: s.warnings }])),
+  reports: Object.fromEntries(results.map((s) => [s.file, { exact: s.exact, falseAlarms: s.falseAlarms.length, missed: s.missed.length }])),
 };
 const floor = existsSync(floorFile) ? JSON.parse(readFileSync(floorFile, 'utf8')) : null;
 const worse = [];
@@ -201,16 +203,20 @@ if (floor) {
     }
   };
   cmp('total', current.total, floor.total);
+  // Warnings are held in total only: a new rule that rightly warns moves them per report.
   for (const [file, was] of Object.entries(floor.reports)) if (current.reports[file]) cmp(file, current.reports[file], was);
 }
 if (total.wrong > 0) worse.push(`${total.wrong} cell(s) read with a wrong value`);
 
 if (updateFloor) {
-  if (worse.length) {
-    console.error(`\nnot updating the floor: worse than it in\n  ${worse.join('\n  ')}`);
+  if (total.wrong > 0 || (worse.length && !because)) {
+    console.error(`\nnot updating the floor: worse than it in\n  ${worse.join('\n  ')}` +
+                  (total.wrong ? '' : '\n(say why with --because "REASON" if this is right)'));
     process.exit(1);
   }
+  current.lowered = [...(floor?.lowered ?? []), ...(worse.length ? [{ because, what: worse }] : [])];
   writeFileSync(floorFile, JSON.stringify(current, null, 1) + '\n');
+  worse.length = 0;
   console.log(`\nfloor written: ${floorFile}`);
 }
 if (worse.length) console.log(`\nFAILED: worse than the floor (tests/corpus/floor.json):\n  ${worse.join('\n  ')}`);

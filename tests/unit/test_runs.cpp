@@ -297,6 +297,54 @@ TEST_CASE("runs: numbers centred between the two lines of their label join the l
   CHECK(chunks(ls[1]) == V{"1.属于国家秘密", "1", "0", "1"});
 }
 
+TEST_CASE("runs: numbers set a little below their label join its row; a merged cell's label stays off the row") {
+  // 10 pt, rows 30 pt apart; each cell's text is centred, so the numbers (a Latin font) sit
+  // 3.1 pt (0.31 of a height) below their CJK label. The merged cell's label "（三）不"/"予公开"
+  // is printed in the middle of its rows, 2 pt below the numbers of row 4 (nearer to them than
+  // their own label is), and a vertical label's glyph 3.5 pt above row 6's label.
+  Page p;
+  const char* labels[] = {"4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息"};
+  for (int r = 0; r < 3; ++r) {
+    const double y = 600 - 30 * r;
+    p.push_back({180, y, 100, 10, labels[r]});
+    for (int c = 0; c < 3; ++c) p.push_back({320 + 40.0 * c, y - 3.1, 5, 10, std::to_string(r + c)});
+  }
+  p.push_back({120, 591.8, 40, 10, "（三）不"});
+  p.push_back({120, 576.8, 30, 10, "予公开"});
+  p.push_back({80, 543.5, 10, 10, "果"});
+  const auto ls = lines_of(layout(payload({p})));
+  REQUIRE(ls.size() == 6);
+  CHECK(chunks(ls[0]) == V{"4.保护第三方合法权益", "0", "1", "2"});
+  CHECK(chunks(ls[1]) == V{"（三）不"});
+  CHECK(chunks(ls[2]) == V{"予公开"});
+  CHECK(chunks(ls[3]) == V{"5.属于三类内部事务信息", "1", "2", "3"});
+  CHECK(chunks(ls[4]) == V{"果"});
+  CHECK(chunks(ls[5]) == V{"6.属于四类过程性信息", "2", "3", "4"});
+}
+
+TEST_CASE("runs: a table in a smaller font keeps its own line spacing for wrapped labels") {
+  // Body text 12 pt at 1.5 heights (18 pt); the table 8 pt, its label column full (8 pt glyphs,
+  // 152 pt wide, numbers from x 258), its cells' lines 16 pt apart (2.0 heights, wider than the
+  // body's 1.65 allowance): each wrapped label is still one cell, on the line of its numbers (set
+  // between its lines, 2.5 pt below the middle).
+  Page p;
+  for (int i = 0; i < 6; ++i)
+    p.push_back({57, 780.0 - 18 * i, 480, 12, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"});
+  const char* first[] = {"（二）部分公开（区分处理的，只计这一情", "5.要求行政机关确认或重新出", "1、申请人无正当理由逾期不补"};
+  const char* second[] = {"形，不计其他情形）", "具已获取信息", "正、行政机关不再处理"};
+  for (int r = 0; r < 3; ++r) {
+    const double y = 600 - 40 * r;
+    p.push_back({100, y, 152, 8, first[r]});
+    p.push_back({100, y - 16, 72, 8, second[r]});
+    for (int c = 0; c < 3; ++c) p.push_back({258 + 30.0 * c, y - 10.5, 4, 8, std::to_string(r + c)});
+  }
+  const auto ls = lines_of(layout(payload({p})));
+  REQUIRE(ls.size() == 4);  // the body is one paragraph
+  CHECK(chunks(ls[1]) == V{"（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0", "1", "2"});
+  CHECK(chunks(ls[2]) == V{"5.要求行政机关确认或重新出具已获取信息", "1", "2", "3"});
+  CHECK(chunks(ls[3]) == V{"1、申请人无正当理由逾期不补正、行政机关不再处理", "2", "3", "4"});
+}
+
 TEST_CASE("runs: a label wrapped in a narrow column is one cell; the next row's label is not taken in") {
   // Label column 167.87..313.59; lines of a cell 18 pt apart, rows 22.5 pt apart.
   const std::string out = layout(payload({{
@@ -341,6 +389,21 @@ TEST_CASE("runs: running text wrapped at the right edge is one paragraph; headin
 }
 
 // ---- the fixture ---------------------------------------------------------------------------
+
+TEST_CASE("runs: a number ending a wrapped line in its own item stays in the running text") {
+  // "…洪泽湖大道 90" is one pdf.js item wrapped at the right edge (the glyphs narrower than
+  // estimated, so the estimated gap before "90" is wide); the next line goes on "号，邮编…".
+  const std::string out = layout(payload({{
+      {81, 700, 456, 12, "本报告由某某区人民政府办公室根据条例编制。如对本报告有疑问"},
+      {57, 682, 480, 12, "请与区人民政府办公室联系（地址：某某区某某湖大道 90"},
+      {57, 664, 200, 12, "号，邮编：223100）。"},
+      {81, 646, 96, 12, "一、总体情况"},
+  }}));
+  const auto ls = lines_of(out);
+  REQUIRE(ls.size() == 2);
+  CHECK(ls[0].find("有疑问请与区人民政府办公室联系（地址：某某区某某湖大道 90号，邮编：223100）。") != std::string::npos);
+  CHECK(ls[1].find("一、总体情况") != std::string::npos);
+}
 
 TEST_CASE("runs: the fixture PDF (Chromium's print of r2021-ok/page.html) reads back the 2021 tables") {
   const std::string runs = testing::read_fixture("pdf/r2021-ok.runs");

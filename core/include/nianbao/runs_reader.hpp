@@ -35,8 +35,10 @@ bool looks_like_runs(std::string_view bytes);
 /// by baseline, ordered by x and padded to a character grid so that table columns are separated
 /// by two or more spaces (also where pdf.js merged two cells into one item with a single space,
 /// when the piece lines up with a column of the lines around it); pieces of one word that pdf.js
-/// split are joined, letter-spaced CJK loses its spaces; a row of numbers centred between the
-/// two lines of its label goes onto the lower one, a label wrapped in a narrow column becomes one
+/// split are joined, letter-spaced CJK loses its spaces; a row of numbers set up to half a font
+/// height below or above its label joins the label's line (text left of the label on the
+/// numbers' line, a merged cell's label, stays on its own line), a row of numbers centred
+/// between the two lines of its label goes onto the lower one, a label wrapped in a narrow column becomes one
 /// cell on its row's line, running text wrapped at the right edge becomes one line; a large
 /// vertical gap gives an empty line, and pages are separated by a form feed. Glyphs that CJK
 /// fonts map to Kangxi/CJK radicals (⼈ U+2F08, ⻚ U+2EDA) are read as the unified ideographs.
