@@ -497,6 +497,11 @@ Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
       kinds.push_back(holds_cell(x->span) ? Kind::table_text : Kind::body);
     }
   }
+  // Lines of a table crawled one cell per line (row labels, group labels between them).
+  for (const ReportTable& t : report.tables)
+    for (const Span& s : t.text_spans)
+      for (std::size_t i = 0; i < all_.size(); ++i)
+        if (all_[i]->span.start >= s.start && all_[i]->span.end <= s.end) kinds[i] = Kind::table_text;
   reflow(kinds);
   kind_ = std::move(kinds);
   words_.resize(all_.size());

@@ -99,14 +99,41 @@ std::size_t find_label(const std::string& t, const std::u32string& core) {
 }
 
 struct After {
-  std::string digits;                                   // glued run (see GluedRow::digits)
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // byte range per unit (or per number)
-  std::vector<std::string> spaced;                      // numbers written apart
+  std::string digits;                                   // the run (see GluedRow::digits)
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // byte range per unit
   std::size_t end = 0;                                  // byte after the numbers
 };
 
-/// What follows a label at byte `at`: numbers one space apart, or one run of digits (after an
-/// optional unit word when `unit_first`). Prose ("217件", "2016年") is not a table row.
+/// A number token at byte `k` of `t`: digits, a decimal point between digits, a minus before
+/// a digit, blank markers ("—"), as units appended to `a`. Returns the byte after it (`k` when
+/// there is none) and whether it had a digit or a blank marker.
+std::size_t read_token(const std::string& t, std::size_t k, After& a, bool& any) {
+  std::size_t e = k;
+  while (e < t.size()) {
+    if (is_digit(t[e])) {
+      a.digits += t[e];
+      a.ranges.push_back({e, e + 1});
+      any = true;
+      ++e;
+    } else if ((t[e] == '.' && e > k && is_digit(t[e - 1]) && e + 1 < t.size() && is_digit(t[e + 1])) ||
+               (t[e] == '-' && e + 1 < t.size() && is_digit(t[e + 1]))) {
+      a.digits += t[e];
+      a.ranges.push_back({e, e + 1});
+      ++e;
+    } else if (starts_with(std::string_view(t).substr(e), "—")) {
+      a.digits += 'x';
+      a.ranges.push_back({e, e + 3});
+      e += 3;
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+/// What follows a label at byte `at`: number tokens, run together or apart by spaces (a space
+/// between two numbers is a cell boundary: "10 0 0 0 01" is 1, 0, 0, 0, 0, 0, 1), after an
+/// optional space and (when `unit_first`) a unit word. Prose ("217件", "2016年") is not a row.
 std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_first) {
   std::size_t i = at;
   // Closing brackets and quotes that end a label: "…其他情形）", "…稳定”".
@@ -122,50 +149,47 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
         break;
       }
   After a;
-  if (i < t.size() && t[i] == ' ') {
-    std::size_t j = i;
-    while (j < t.size() && t[j] == ' ') {
-      std::size_t k = j;
-      while (k < t.size() && t[k] == ' ') ++k;
-      std::size_t e = k;
-      if (starts_with(std::string_view(t).substr(k), "—")) {
-        e = k + 3;
-      } else {
-        if (e < t.size() && t[e] == '-') ++e;
-        while (e < t.size() && (is_digit(t[e]) || (t[e] == '.' && e > k && e + 1 < t.size() && is_digit(t[e + 1])))) ++e;
-        if (e == k || (e == k + 1 && t[k] == '-')) break;
-      }
-      a.spaced.push_back(t.substr(k, e - k));
-      a.ranges.push_back({k, e});
-      j = e;
-    }
-    if (a.spaced.size() < 2) return std::nullopt;
-    a.end = j;
-    return a;
-  }
-  // One run: digits, a decimal point between digits, a minus before a digit, blank markers.
+  bool any = false;
   std::size_t e = i;
-  bool any_digit = false;
-  while (e < t.size()) {
-    if (is_digit(t[e])) {
-      a.digits += t[e];
-      a.ranges.push_back({e, e + 1});
-      any_digit = true;
-      ++e;
-    } else if ((t[e] == '.' && e > i && is_digit(t[e - 1]) && e + 1 < t.size() && is_digit(t[e + 1])) ||
-               (t[e] == '-' && e + 1 < t.size() && is_digit(t[e + 1]))) {
-      a.digits += t[e];
-      a.ranges.push_back({e, e + 1});
-      ++e;
-    } else if (starts_with(std::string_view(t).substr(e), "—")) {
-      a.digits += 'x';
-      a.ranges.push_back({e, e + 3});
-      e += 3;
-    } else {
-      break;
+  for (bool first = true;; first = false) {
+    std::size_t k = e;
+    bool line_break = false;
+    for (; k < t.size() && (t[k] == ' ' || t[k] == '\n'); ++k) line_break = line_break || t[k] == '\n';
+    if (!first && k == e) break;
+    After tok;
+    bool tok_any = false;
+    const std::size_t te = read_token(t, k, tok, tok_any);
+    if (te == k || (tok.digits == "-")) break;
+    if (!first) {
+      a.digits += line_break ? '|' : ' ';
+      a.ranges.push_back({e, k});
+    }
+    a.digits += tok.digits;
+    a.ranges.insert(a.ranges.end(), tok.ranges.begin(), tok.ranges.end());
+    any = any || tok_any;
+    e = te;
+  }
+  // The next item's number glued on: "…00000002.其他法律…" ends with the "2" of "2.其他": a digit
+  // followed by "." or "、" and a Han character is an item number, not a cell.
+  if (e < t.size() && a.digits.size() > 1 && is_digit(a.digits.back()) && a.digits[a.digits.size() - 2] != '.' &&
+      a.digits[a.digits.size() - 2] != '-') {
+    std::size_t after_mark = 0;
+    if (t[e] == '.') after_mark = e + 1;
+    else if (starts_with(std::string_view(t).substr(e), "、")) after_mark = e + 3;
+    while (after_mark && after_mark < t.size() && (t[after_mark] == ' ' || t[after_mark] == '\n')) ++after_mark;
+    std::size_t len = 0;
+    if (after_mark && after_mark < t.size() && utf8::is_han(utf8::decode(t, after_mark, len))) {
+      a.digits.pop_back();
+      a.ranges.pop_back();
+      if (a.digits.back() == ' ' || a.digits.back() == '|') {
+        a.digits.pop_back();
+        a.ranges.pop_back();
+      }
+      e = a.ranges.back().second;
+      any = std::any_of(a.digits.begin(), a.digits.end(), is_digit);
     }
   }
-  if (!any_digit) return std::nullopt;
+  if (!any) return std::nullopt;
   for (std::string_view u : kUnitWords)
     if (starts_with(std::string_view(t).substr(e), u)) return std::nullopt;
   for (std::string_view w : {"%", "年", "月", "日"})
@@ -180,6 +204,12 @@ Span join(const Span& a, const Span& b) {
   return s;
 }
 
+/// The span of bytes [b, e) of `p`, from the start of b's line (a label's numbering).
+Span region(const Document& doc, const Paragraph& p, std::size_t b, std::size_t e) {
+  while (b > 0 && p.text[b - 1] != '\n') --b;
+  return doc.map ? doc.map->span(p.offset + b, p.offset + e) : p.span;
+}
+
 std::vector<Span> spans_of(const Document& doc, const Paragraph& p, const After& a) {
   std::vector<Span> out;
   for (auto [b, e] : a.ranges)
@@ -189,11 +219,143 @@ std::vector<Span> spans_of(const Document& doc, const Paragraph& p, const After&
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kMaxCellLine = 300;  // bytes: a cell's line (the longest T3 label is 120)
+constexpr std::size_t kMaxLineGap = 64;    // bytes between two lines of one table (blank lines)
+
+/// A line that is a number alone ("71", "-", "—", "9116.36").
+bool number_line(const std::string& t) {
+  bool digit = false;
+  for (std::size_t i = 0; i < t.size();) {
+    if (is_digit(t[i])) { digit = true; ++i; }
+    else if (t[i] == '.' || t[i] == '-' || t[i] == ' ') ++i;
+    else if (starts_with(std::string_view(t).substr(i), "—")) i += 3;
+    else return false;
+  }
+  return digit || t == "—" || t == "-";
+}
+
+/// The document's paragraphs, with runs of short lines among which numbers stand alone on
+/// their lines (a crawled table, one cell per line) joined into one paragraph each.
+void gather(const Document& doc, NumberRuns& out) {
+  std::vector<const Paragraph*> run;
+  auto flush = [&] {
+    std::size_t numbers = 0;
+    for (const Paragraph* p : run) numbers += number_line(p->text);
+    if (run.size() >= 4 && numbers >= 3) {
+      auto j = std::make_unique<Paragraph>();
+      j->offset = run.front()->offset;
+      j->span = run.front()->span;
+      j->span.end = run.back()->span.end;
+      for (const Paragraph* p : run) {
+        if (!j->text.empty()) j->text.append(p->offset - (j->offset + j->text.size()), '\n');
+        j->text += p->text;
+      }
+      out.paras.push_back(j.get());
+      out.lines.push_back(true);
+      out.joined.push_back(std::move(j));
+    } else {
+      for (const Paragraph* p : run) {
+        out.paras.push_back(p);
+        out.lines.push_back(false);
+      }
+    }
+    run.clear();
+  };
+  for (const Block& b : doc.blocks) {
+    if (b.kind != Block::Kind::paragraph) {
+      flush();
+      continue;
+    }
+    const Paragraph& p = b.paragraph;
+    const bool short_line = p.text.size() <= kMaxCellLine;
+    const bool follows = !run.empty() && p.offset >= run.back()->offset + run.back()->text.size() &&
+                         p.offset - (run.back()->offset + run.back()->text.size()) <= kMaxLineGap;
+    if (!short_line || !follows) flush();
+    if (short_line) run.push_back(&p);
+    else {
+      out.paras.push_back(&p);
+      out.lines.push_back(false);
+    }
+  }
+  flush();
+}
+
+/// A row whose label is written a little differently ("其他法律和行政法规禁止公开", "不再受理")
+/// is not found by its label; but when it is the one template row missing between two rows
+/// found, its place is known: the text between them is its label and numbers, taken when the
+/// label is close to the template's (label_score, as the matcher accepts a table's labels).
+template <class At>
+void missing_between(const Document& doc, const Paragraph& p, bool lines, const TemplateIndex::Template& keys,
+                     std::size_t n_placed, At at, std::set<std::size_t>& seen, std::vector<GluedRow>& found) {
+  const TableTemplate* t = keys.tmpl;
+  const std::string& text = p.text;
+  for (std::size_t k = 1; k < n_placed; ++k) {
+    const auto [r1, b1, e1] = at(k - 1);
+    const auto b2 = at(k)[1];
+    if (b2 <= e1 || b2 - e1 > 1200) continue;
+    std::vector<std::size_t> missing;
+    for (std::size_t r = r1 + 1; r < at(k)[0]; ++r)
+      if (!t->rows[r].group) missing.push_back(r);
+    std::size_t cursor = e1;
+    for (std::size_t m = 0; m < missing.size() && !seen.count(missing[m]); ++m) {
+      // The label: from the cursor to the last label character before the next number.
+      std::size_t label_end = 0;
+      for (std::size_t i = cursor; i < b2 && !label_end; ++i) {
+        if (!is_digit(text[i])) continue;
+        {  // an item number ("1.申请人…") is part of the label
+          std::size_t e = i, len = 0;
+          while (e < b2 && is_digit(text[e])) ++e;
+          std::size_t h = e < b2 && text[e] == '.' ? e + 1 : starts_with(std::string_view(text).substr(e), "、") ? e + 3 : 0;
+          const bool short_number = e - i == 1 || (e - i == 2 && text[i] != '0');
+          if (short_number && h && h < text.size() && utf8::is_han(utf8::decode(text, h, len))) {
+            i = e;
+            continue;
+          }
+        }
+        std::size_t k2 = i;
+        while (k2 > cursor && (text[k2 - 1] == ' ' || text[k2 - 1] == '\n')) --k2;
+        std::size_t len = 0;
+        if (k2 > cursor && utf8::is_han(utf8::decode(text, char_before(text, k2), len))) label_end = k2;
+      }
+      if (!label_end) break;
+      auto after = read_after(text, label_end, false);
+      if (!after || after->end > b2) break;
+      if (m + 1 == missing.size()) {
+        bool clean = true;  // nothing but the next row's numbering after the last one's numbers
+        for (std::size_t j = after->end; j < b2;) {
+          std::size_t len = 0;
+          if (utf8::is_han(utf8::decode(text, j, len))) clean = false;
+          j += len ? len : 1;
+        }
+        if (!clean) break;
+      }
+      // The label as written, or what follows an item number in it (a group label before it:
+      // "（六）其他处理1.申请人…").
+      const std::string_view written = std::string_view(text).substr(cursor, label_end - cursor);
+      bool close = label_score(label_key(written), keys.rows[missing[m]].key) > 0;
+      for (std::size_t j = 1; !close && j + 1 < written.size(); ++j)
+        if (written[j] == '.' && is_digit(written[j - 1]))
+          close = label_score(label_key(written.substr(j + 1)), keys.rows[missing[m]].key) > 0;
+      if (!close) break;
+      std::size_t begin = cursor;
+      while (begin < label_end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
+      found.push_back({t, missing[m], false, after->digits, spans_of(doc, p, *after), lines, region(doc, p, begin, after->end)});
+      seen.insert(missing[m]);
+      cursor = after->end;
+    }
+  }
+}
+
+}  // namespace
+
 NumberRuns number_runs(const Document& doc) {
   NumberRuns out;
-  for (const Block& b : doc.blocks)
-    if (b.kind == Block::Kind::paragraph) {
-      const std::string& text = b.paragraph.text;
+  gather(doc, out);
+  for (const Paragraph* para : out.paras) {
+    {
+      const std::string& text = para->text;
       std::vector<std::size_t> starts;
       for (std::size_t i = 1; i < text.size(); ++i) {
         // Most of the text: eight bytes at a time while all are beyond ASCII and none is E2.
@@ -212,9 +374,9 @@ NumberRuns number_runs(const Document& doc) {
         const bool begins = is_digit(c) || c == '-' || (c == '\xE2' && starts_with(std::string_view(text).substr(i), "—"));
         if (begins && !is_digit(p) && p != '.' && p != '-') starts.push_back(i);
       }
-      out.paras.push_back(&b.paragraph);
       out.starts.push_back(std::move(starts));
     }
+  }
   return out;
 }
 
@@ -250,13 +412,19 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         const std::string& text = paras[pi]->text;
         const std::size_t a = find_label(text, first);
         if (a == std::string::npos) continue;
+        const bool lines = runs.lines[pi];
         for (std::size_t i = a; i < text.size(); ++i) {
-          if (!is_digit(text[i]) && text[i] != ' ') continue;
+          if (!is_digit(text[i]) && text[i] != ' ' && text[i] != '\n') continue;
           auto after = read_after(text, i, false);
-          if (!after) continue;
-          const std::size_t n = after->spaced.empty() ? after->digits.size() : after->spaced.size();
-          if ((after->spaced.empty() && n >= cells) || after->spaced.size() == cells) {
-            GluedRow g{t, 0, true, after->digits, spans_of(doc, *paras[pi], *after), after->spaced};
+          if (!after) {  // (past the numbers it read: each is read once)
+            while (i + 1 < text.size() && (is_digit(text[i + 1]) || text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '.')) ++i;
+            continue;
+          }
+          const std::size_t tokens = 1 + std::count_if(after->digits.begin(), after->digits.end(), [](char c) { return c == ' ' || c == '|'; });
+          const std::size_t units = after->digits.size() + 1 - tokens;
+          // (One cell per line: dropped lines make fewer, broken numbers more.)
+          if (lines ? tokens <= 2 * cells : units >= cells && tokens <= cells) {
+            GluedRow g{t, 0, true, after->digits, spans_of(doc, *paras[pi], *after), lines, region(doc, *paras[pi], after->ranges.front().first, after->end)};
             per_template[ti].push_back(std::move(g));
             break;
           }
@@ -288,7 +456,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
     tried.clear();
     for (const std::size_t i : starts) {
       std::size_t k = i;
-      while (k > 0 && text[k - 1] == ' ') --k;
+      while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\n')) --k;
       std::array<std::size_t, 2> ends{k, 0};
       std::size_t n_ends = 1;
       if (unit_first)  // (the last bytes compared first: most places have no unit)
@@ -358,6 +526,10 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
       std::size_t pos = 0;              // labels start at or after this byte: past the previous row's digits
       std::optional<std::size_t> prev;  // index into `found` of the previous row in this paragraph
       std::size_t prev_end = 0;         // byte after its digits
+      struct Placed {
+        std::size_t r, begin, end;  // template row, its label's start, the byte after its numbers
+      };
+      std::vector<Placed> placed;  // the rows found in this paragraph, in order
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
         if (t->rows[r].group || seen.count(r) || !hits.count(r)) continue;
         // The first occurrence at or after `pos`; at one place the longer label (with its note).
@@ -375,19 +547,25 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
           for (char32_t c : numbering) num.push_back(static_cast<char>(c));
           const std::string_view between = std::string_view(text).substr(prev_end, label_begin - prev_end);
           const bool glued = between.empty() || between == "." || between == "、" || between == ")";
-          if (glued && p.spaced.empty() && p.digits.size() > num.size() &&
+          if (glued && p.digits.size() > num.size() &&
               p.digits.compare(p.digits.size() - num.size(), num.size(), num) == 0) {
             p.digits.resize(p.digits.size() - num.size());
+            while (!p.digits.empty() && (p.digits.back() == ' ' || p.digits.back() == '|')) p.digits.pop_back();
             p.digit_spans.resize(p.digits.size());
           }
         }
-        GluedRow g{t, r, false, first->after.digits, spans_of(doc, *paras[pi], first->after), first->after.spaced};
+        GluedRow g{t, r, false, first->after.digits, spans_of(doc, *paras[pi], first->after), runs.lines[pi],
+                   region(doc, *paras[pi], label_begin, first->after.end)};
         found.push_back(std::move(g));
         seen.insert(r);
         prev = found.size() - 1;
         prev_end = first->after.end;
         pos = first->after.end;
+        placed.push_back({r, label_begin, first->after.end});
       }
+      missing_between(doc, *paras[pi], runs.lines[pi], keys, placed.size(),
+                      [&](std::size_t k) { return std::array<std::size_t, 3>{placed[k].r, placed[k].begin, placed[k].end}; },
+                      seen, found);
     }
   }
   // In template order: a header-only table's row, or the rows of another if there are enough.
@@ -408,14 +586,21 @@ template <class V>
 using CellMap = std::unordered_map<std::pair<std::string_view, std::string_view>, V, CellHash>;
 using Values = CellMap<Value>;
 
+using Piece = std::pair<std::size_t, std::size_t>;  // first unit, units
+
 struct RowWork {
   const GluedRow* glued;
   std::vector<CellRef> cells;
   std::vector<const RowDef*> defs;  // the template row of each cell (signed, decimal)
   std::vector<std::vector<Value>> candidates;
-  std::vector<std::vector<std::size_t>> lengths;  // units each value of a candidate takes
+  std::vector<std::vector<Piece>> pieces;  // the units of `digits` each value of a candidate is
   bool overflow = false;  // more candidates than we keep
   bool by_text = false;   // candidates narrowed by figures the text states
+  /// No split satisfies the row's relations, but its digits allow only one split at all (as
+  /// many digits as cells): read as written, the rules then say what does not add up.
+  bool as_written = false;
+  bool repaired = false;  // on lines: read only with a repair (a joined, cut or repeated line)
+  bool doubtful = false;  // as written it breaks its relations, and lines repaired would fit
 };
 
 void cells_of(RowWork& w) {
@@ -491,26 +676,89 @@ bool covers(const RelationInstance& ri, const std::vector<CellRef>& cells) {
 
 /// All splits of `digits` into `n` values satisfying the relations among this row's own cells.
 /// `work_left`: the report's budget (values tried), spent here.
-void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size_t& work_left) {
+/// The splits of `digits` into `n` values, with at most `budget` repairs (lines only): of
+/// lines dropped or cut when `more` (fewer lines than cells), of lines joined otherwise.
+void enumerate_within(RowWork& w, const std::vector<std::vector<IndexedRelation>>& ready, std::size_t budget,
+                      bool more, std::size_t& work_left, bool fewer = false) {
+  more = more || fewer;  // `fewer` with `more`: either kind (a dropped line and a broken number)
+  fewer = fewer || !more;
   const std::string& d = w.glued->digits;
   const std::size_t n = w.cells.size();
-  if (!w.glued->spaced.empty()) {
-    if (w.glued->spaced.size() == n) {
-      std::vector<Value> vals;
-      for (std::size_t i = 0; i < n; ++i) {
-        const std::string& tok = w.glued->spaced[i];
-        auto v = token(tok == "—" ? "x" : tok, *w.defs[i]);
-        if (!v) return;
-        vals.push_back(*v);
-      }
-      w.candidates.push_back(std::move(vals));
-      w.lengths.push_back(std::vector<std::size_t>(n, 1));
-    }
-    return;
-  }
+  const bool lines = w.glued->lines;
   std::vector<Value> vals(n);
-  std::vector<std::size_t> lens(n);
+  std::vector<Piece> pieces(n);
   std::size_t steps = 0;
+  std::vector<std::size_t> digits_from(d.size() + 1, 0);  // digits in d[at, end)
+  for (std::size_t k = d.size(); k-- > 0;) digits_from[k] = digits_from[k + 1] + is_digit(d[k]);
+  auto holds_all = [&](std::size_t i) {
+    for (const IndexedRelation& x : ready[i])
+      if (!holds(x, vals)) return false;
+    return true;
+  };
+  auto rec = [&](auto&& self, std::size_t i, std::size_t at, std::size_t repairs) -> void {
+    if (w.overflow) return;
+    if (i == n) {
+      if (at == d.size()) {
+        for (const auto& c : w.candidates)
+          if (c == vals) return;  // the same values by other repairs
+        if (w.candidates.size() >= kMaxCandidates) { w.overflow = true; return; }
+        w.candidates.push_back(vals);
+        w.pieces.push_back(pieces);
+      }
+      return;
+    }
+    const std::size_t left = n - i - 1;  // values still to place after this one
+    if (digits_from[at] > (left + 1) * kMaxDigitsPerValue) return;  // more digits than they can hold
+    // A line equal to the line before, dropped: the value before, again (a repair).
+    if (lines && more && i > 0 && repairs < budget) {
+      if (++steps > kMaxRowWork || work_left == 0) { w.overflow = true; return; }
+      --work_left;
+      vals[i] = vals[i - 1];
+      pieces[i] = pieces[i - 1];
+      if (holds_all(i)) self(self, i + 1, at, repairs + 1);
+      if (w.overflow) return;
+    }
+    if (!lines && d.size() - at < left + 1) return;
+    std::string tok;
+    std::size_t joins = 0;  // line breaks inside this value (a number broken over lines)
+    for (std::size_t end = at; end < d.size() && tok.size() < kMaxValueLength; ++end) {
+      if (d[end] == ' ') break;
+      if (d[end] == '|') {
+        if (!lines || !fewer || end == at) break;
+        ++joins;
+        continue;
+      }
+      tok += d[end];
+      // Where the next value starts: after a boundary, or inside this run (a cut, which on
+      // lines is a repair: a line holds one cell).
+      std::size_t next = end + 1, cost = repairs + joins;
+      if (next < d.size()) {
+        if (d[next] == ' ' || d[next] == '|') ++next;
+        else if (lines && !more) continue;  // (a line holds one cell)
+        else if (lines) ++cost;
+      }
+      if (cost > budget) {
+        if (repairs + joins > budget) break;
+        continue;
+      }
+      if (++steps > kMaxRowWork || work_left == 0) { w.overflow = true; return; }
+      --work_left;
+      const auto v = token(tok, *w.defs[i]);
+      if (!v) continue;
+      vals[i] = *v;
+      pieces[i] = {at, end + 1 - at};
+      if (holds_all(i)) self(self, i + 1, next, cost);
+      if (w.overflow) return;
+    }
+  };
+  rec(rec, 0, 0, 0);
+}
+
+/// All splits of `digits` into `n` values satisfying the relations among this row's own cells.
+/// On lines, the splits with the fewest repairs and those with one more (a reading is only
+/// trusted when no other as plausible fits). `work_left`: the report's budget (values tried).
+void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size_t& work_left) {
+  const std::size_t n = w.cells.size();
   // Which relations can be checked once value i is known, with their cells as indices into
   // w.cells (its cells are distinct: a template's rows and columns).
   std::vector<std::vector<IndexedRelation>> ready(n);
@@ -525,36 +773,33 @@ void enumerate(RowWork& w, const std::vector<RelationInstance>& intra, std::size
     for (const auto& term : x.terms) last = std::max(last, term.first);
     if (last < n) ready[last].push_back(std::move(x));
   }
-  std::vector<std::size_t> digits_from(d.size() + 1, 0);  // digits in d[at, end)
-  for (std::size_t k = d.size(); k-- > 0;) digits_from[k] = digits_from[k + 1] + is_digit(d[k]);
-  auto rec = [&](auto&& self, std::size_t i, std::size_t at) -> void {
-    if (w.overflow) return;
-    if (i == n) {
-      if (at == d.size()) {
-        if (w.candidates.size() >= kMaxCandidates) { w.overflow = true; return; }
-        w.candidates.push_back(vals);
-        w.lengths.push_back(lens);
-      }
-      return;
-    }
-    const std::size_t left = n - i - 1;  // values still to place after this one
-    if (d.size() - at < left + 1) return;
-    if (digits_from[at] > (left + 1) * kMaxDigitsPerValue) return;  // more digits than they can hold
-    const std::size_t max_len = std::min(kMaxValueLength, d.size() - at - left);
-    for (std::size_t len = 1; len <= max_len; ++len) {
-      if (++steps > kMaxRowWork || work_left == 0) { w.overflow = true; return; }
-      --work_left;
-      const auto v = token(std::string_view(d).substr(at, len), *w.defs[i]);
-      if (!v) continue;
-      vals[i] = *v;
-      lens[i] = len;
-      bool ok = true;
-      for (const IndexedRelation& x : ready[i]) ok = ok && holds(x, vals);
-      if (ok) self(self, i + 1, at + len);
-      if (w.overflow) return;
-    }
-  };
-  rec(rec, 0, 0);
+  // On lines, each repair changes the number of values by one: as many as the lines are
+  // fewer (dropped or cut lines) or more (joined lines) than the cells, all of one kind. A row
+  // with as many lines as cells is read as written.
+  const std::string& d = w.glued->digits;
+  const std::size_t lines = 1 + static_cast<std::size_t>(std::count_if(d.begin(), d.end(), [](char c) { return c == ' ' || c == '|'; }));
+  const bool more = lines < n;
+  const std::size_t budget = !w.glued->lines ? 0 : more ? n - lines : lines - n;
+  w.repaired = budget > 0;
+  enumerate_within(w, ready, budget, more, work_left);
+}
+
+/// As many lines as cells, but the row's relations fail: a dropped line and a number broken
+/// over two lines in the same row would look the same. The readings with one of each.
+void enumerate_mixed(RowWork& w, const std::vector<RelationInstance>& intra, std::size_t& work_left) {
+  const std::size_t n = w.cells.size();
+  std::vector<std::vector<IndexedRelation>> ready(n);
+  for (const RelationInstance& ri : intra) {
+    IndexedRelation x = indexed(ri, [&](const CellRef& c) {
+      for (std::size_t k = 0; k < n; ++k)
+        if (w.cells[k] == c) return k;
+      return n;
+    });
+    std::size_t last = x.target;
+    for (const auto& term : x.terms) last = std::max(last, term.first);
+    if (last < n) ready[last].push_back(std::move(x));
+  }
+  enumerate_within(w, ready, 2, true, work_left, true);
 }
 
 std::string list_values(const std::vector<Value>& v) {
@@ -563,9 +808,9 @@ std::string list_values(const std::vector<Value>& v) {
   return s;
 }
 
-std::string shown(const std::string& digits) {
+std::string shown_digits(const std::string& digits) {
   std::string s;
-  for (char c : digits) s += c == 'x' ? std::string("—") : std::string(1, c);
+  for (char c : digits) s += c == 'x' ? std::string("—") : c == '|' ? std::string("/") : std::string(1, c);
   return s;
 }
 
@@ -616,6 +861,18 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       if (rt.tmpl == t) return &rt;
     return nullptr;
   };
+  // A table crawled one cell per line: its lines, from the first row's label to the last
+  // row's numbers, are the table's.
+  for (const GluedRow& g : rows)
+    if (ReportTable* rt = g.lines ? table_of(g.tmpl) : nullptr) {
+      if (rt->text_spans.empty()) {
+        rt->text_spans.push_back(g.region);
+      } else {
+        Span& s = rt->text_spans.front();
+        if (g.region.start < s.start) { s.start = g.region.start; s.line = g.region.line; }
+        s.end = std::max(s.end, g.region.end);
+      }
+    }
   // Rows already read from real tables stay as they are.
   std::vector<RowWork> work;
   for (const GluedRow& g : rows) {
@@ -636,10 +893,32 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     for (const RelationInstance& ri : rel)
       if (covers(ri, w.cells)) intra.push_back(ri);
     enumerate(w, intra, work_left);
+    if (w.candidates.empty() && !w.overflow) {
+      enumerate(w, {}, work_left);
+      if (w.candidates.size() == 1 && !w.overflow) {
+        w.as_written = true;
+        if (w.glued->lines) {
+          // Unless a dropped line and a broken number would explain it: then say so, unread.
+          RowWork mixed{w.glued, w.cells, w.defs, {}, {}, false, false};
+          enumerate_mixed(mixed, intra, work_left);
+          if (!mixed.candidates.empty() || mixed.overflow) {
+            w.doubtful = true;
+            for (std::size_t c = 0; c < mixed.candidates.size(); ++c) {
+              w.candidates.push_back(mixed.candidates[c]);
+              w.pieces.push_back(mixed.pieces[c]);
+            }
+          }
+        }
+      } else {
+        w.candidates.clear();
+        w.pieces.clear();
+        w.overflow = false;
+      }
+    }
     // Figures the text states for this row's cells narrow its splits, if some split fits them.
     if (w.candidates.size() > 1 && !w.overflow) {
       std::vector<std::vector<Value>> kept;
-      std::vector<std::vector<std::size_t>> kept_len;
+      std::vector<std::vector<Piece>> kept_len;
       bool any = false;
       for (std::size_t c = 0; c < w.candidates.size(); ++c) {
         bool fits = true;
@@ -649,11 +928,11 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
               any = true;
               fits = fits && w.candidates[c][i] && *w.candidates[c][i] == sf.value;
             }
-        if (fits) { kept.push_back(w.candidates[c]); kept_len.push_back(w.lengths[c]); }
+        if (fits) { kept.push_back(w.candidates[c]); kept_len.push_back(w.pieces[c]); }
       }
       if (any && !kept.empty()) {
         w.candidates = std::move(kept);
-        w.lengths = std::move(kept_len);
+        w.pieces = std::move(kept_len);
         w.by_text = true;
       }
     }
@@ -661,7 +940,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
   // Across rows: every relation whose cells are all glued or already read with a value.
   CellMap<std::size_t> owner;  // cell -> work index
   for (std::size_t k = 0; k < work.size(); ++k)
-    if (!work[k].candidates.empty() && !work[k].overflow)
+    if (!work[k].candidates.empty() && !work[k].overflow && !work[k].as_written && !work[k].doubtful)
       for (const CellRef& c : work[k].cells) owner[{c.row, c.col}] = k;
   Values known;
   for (const ReportTable& rt : tables)
@@ -750,32 +1029,54 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     RowWork& w = work[k];
     const GluedRow& g = *w.glued;
     const Span span = join(g.digit_spans.front(), g.digit_spans.back());
-    const std::string written = g.spaced.empty() ? shown(g.digits) : std::string("（数字以空格分隔）");
+    const std::string written = shown_digits(g.digits);
+    const std::string written_as = g.lines ? "的数字分行写作“" : "的数字连写为“";
+    // Numbers written apart, one per cell: nothing was split.
+    const bool apart = !w.repaired && static_cast<std::size_t>(std::count_if(g.digits.begin(), g.digits.end(), [](char c) {
+                                        return c == ' ' || c == '|';
+                                      })) + 1 == w.cells.size();
     std::optional<std::size_t> pick;
     std::string why;
-    if (w.candidates.size() == 1 && !w.overflow) {
+    if (w.doubtful) {
+      // (Left unread: reported below with its readings.)
+    } else if (w.candidates.size() == 1 && !w.overflow) {
       pick = 0;
-      why = w.by_text ? "只有一种拆分与正文所述数字一致"
+      why = w.as_written ? "只有一种拆分方式（但不符合本行的勾稽关系，见表格检查）"
+            : w.by_text ? "只有一种拆分与正文所述数字一致"
                       : solved[k] ? "只有一种拆分符合模板的勾稽关系" : "只有一种拆分符合本行的结构";
     } else if (solved[k] && used[k].size() == 1 && !w.overflow) {
       pick = *used[k].begin();
       why = "只有一种拆分同时符合各行之间的勾稽关系";
     }
-    if (!g.spaced.empty() && pick) {
+    if (apart && pick) {
       // Numbers written apart: nothing was guessed, nothing to say.
     } else if (pick) {
       Finding f;
       f.rule = "cell-split";
       f.severity = Severity::info;
-      f.message = "「" + row_name(g) + "」的数字连写为“" + written + "”，" + why + "，按 " + list_values(w.candidates[*pick]) + " 读取";
+      f.message = "「" + row_name(g) + "」" + written_as + written + "”，" + why + "，按 " + list_values(w.candidates[*pick]) + " 读取";
       f.span = span;
       findings.push_back(std::move(f));
     } else {
       Finding f;
       f.rule = "cell-ambiguous";
       f.severity = Severity::warning;
-      if (w.candidates.empty() && w.overflow) {  // the search gave up: nothing is known of its splits
-        f.message = "「" + row_name(g) + "」的数字连写为“" + written + "”，可能的拆分太多，未能逐一核对，无法确定，该行未参与检查";
+      if (w.doubtful) {
+        std::string list;
+        for (std::size_t c = 1; c < w.candidates.size() && c < 4; ++c) list += (c > 1 ? "；" : "") + list_values(w.candidates[c]);
+        f.message = "「" + row_name(g) + "」" + written_as + written + "”，照写读作 " + list_values(w.candidates[0]) +
+                    " 不符合本行的勾稽关系，而若有一行重复的数字被漏掉、另一个数字被拆成两行，则可读作 " +
+                    (list.empty() ? std::string("另一种拆分") : list) + "，无法确定，该行未参与检查";
+      } else if (w.candidates.empty() && w.overflow) {  // the search gave up: nothing is known of its splits
+        f.message = "「" + row_name(g) + "」" + written_as + written + "”，可能的拆分太多，未能逐一核对，无法确定，该行未参与检查";
+      } else if (const std::size_t most = static_cast<std::size_t>(std::count_if(g.digits.begin(), g.digits.end(), [](char c) {
+                   return is_digit(c) || c == 'x';
+                 }));
+                 w.candidates.empty() && !g.lines && most < w.cells.size()) {
+        // Fewer digits than cells: the row lacks numbers (a cell left empty), whatever the split.
+        f.rule = "table-shape";
+        f.message = "表格行「" + row_name(g) + "」的数字“" + written + "”最多只能拆成" + std::to_string(most) + "个数值，模板该行应有" +
+                    std::to_string(w.cells.size()) + "个（可能有单元格未填写），该行未参与检查";
       } else if (w.candidates.empty()) {
         f.message = "「" + row_name(g) + "」的数字“" + written + "”无法拆分为" + std::to_string(w.cells.size()) +
                     "个符合本行勾稽关系的数，该行数字可能有误，未参与检查";
@@ -785,8 +1086,31 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         else for (std::size_t c = 0; c < w.candidates.size(); ++c) shown.push_back(c);
         std::string list;
         for (std::size_t c = 0; c < shown.size() && c < 3; ++c) list += (c ? "；" : "") + list_values(w.candidates[shown[c]]);
-        f.message = "「" + row_name(g) + "」的数字连写为“" + written + "”，有" + (w.overflow ? std::string("很多") : std::to_string(shown.size())) +
-                    "种拆分都符合模板（如 " + list + "），无法确定，该行未参与检查";
+        // Cells every fitting split gives the same value in the same digits are read all the same.
+        std::vector<std::size_t> agreed;
+        if (!w.overflow)
+          for (std::size_t i = 0; i < w.cells.size(); ++i)
+            if (std::all_of(shown.begin(), shown.end(), [&](std::size_t c) {
+                  return w.candidates[c][i] == w.candidates[shown.front()][i] && w.pieces[c][i] == w.pieces[shown.front()][i];
+                }))
+              agreed.push_back(i);
+        // (One cell alone of a row is not placed: a table of one value per row would take it for
+        // that row's only cell.)
+        if (agreed.size() < 2) agreed.clear();
+        std::string read;
+        for (std::size_t i : agreed) {
+          const Value& v = w.candidates[shown.front()][i];
+          if (!v) continue;
+          const auto [at, len] = w.pieces[shown.front()][i];
+          std::string raw = shown_digits(g.digits.substr(at, len));
+          raw.erase(std::remove(raw.begin(), raw.end(), '/'), raw.end());
+          table_of(g.tmpl)->cells.push_back({w.cells[i].row, w.cells[i].col, v, raw, join(g.digit_spans[at], g.digit_spans[at + len - 1])});
+          read += (read.empty() ? "" : "、") + (g.flat ? std::string(w.cells[i].row) + "/" : std::string()) + std::string(w.cells[i].col) +
+                  " " + v->to_string();
+        }
+        f.message = "「" + row_name(g) + "」" + written_as + written + "”，有" + (w.overflow ? std::string("很多") : std::to_string(shown.size())) +
+                    "种拆分都符合模板（如 " + list + "），无法确定，" +
+                    (read.empty() ? std::string("该行未参与检查") : "只读取各拆分一致的" + read + "，该行其余数字未参与检查");
         if (!w.overflow) record_ambiguous(*table_of(g.tmpl), w, shown, span);
       }
       f.span = span;
@@ -795,11 +1119,11 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     }
     // Place the cells: the digits of each value give its span and raw text.
     ReportTable* rt = table_of(g.tmpl);
-    std::size_t at = 0;
     for (std::size_t i = 0; i < w.cells.size(); ++i) {
       const Value v = w.candidates[*pick][i];
-      const std::size_t len = w.lengths[*pick][i];
-      const std::string raw = g.spaced.empty() ? shown(g.digits.substr(at, len)) : g.spaced[i];
+      const auto [at, len] = w.pieces[*pick][i];
+      std::string raw = shown_digits(g.digits.substr(at, len));
+      raw.erase(std::remove(raw.begin(), raw.end(), '/'), raw.end());  // a number broken over lines
       const Span s = join(g.digit_spans[at], g.digit_spans[at + len - 1]);
       if (!v) {
         Finding f;
@@ -811,7 +1135,6 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         findings.push_back(std::move(f));
       }
       rt->cells.push_back({w.cells[i].row, w.cells[i].col, v, raw, s});
-      at += len;
     }
   }
 }

@@ -3,6 +3,7 @@
 // found by their template labels; the digits are split by search under the template's
 // relations, and only a split that is the one possibility is used.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,10 +18,15 @@ struct GluedRow {
   const TableTemplate* tmpl = nullptr;
   std::size_t row = 0;            ///< template row (ignored when `flat`)
   bool flat = false;              ///< the whole header-only table (T4) in one run
-  /// The run, one character per unit: digits, '.', '-' and 'x' for a blank marker ("—").
+  /// The run, one character per unit: digits, '.', '-', 'x' for a blank marker ("—"), and ' '
+  /// where numbers are written apart ("10 0 0 0 01"): a cell boundary.
   std::string digits;
-  std::vector<Span> digit_spans;  ///< one span per unit (per number when `spaced`)
-  std::vector<std::string> spaced;  ///< numbers written apart ("200 10 1 0 3 3 217"): no search needed
+  std::vector<Span> digit_spans;  ///< one span per unit
+  /// Read from lines of one cell each (a crawled table with no separator): a line break ('|' in
+  /// `digits`) is a cell boundary that a number broken by markup may cross ("1"/"62" for 162),
+  /// and a line equal to the one before may have been dropped ("4"/"16" for 4, 4, 16).
+  bool lines = false;
+  Span region;  ///< the label and its numbers
 };
 
 class TemplateIndex;
@@ -35,6 +41,11 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
 struct NumberRuns {
   std::vector<const Paragraph*> paras;
   std::vector<std::vector<std::size_t>> starts;
+  /// Runs of short lines holding numbers alone (a table crawled one cell per line), joined
+  /// into one paragraph each: its text has '\n' where the lines' gaps are, so its offsets are
+  /// the normalised text's. paras point into these for them.
+  std::vector<std::unique_ptr<Paragraph>> joined;
+  std::vector<bool> lines;  ///< per paragraph: one of `joined`
 };
 NumberRuns number_runs(const Document& doc);
 std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const TemplateIndex& index,

@@ -48,5 +48,35 @@ for (const report of readdirSync(root).sort()) {
     }
   }
 }
+// Crawled HTML tables as plain text, one cell per line (tests/fixtures/shapes/crawl, written by
+// its make-lines.mjs from pipe-rows.txt): `<report>-lines.txt` reads as the report's other shapes
+// do; `<report>-dropped.txt` (lines equal to the one before dropped, numbers broken over lines)
+// agrees on every cell it placed and says cell-ambiguous for the rows it left out.
+const crawl = join(root, '..', 'shapes', 'crawl');
+if (existsSync(crawl)) {
+  for (const name of readdirSync(crawl).filter((n) => n.endsWith('.txt')).sort()) {
+    const m = /^(.*)-(lines|dropped)\.txt$/.exec(name);
+    if (!m || !existsSync(join(root, m[1], 'pipe-rows.txt'))) continue;
+    try {
+      const base = check(join(root, m[1], 'pipe-rows.txt'));
+      const j = check(join(crawl, name));
+      if (m[2] === 'lines') {
+        same(cells(j), cells(base), 'cells');
+        same(rules(j), rules(base), 'table findings');
+        same(narrative(j), narrative(base), 'narrative findings');
+      } else {
+        const all = new Set(cells(base));
+        for (const c of cells(j)) assert.ok(all.has(c), `cell not in the other shapes: ${c}`);
+        const missing = cells(base).length - cells(j).length;
+        assert.ok(missing === 0 || j.findings.some((f) => f.rule === 'cell-ambiguous'), `${missing} cells missing without a cell-ambiguous finding`);
+        assert.deepEqual(rules(j).filter((r) => /\|error\|/.test(r)), [], 'no table errors');
+      }
+      passed++;
+    } catch (e) {
+      console.error(`FAIL shapes/crawl/${name} vs ${m[1]}/pipe-rows.txt: ${e.message}`);
+      failed++;
+    }
+  }
+}
 console.log(`shapes: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

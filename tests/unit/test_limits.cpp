@@ -105,6 +105,19 @@ TEST_CASE("limits: pathological inputs cost time in proportion to their size") {
                 });
        },
        year_read},
+      {"a table crawled one cell per line, its labels and numbers repeated, no unit",
+       [](std::size_t n) {
+         const char* cells[] = {"一、本年新收政府信息公开申请数量", "3", "0", "0", "总计", "行政复议", "0", "1.", "属于国家秘密", "0"};
+         return kTitle + repeat(n - kTitle.size(), [&](std::size_t i) { return std::string(cells[i % 10]) + "\r\n"; });
+       },
+       year_read},
+      {"numbers one per line, then a unit",
+       [](std::size_t n) {
+         return kTitle + repeat(n - kTitle.size(), [](std::size_t i) {
+                  return std::to_string(i % 7) + (i % 500 == 499 ? "件\n" : "\n");
+                });
+       },
+       year_read},
       {"numbers only, run together as a crawled table is",
        [](std::size_t n) {
          return kTitle + repeat(n - kTitle.size(), [](std::size_t i) {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "helpers.hpp"
 
 using nianbao::Decimal;
@@ -157,4 +159,129 @@ TEST_CASE("figures stated in the text settle a split the table alone cannot") {
   // A statement about another row does not apply.
   const auto r3 = check_ok("二、主动公开政府信息情况\n本年度制发规章3件。\n" + table);
   CHECK(findings(r3, "cell-ambiguous").size() == 1);
+}
+
+TEST_CASE("numbers partly apart: a space is a cell boundary, digits between spaces are still split") {
+  // The crawl shapes "数量 713000074二、" (a space before one run), "10 0 0 0 01" (some cells
+  // apart, the first and last glued to their neighbours) and "000000 02.其他" (the next item's
+  // number glued on after a space).
+  auto rows = testing::t3_2021_rows();
+  for (auto& r : rows) r.values = {"0", "0", "0", "0", "0", "0", "0"};
+  rows[0].values = {" 200000 2"};  // 一、本年新收: 2, 0, 0, 0, 0, 0, 2
+  rows[2].values = {"10 0 0 0 01"};  // （一）予以公开
+  rows[3].values = {"10 0 0 0 01"};  // （二）部分公开
+  rows[23].values = {" 20 0 0 0 0 2"};  // （七）总计
+  for (std::size_t i : {4u, 5u, 6u}) rows[i].values = {"000000 0"};  // 1.–3. of （三）
+  const std::string text = crawled(rows, testing::t4_values(), false);
+  REQUIRE(text.find("（一）予以公开10 0 0 0 01") != std::string::npos);
+  REQUIRE(text.find("国家秘密000000 0\n") != std::string::npos);
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "自然人")->value == Decimal::from_int(2));
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "总计")->value == Decimal::from_int(2));
+  CHECK(t3->find("（一）予以公开", "自然人")->value == Decimal::from_int(1));
+  CHECK(t3->find("（一）予以公开", "其他")->value == Decimal::from_int(0));
+  CHECK(t3->find("（三）不予公开/1.属于国家秘密", "总计")->value == Decimal::from_int(0));
+  CHECK(t3->cells.size() == 25 * 7);
+  CHECK(findings(r, "cell-ambiguous").empty());
+}
+
+TEST_CASE("the next item's number glued on is given back even when the next label is not the template's") {
+  // "1.属于国家秘密00000002.其他法律和行政法规禁止公开…": the second label is a variant, so
+  // it is not found, but "2." before a Han character is an item number, not a cell.
+  auto rows = testing::t3_2021_rows();
+  for (auto& r : rows) r.values = {"0", "0", "0", "0", "0", "0", "0"};
+  rows[5].labels.back() = "2.其他法律和行政法规禁止公开";
+  // Row 6 (3.危及…) on the same line, after it.
+  for (const auto& l : rows[6].labels) rows[5].values.push_back(l);
+  for (const auto& v : rows[6].values) rows[5].values.push_back(v);
+  rows[6].labels.clear();
+  rows[6].values.clear();
+  std::string text = crawled(rows, testing::t4_values(), true);
+  REQUIRE(text.find("国家秘密00000002.其他法律和行政法规") != std::string::npos);
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->find("（三）不予公开/1.属于国家秘密", "总计")->value == Decimal::from_int(0));
+  CHECK(findings(r, "cell-ambiguous").empty());
+  // The variant is the one row missing between two found: its place says which row it is.
+  REQUIRE(t3->find("（三）不予公开/2.其他法律行政法规禁止公开", "总计"));
+  CHECK(t3->cells.size() == 25 * 7);
+}
+
+TEST_CASE("a row whose digits allow one split only is read as written, and its relation reported") {
+  // "2000000" for seven cells: 2, 0, 0, 0, 0, 0, 0 whatever the relations say; the 总计 left 0
+  // is the report's error (t3-columns), not a reason to leave the row unread.
+  auto rows = testing::t3_2021_rows();
+  rows[1].values = {"5", "0", "0", "0", "0", "0", "0"};  // 二、上年结转: 总计 should be 5
+  const auto r = check_ok(crawled(rows, testing::t4_values(), false));
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  REQUIRE(t3->find("二、上年结转政府信息公开申请数量", "自然人"));
+  CHECK(t3->find("二、上年结转政府信息公开申请数量", "自然人")->value == Decimal::from_int(5));
+  CHECK(t3->find("二、上年结转政府信息公开申请数量", "总计")->value == Decimal::from_int(0));
+  CHECK(findings(r, "t3-columns").size() == 1);
+}
+
+namespace {
+
+/// The consistent 2021 T3 crawled one cell per line (CRLF), each row's values as `values_of`
+/// gives its lines, inside a report's sections.
+std::string one_cell_per_line(const std::function<std::vector<std::string>(std::size_t, const testing::T3Row&)>& values_of) {
+  std::string s = "一、总体情况\r\n本机关依法公开政府信息。\r\n二、主动公开政府信息情况\r\n本年度主动公开政府信息。\r\n三、收到和处理政府信息公开申请情况\r\n申请人情况\r\n自然人\r\n商业\r\n企业\r\n总计\r\n";
+  const auto rows = testing::t3_2021_rows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (const auto& l : rows[i].labels) s += l + "\r\n";
+    for (const auto& v : values_of(i, rows[i])) s += v + "\r\n";
+  }
+  return s + "四、政府信息公开行政复议、行政诉讼情况\r\n本年度未发生行政复议、行政诉讼。\r\n五、存在的主要问题及改进情况\r\n无。\r\n六、其他需要报告的事项\r\n无。\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("one cell per line: rows read, a dropped repeated line rebuilt, the labels are not headings") {
+  const std::string text = one_cell_per_line([](std::size_t, const testing::T3Row& r) {
+    std::vector<std::string> out;  // every line equal to the one before dropped: 5,0,0,0,0,0,5 -> 5,0,5
+    for (const auto& v : r.values)
+      if (out.empty() || out.back() != v) out.push_back(v);
+    return out;
+  });
+  REQUIRE(text.find("二、上年结转政府信息公开申请数量\r\n5\r\n0\r\n5\r\n") != std::string::npos);
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  REQUIRE(t3->find("二、上年结转政府信息公开申请数量", "科研机构"));
+  CHECK(t3->find("二、上年结转政府信息公开申请数量", "科研机构")->value == Decimal::from_int(0));
+  CHECK(t3->find("二、上年结转政府信息公开申请数量", "总计")->value == Decimal::from_int(5));
+  REQUIRE(t3->find("一、本年新收政府信息公开申请数量", "其他"));
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "其他")->value == Decimal::from_int(3));  // 3, 3 -> 3
+  CHECK(r.count(Severity::error) == 0);
+  CHECK(findings(r, "numbering").empty());
+  CHECK(findings(r, "section-order").empty());
+}
+
+TEST_CASE("one cell per line: a dropped line and a broken number in one row are not guessed") {
+  // 200,10,1,0,3,3,217 written 200/10/1/0/3/2/17: as many lines as cells, but as written the
+  // total fails; a dropped 3 and 217 broken over two lines would fit. Unread, and said so.
+  const std::string text = one_cell_per_line([](std::size_t i, const testing::T3Row& r) {
+    if (i == 0) return std::vector<std::string>{"200", "10", "1", "0", "3", "2", "17"};
+    return r.values;
+  });
+  const auto r = check_ok(text);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->find("一、本年新收政府信息公开申请数量", "总计") == nullptr);
+  CHECK(findings(r, "cell-ambiguous").size() == 1);
+  CHECK(findings(r, "t3-columns").empty());
+}
+
+TEST_CASE("a run with fewer digits than cells is a row short of numbers (table-shape)") {
+  auto rows = testing::t3_2021_rows();
+  rows[24].values = {"0", "0", "0", "0", "0", "0"};  // 四、结转下年度: six numbers for seven cells
+  const auto r = check_ok(crawled(rows, testing::t4_values(), false));
+  const auto shape = findings(r, "table-shape");
+  REQUIRE(shape.size() == 1);
+  CHECK(shape.front()->message.find("结转") != std::string::npos);
+  CHECK(shape.front()->severity == Severity::warning);
 }

@@ -63,6 +63,9 @@ struct ReportTable {
   const TableTemplate* tmpl = nullptr;  ///< the template the cells were mapped onto
   std::vector<AmbiguousRow> ambiguous;  ///< rows left unread for more than one fitting split
   std::vector<UnreadRow> unread;        ///< template rows not read, in template order (JSON "unread")
+  /// Crawled text read as this table's rows, one cell per line: from the first row's label to
+  /// the last row's numbers. The lines in it are the table's, not the report's paragraphs.
+  std::vector<Span> text_spans;
 
   const TableCell* find(std::string_view row, std::string_view col) const;
 };
