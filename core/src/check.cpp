@@ -56,6 +56,11 @@ void write_finding(JsonWriter& w, const Finding& f) {
     w.end_array();
   }
   if (!f.hint.empty()) w.key("hint").string(f.hint);
+  if (!f.occurrences.empty()) {
+    w.key("occurrences").begin_array();
+    for (const Span& s : f.occurrences) write_span(w, s);
+    w.end_array();
+  }
   w.end_object();
 }
 

@@ -545,19 +545,23 @@ class Matcher {
   void glued(const Document& doc, const std::vector<GluedRow>& rows) {
     const std::size_t before = out_.findings.size();
     split_glued_rows(rows, stated_figures(doc, rows), index_, tables_, out_.findings);
-    // Rows whose digits were said to be ambiguous are not listed again as not read.
+    // Rows whose digits were said to be ambiguous are not listed again as not read; a table's
+    // ambiguous rows are one finding.
+    std::vector<std::string_view> table_of(out_.findings.size());
     for (std::size_t k = before; k < out_.findings.size(); ++k) {
       const Finding& f = out_.findings[k];
       if (f.rule != "cell-ambiguous") continue;
       for (const GluedRow& g : rows) {
         if (g.digit_spans.empty() || g.digit_spans.front().start != f.span.start || g.digit_spans.back().end != f.span.end)
           continue;
+        table_of[k] = g.tmpl->id;
         if (g.flat)
           for (const RowDef& d : g.tmpl->rows) said_.insert(&d);
         else
           said_.insert(&g.tmpl->rows[g.row]);
       }
     }
+    group_ambiguous(out_.findings, table_of);
   }
 
   std::vector<ReportTable> take_tables() {

@@ -9,8 +9,6 @@
 
 namespace nianbao {
 
-namespace {
-
 std::string_view table_title(std::string_view id) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kTitles{
       {{"T2", "表二"}, {"T3", "表三"}, {"T4", "表四"}}};
@@ -19,7 +17,35 @@ std::string_view table_title(std::string_view id) {
   return "统计表";
 }
 
-}  // namespace
+void group_ambiguous(std::vector<Finding>& findings, const std::vector<std::string_view>& of) {
+  std::vector<bool> drop(findings.size(), false);
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    if (of[k].empty() || drop[k]) continue;
+    std::vector<std::size_t> same{k};
+    for (std::size_t j = k + 1; j < findings.size(); ++j)
+      if (of[j] == of[k]) same.push_back(j);
+    if (same.size() < 2) continue;
+    Finding& f = findings[k];
+    // Each row's message ends in what the grouped one says once (runtogether.cpp's wording).
+    static constexpr std::string_view kTail = "，无法确定，该行未参与检查";
+    std::string rows;
+    for (std::size_t j : same) {
+      std::string_view m = findings[j].message;
+      if (m.ends_with(kTail)) m.remove_suffix(kTail.size());
+      rows += (rows.empty() ? "" : "；") + std::string(m);
+      f.occurrences.push_back(findings[j].span);
+      if (j != k) drop[j] = true;
+    }
+    f.message = std::string(table_title(of[k])) + "有" + std::to_string(same.size()) + "行的数字无法确定如何读取，这些行未参与检查：" + rows;
+  }
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < findings.size(); ++k)
+    if (!drop[k]) {
+      if (out != k) findings[out] = std::move(findings[k]);
+      ++out;
+    }
+  findings.resize(out);
+}
 
 void report_unread(ReportTable& t, const std::set<const RowDef*>& said, const TemplateIndex& index,
                    std::vector<Finding>& out) {

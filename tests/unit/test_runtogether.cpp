@@ -92,6 +92,23 @@ TEST_CASE("a run with several valid splits is reported as cell-ambiguous, never 
   CHECK(t2->find("行政许可", "本年处理决定数量")->value == Decimal::from_int(1520));
 }
 
+TEST_CASE("several ambiguous rows of one table are one cell-ambiguous finding, every row's place kept") {
+  const std::string text =
+      "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章1210行政规范性文件3122\n"
+      "第二十条第（五）项信息内容本年处理决定数量行政许可1520\n第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制12\n";
+  const auto r = check_ok(text);
+  const auto amb = findings(r, "cell-ambiguous");
+  REQUIRE(amb.size() == 1);
+  CHECK(amb[0]->message.rfind("表二有2行", 0) == 0);
+  CHECK(amb[0]->message.find("「规章」") != std::string::npos);
+  CHECK(amb[0]->message.find("「行政规范性文件」") != std::string::npos);
+  REQUIRE(amb[0]->occurrences.size() == 2);
+  CHECK(amb[0]->occurrences[0] == amb[0]->span);
+  const auto at = [&](const nianbao::Span& s) { return text.substr(s.start, s.end - s.start); };
+  CHECK(at(amb[0]->occurrences[0]) == "1210");
+  CHECK(at(amb[0]->occurrences[1]) == "3122");
+}
+
 TEST_CASE("a row no split can satisfy is reported, and the rows around it are not forced") {
   auto rows = testing::t3_2021_rows();
   rows[23].values[0] = "191";  // （七）总计: 191+9+1+0+2+2 ≠ 204, whatever the split

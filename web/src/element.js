@@ -363,6 +363,7 @@ export class NianbaoCheck extends HTMLElement {
     for (const f of findings) {
       if (f.span) offsets.push(f.span.start, f.span.end);
       for (const s of f.related || []) offsets.push(s.start, s.end);
+      for (const s of f.occurrences || []) offsets.push(s.start, s.end);
     }
     const map = mapByteOffsets(text, offsets);
     const range = (s) => (s && map.has(s.start) ? { start: map.get(s.start), end: Math.max(map.get(s.start), map.get(s.end)) } : null);
@@ -416,7 +417,8 @@ export class NianbaoCheck extends HTMLElement {
     findings.forEach((f, idx) => {
       if (!ranges[idx]) return;
       marks.push({ index: idx, start: ranges[idx].start, end: ranges[idx].end, severity: f.severity,
-        related: (f.related || []).map(range).filter(Boolean).map((x) => [x.start, x.end]) });
+        // A finding in several places (occurrences): the others are lit with it, like its related cells.
+        related: [...(f.related || []), ...(f.occurrences || []).slice(1)].map(range).filter(Boolean).map((x) => [x.start, x.end]) });
     });
     const textSection = el('section', { class: 'text-pane', 'aria-labelledby': 'text-h' }, [
       el('h3', { id: 'text-h', text: t('text') }),

@@ -22,6 +22,9 @@ struct Finding {
   std::optional<Decimal> actual;
   std::vector<Span> related;
   std::string hint;
+  /// One defect in several places (spec §9): every place, `span` being the first. Empty when
+  /// the finding has one place.
+  std::vector<Span> occurrences;
 };
 
 }  // namespace nianbao
