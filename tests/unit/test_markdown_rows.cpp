@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
+#include "label.hpp"
 #include "nianbao/normalize.hpp"
 #include "nianbao/reader.hpp"
 
@@ -86,4 +87,23 @@ TEST_CASE("pipe rows: empty cells after a last number are counted, after a heade
   CHECK(rows[0].cells.size() == 3);
   CHECK(rows[0].trailing_empty == 2);
   CHECK(rows[1].trailing_empty == 0);
+}
+
+TEST_CASE("labels: the official label without its first one or two characters is a close match") {
+  using nianbao::label_key;
+  using nianbao::label_score;
+  const int cut = label_score(label_key("规范性文件"), label_key("行政规范性文件"));
+  CHECK(cut >= 60);
+  CHECK(cut < 100);
+  CHECK(label_score(label_key("执法案卷"), label_key("7.属于行政执法案卷")) == 0);  // four characters cut: no
+  CHECK(label_score(label_key("行政规范"), label_key("行政规范性文件")) == 0);      // the start, not the end
+  CHECK(label_score(label_key("其他"), label_key("3.其他处理")) == 0);            // too short to tell
+  // The row is read, and the label is said to differ from the official one.
+  const auto r = testing::check_ok(read_fixture("shapes/markdown/cut-label.md"));
+  const auto* t2 = testing::table(r, "T2");
+  REQUIRE(t2);
+  CHECK(t2->find("行政规范性文件", "现行有效件数")->value == Decimal::from_int(22));
+  const auto f = findings(r, "template-label");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->hint == "行政规范性文件");
 }
