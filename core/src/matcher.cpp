@@ -681,7 +681,7 @@ class Matcher {
     f.rule = "table-shape";
     f.severity = Severity::info;
     f.message = "「" + std::string(ca.tmpl->rows[ca.row].key) + "」与「" + std::string(cb.tmpl->rows[cb.row].key) + "」之间有" +
-                std::to_string(gaps.size()) + "行数字没有可识别的行标签（标签与数字在转换中分离），按模板行序读作" + names;
+                std::to_string(gaps.size()) + "行数字没有可识别的行标签（标签与数字分离或不全），按模板行序读作" + names;
     f.span = span;
     out_.findings.push_back(std::move(f));
   }
