@@ -556,6 +556,7 @@ class Matcher {
   static constexpr std::size_t kColumnSlack = 4;  ///< characters a wrapped line may be shifted by
   static constexpr std::size_t kWrapRows = 4;     ///< label-only rows looked at on each side
   static constexpr int kWrappedAlone = 80;          ///< score a label must reach to take numbers alone
+  static constexpr std::size_t kPieceChars = 4;     ///< a label fragment's characters at least, to tell its row
   static constexpr std::size_t kCaptionBytes = 90;  ///< a caption line's length at most (30 Chinese characters)
   std::vector<Slot> slots_, values_;  ///< row()'s
   std::vector<Slot> trailing_;        ///< the current row's empty cell after its last number, if any
@@ -659,7 +660,7 @@ class Matcher {
       if (e.values.size() != c.tmpl->rows[c.row].columns.size()) return;
       if (e.label) {
         const std::u32string piece = label_key(e.label->text).core;
-        if (piece.size() < 2 || c.keys->full.find(piece) == std::u32string::npos) return;
+        if (piece.size() < kPieceChars || c.keys->full.find(piece) == std::u32string::npos) return;
       }
     }
     std::string names;
