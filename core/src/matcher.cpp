@@ -123,7 +123,7 @@ class Matcher {
       blank_cell_.text.clear();
       blank_cell_.span = row.span;
       blank_cell_.span.start = row.span.end;  // (after the row's last number)
-      trailing_.push_back({&blank_cell_, CellValue{CellKind::blank, {}}});
+      trailing_.push_back({&blank_cell_, classify_cell("")});
     }
 
     if (last_label == row.cells.size()) {
