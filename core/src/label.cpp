@@ -145,6 +145,10 @@ int label_score(const LabelKey& row, const LabelKey& tmpl) {
   const bool numbering_differs =
       !row.numbering.empty() && !tmpl.numbering.empty() && row.numbering != tmpl.numbering;
   if (row.core == tmpl.core) return numbering_differs ? 90 : 100;
+  // The official label without its first one or two characters ("规范性文件" for the 2021
+  // "行政规范性文件": the 2019 wording, or a converter's cut): a close match.
+  if (is_cut_label(row.core.size(), tmpl.core.size()) && std::u32string_view(tmpl.core).ends_with(row.core))
+    return 50 + static_cast<int>(40 * row.core.size() / tmpl.core.size()) - (numbering_differs ? 30 : 0);
   constexpr std::size_t kMaxFuzzy = 96;  // longer labels are not compared fuzzily (bounded cost)
   if (row.core.size() > kMaxFuzzy || tmpl.core.size() < 2) return 0;
   const std::size_t longer = std::max(row.core.size(), tmpl.core.size());

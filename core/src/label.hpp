@@ -58,6 +58,12 @@ inline std::size_t count_bits(std::uint64_t x) {
 #endif
 }
 
+/// Whether a row core of `row_size` characters may be a template core of `tmpl_size` without its
+/// first one or two characters (label_score() takes such an end of the label as a close match).
+inline bool is_cut_label(std::size_t row_size, std::size_t tmpl_size) {
+  return row_size >= 4 && row_size < tmpl_size && tmpl_size - row_size <= 2;
+}
+
 /// Whether label_score() is 0 for certain for a row core and a template core, of these sizes
 /// and char_bits() (`row_repeats`: the row's size less the number of its bits): too few
 /// characters of the row can be in the template. A test in a few instructions before the
@@ -70,7 +76,8 @@ inline bool fuzzy_rejects(std::size_t row_size, std::uint64_t row_bits, std::siz
   const std::size_t bound = count_bits(row_bits & tmpl_bits) + row_repeats;
   const std::size_t longer = std::max(row_size, tmpl_size);
   const bool could_contain = bound >= tmpl_size && tmpl_size >= 6 && row_size * 2 <= tmpl_size * 3;
-  return !could_contain && (bound * 4 < longer * 3 || longer - std::min(bound, longer) > 4);
+  const bool could_be_cut = bound >= row_size && is_cut_label(row_size, tmpl_size);
+  return !could_contain && !could_be_cut && (bound * 4 < longer * 3 || longer - std::min(bound, longer) > 4);
 }
 
 /// The template core sizes outside which fuzzy_rejects() rejects for certain, for a row core of

@@ -116,6 +116,15 @@ class Matcher {
     values.clear();
     for (std::size_t i = last_label == row.cells.size() ? 0 : last_label + 1; i < slots.size(); ++i)
       if (slots[i].value.kind != CellKind::text) values.push_back(slots[i]);
+    // An empty cell after the last number (Row::trailing_empty): used only by place(), where the
+    // row is one short of its template row.
+    trailing_.clear();
+    if (row.trailing_empty > 0) {
+      blank_cell_.text.clear();
+      blank_cell_.span = row.span;
+      blank_cell_.span.start = row.span.end;  // (after the row's last number)
+      trailing_.push_back({&blank_cell_, classify_cell("")});
+    }
 
     if (last_label == row.cells.size()) {
       // Numbers alone: a flat table's row (T4), or the numbers of a label wrapped round them
@@ -133,6 +142,7 @@ class Matcher {
       }
       if (!m || m->second < kWrappedAlone) {
         last_order_ = saved;
+        if (any_number(values)) events_.push_back({Event::loose, 0, &row, values, nullptr, false});
         return;
       }
       const Candidate& c = candidates_[m->first];
@@ -180,8 +190,9 @@ class Matcher {
       if (m) last_order_ = candidates_[m->first].order;
     }
     if (!m) {
-      if (!values.empty() && any_number(values) && placed_ > 0)
-        unknown_row(row.cells[last_label]);
+      // (Said to be unknown once the rows without labels are placed, if it is not one of them.)
+      if (!values.empty() && any_number(values))
+        events_.push_back({Event::loose, 0, &row, values, &row.cells[last_label], placed_ > 0});
       return;
     }
     const Candidate& c = candidates_[m->first];
@@ -392,9 +403,21 @@ class Matcher {
   void place(const Candidate& c, const RowDef& def, const Row& row, const Cell& label, bool in_document, int score,
              std::span<const Slot> values) {
     const std::string_view key = def.key;
-    if (done_[c.order]) return;  // the same row twice: keep the first
+    if (done_[c.order]) {  // the same row twice: keep the first
+      events_.push_back({Event::barrier, c.order, &row, {}, nullptr, false});
+      return;
+    }
     done_[c.order] = 1;
+    events_.push_back({Event::anchor, c.order, &row, {}, nullptr, false});
     while (values.size() > def.columns.size() && values.back().value.kind == CellKind::blank) values = values.first(values.size() - 1);
+    if (values.size() + 1 == def.columns.size() && !trailing_.empty() && only_last_blank(c, def, values)) {
+      // `| 四、结转… | 1 | … | 0 |  |`: a row one short, with an empty cell after its numbers, that
+      // can only be read with that cell as its last (blank) one: every other place for the
+      // missing cell breaks a relation of the row.
+      padded_.assign(values.begin(), values.end());
+      padded_.push_back(trailing_.front());
+      values = padded_;
+    }
     if (values.size() != def.columns.size()) {
       said_.insert(&def);  // said here: not listed again as not read
       Finding f;
@@ -533,8 +556,138 @@ class Matcher {
   static constexpr std::size_t kColumnSlack = 4;  ///< characters a wrapped line may be shifted by
   static constexpr std::size_t kWrapRows = 4;     ///< label-only rows looked at on each side
   static constexpr int kWrappedAlone = 80;          ///< score a label must reach to take numbers alone
+  static constexpr std::size_t kPieceChars = 4;     ///< a label fragment's characters at least, to tell its row
   static constexpr std::size_t kCaptionBytes = 90;  ///< a caption line's length at most (30 Chinese characters)
   std::vector<Slot> slots_, values_;  ///< row()'s
+  std::vector<Slot> trailing_;        ///< the current row's empty cell after its last number, if any
+  Cell blank_cell_;                   ///< its cell (Row::trailing_empty)
+  std::vector<Slot> padded_;          ///< place()'s values with a trailing blank
+  /// The rows of the tables in document order: a template row placed (an anchor), the same row
+  /// placed twice (a barrier: the order is not to be trusted there), or a row of numbers that no
+  /// label took (loose: numbers alone, or with a label that matches no template row).
+  struct Event {
+    enum Kind { anchor, barrier, loose } kind;
+    std::size_t order;  ///< candidate (anchor, barrier)
+    const Row* row;
+    std::vector<Slot> values;  ///< loose
+    const Cell* label;         ///< loose: its label that matched nothing, if any
+    bool unknown;              ///< loose: say that its label matched nothing, if it stays loose
+  };
+  std::vector<Event> events_;
+
+  /// Whether `values` (one short of `def`'s columns, all numbers) can be the row's first columns
+  /// only: with the missing cell anywhere else (the last value the last column), some relation
+  /// among the row's own cells fails, or gives the missing cell a value it cannot have.
+  bool only_last_blank(const Candidate& c, const RowDef& def, std::span<const Slot> values) const {
+    if (std::any_of(values.begin(), values.end(), [](const Slot& x) { return x.value.kind != CellKind::number; })) return false;
+    const std::size_t n = def.columns.size();
+    std::vector<const RelationInstance*> own;
+    for (const RelationInstance& ri : index_.of(c.tmpl).relations) {
+      if (ri.def->op != Op::equal || ri.target.row != def.key) continue;
+      if (std::all_of(ri.terms.begin(), ri.terms.end(), [&](const auto& t) { return t.first.row == def.key; })) own.push_back(&ri);
+    }
+    if (own.empty()) return false;
+    for (std::size_t missing = 0; missing + 1 < n; ++missing) {
+      // The reading: the values in order on every column but `missing`.
+      auto value = [&](std::string_view col) -> std::optional<Decimal> {
+        for (std::size_t k = 0, v = 0; k < n; ++k) {
+          if (k == missing) { if (def.columns[k] == col) return std::nullopt; continue; }
+          if (def.columns[k] == col) return values[v].value.value;
+          ++v;
+        }
+        return Decimal();  // (a column of no row: not in these relations)
+      };
+      bool broken = false;
+      for (const RelationInstance* ri : own) {
+        // target = Σ terms, with at most the missing cell unknown: solved for it.
+        std::optional<Decimal> target = value(ri->target.col);
+        Decimal sum;
+        int unknown_sign = 0;
+        for (const auto& [ref, sign] : ri->terms) {
+          const auto x = value(ref.col);
+          if (!x) { unknown_sign = sign; continue; }
+          sum += sign < 0 ? Decimal() - *x : *x;
+        }
+        if (!target) { broken = !def.signed_values && sum.negative(); }
+        else if (unknown_sign == 0) { broken = *target != sum; }
+        else {
+          const Decimal rest = unknown_sign > 0 ? *target - sum : sum - *target;
+          broken = !def.signed_values && rest.negative();
+        }
+        if (broken) break;
+      }
+      if (!broken) return false;  // another reading holds
+    }
+    return true;
+  }
+
+ public:
+  /// Rows of numbers that no label took, placed where the document order leaves one place for
+  /// them: between two rows of a table read as template rows i and j, exactly j − i − 1 such rows
+  /// (reports keep template order) are rows i+1 … j−1, in order, when none of those was read
+  /// elsewhere, each has their number of values, and a label that matched nothing is a piece of
+  /// the row's label (a converter's fragment). Otherwise they stay unread (table-incomplete).
+  void loose_rows() {
+    std::optional<std::size_t> prev;
+    for (std::size_t k = 0; k < events_.size(); ++k) {
+      if (events_[k].kind == Event::loose) continue;
+      if (prev && k > *prev + 1) between(*prev, k);
+      prev = k;
+    }
+    for (const Event& e : events_)
+      if (e.kind == Event::loose && e.unknown) unknown_row(*e.label);
+  }
+
+ private:
+  void between(std::size_t a, std::size_t b) {
+    const Event& ea = events_[a];
+    const Event& eb = events_[b];
+    if (ea.kind != Event::anchor || eb.kind != Event::anchor) return;
+    const Candidate& ca = candidates_[ea.order];
+    const Candidate& cb = candidates_[eb.order];
+    if (ca.tmpl != cb.tmpl || cb.row <= ca.row) return;
+    std::vector<std::size_t> gaps;  // candidate orders of the rows between
+    for (std::size_t o = ea.order + 1; o < eb.order; ++o) {
+      const RowDef& def = ca.tmpl->rows[candidates_[o].row];
+      if (def.columns.empty() || def.group) continue;
+      if (done_[o]) return;
+      gaps.push_back(o);
+    }
+    if (gaps.size() != b - a - 1) return;
+    for (std::size_t i = 0; i < gaps.size(); ++i) {
+      const Event& e = events_[a + 1 + i];
+      const Candidate& c = candidates_[gaps[i]];
+      if (e.values.size() != c.tmpl->rows[c.row].columns.size()) return;
+      if (e.label) {
+        const std::u32string piece = label_key(e.label->text).core;
+        if (piece.size() < kPieceChars || c.keys->full.find(piece) == std::u32string::npos) return;
+      }
+    }
+    std::string names;
+    Span span = events_[a + 1].row->span;
+    for (std::size_t i = 0; i < gaps.size(); ++i) {
+      Event& e = events_[a + 1 + i];
+      const Candidate& c = candidates_[gaps[i]];
+      const RowDef& def = c.tmpl->rows[c.row];
+      done_[c.order] = 1;
+      ReportTable& rt = table_of(c.tmpl);
+      for (std::size_t k = 0; k < e.values.size(); ++k) add_cell(rt, def, def.key, def.columns[k], e.values[k]);
+      ++placed_;
+      e.kind = Event::anchor;
+      e.order = c.order;
+      names += (i ? "、「" : "「") + std::string(def.key) + "」";
+      span.end = std::max(span.end, e.row->span.end);
+    }
+    Finding f;
+    f.rule = "table-shape";
+    f.severity = Severity::info;
+    f.message = "「" + std::string(ca.tmpl->rows[ca.row].key) + "」与「" + std::string(cb.tmpl->rows[cb.row].key) + "」之间有" +
+                std::to_string(gaps.size()) + "行数字没有可识别的行标签（标签与数字分离或不全），按模板行序读作" + names;
+    f.span = span;
+    out_.findings.push_back(std::move(f));
+  }
+
+ private:
   std::set<const RowDef*> said_;      ///< template rows a finding already says were not read
 
  public:
@@ -646,6 +799,7 @@ MatchResult run(const Document& doc, Format format, const TemplateIndex& index, 
       before.push_back(&b.paragraph);
     }
   }
+  m.loose_rows();
   m.glued(doc, glued ? *glued : find_glued_rows(doc, format, index, runs));
   out.tables = m.take_tables();
   return out;

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "nianbao/number.hpp"
 #include "nianbao/reader.hpp"
 #include "utf8.hpp"
 
@@ -67,7 +68,12 @@ class TableBuilder {
       row.cells.reserve(last + 1 - first);
       for (std::size_t i = first; i <= last; ++i) row.cells.push_back(make_cell(parts_[i]));
     }
-    finish_row(std::move(row));
+    // Empty cells after a row's last number (`| 四、结转… | 1 | … | 0 |  |`) may be its blank last
+    // cells: counted, for the matcher to use only where the row is short by them (a header
+    // row's trailing empty cells are padding).
+    const std::size_t trailing = first < parts_.size() ? parts_.size() - 2 - last : 0;
+    const bool after_number = trailing > 0 && classify_cell(parts_[last]).kind == CellKind::number;
+    finish_row(std::move(row), after_number ? trailing : 0);
   }
 
   Table take() {
@@ -92,10 +98,12 @@ class TableBuilder {
     if (!pending_.cells.empty()) finish_row(std::move(pending_));
     pending_ = Row{};
   }
-  void finish_row(Row row) {
+  /// `trailing`: empty cells after the last filled one (Row::trailing_empty).
+  void finish_row(Row row, std::size_t trailing = 0) {
     if (row.cells.empty()) return;
     row.span = row.cells.front().span;
     row.span.end = row.cells.back().span.end;
+    row.trailing_empty = trailing;
     table_.rows.push_back(std::move(row));
   }
 

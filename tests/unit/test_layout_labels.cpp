@@ -118,8 +118,10 @@ TEST_CASE("markdown: a label over lines above a small table of its numbers; labe
   CHECK(t3->cells.size() == 25 * 7);
   CHECK(t3->find("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "总计")->value == Decimal::from_int(21));
   CHECK(testing::table_findings(r).empty());
-  // Two labels stacked above two rows of numbers (a converter's output): which row is which is
-  // not known, so neither is read, and table-incomplete says so.
+  // Two labels stacked above two rows of numbers (a converter's output): the labels say nothing
+  // of which row is which, but the rows between 4. and 3.其他 are 5. and 1. in this order
+  // (reports keep template order): the two rows of numbers, in document order, are read as
+  // those, and an info says how.
   const std::string stacked = replaced(
       text,
       "| 5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
@@ -129,11 +131,27 @@ TEST_CASE("markdown: a label over lines above a small table of its numbers; labe
   const auto s = testing::check_ok(stacked);
   const auto* s3 = testing::table(s, "T3");
   REQUIRE(s3);
-  CHECK(s3->find("（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "总计") == nullptr);
-  CHECK(s3->find("（五）不予处理/5.要求行政机关确认或重新出具已获取信息", "总计") == nullptr);
-  const auto f = findings(s, "table-incomplete");
+  CHECK(s3->cells.size() == 25 * 7);
+  CHECK(s3->find("（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "总计")->value == Decimal::from_int(1));
+  CHECK(s3->find("（五）不予处理/5.要求行政机关确认或重新出具已获取信息", "总计")->value == Decimal::from_int(0));
+  CHECK(findings(s, "table-incomplete").empty());
+  for (const auto* tf : testing::table_findings(s)) CHECK(tf->rule == "table-shape");  // (the info below)
+  const auto placed = findings(s, "table-shape");
+  REQUIRE(placed.size() == 1);
+  CHECK(placed[0]->severity == nianbao::Severity::info);
+  // One row of numbers too many for the rows between: which is which is not known, so none is
+  // read, and table-incomplete says so.
+  const std::string extra = replaced(stacked, "|---|---|---|---|---|---|---|\n| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
+                                     "|---|---|---|---|---|---|---|\n| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\n| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n");
+  const auto x = testing::check_ok(extra);
+  const auto* x3 = testing::table(x, "T3");
+  REQUIRE(x3);
+  CHECK(x3->find("（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "总计") == nullptr);
+  CHECK(x3->find("（五）不予处理/5.要求行政机关确认或重新出具已获取信息", "总计") == nullptr);
+  const auto f = findings(x, "table-incomplete");
   REQUIRE(f.size() == 1);
   CHECK(f[0]->message.find("表三有2行未能读取") == 0);
+  CHECK(findings(x, "table-shape").empty());
 }
 
 TEST_CASE("2021 table with （六）其他处理 as one row: its 总计 column is checked like every row's") {

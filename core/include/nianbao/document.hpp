@@ -21,6 +21,10 @@ struct Cell {
 struct Row {
   std::vector<Cell> cells;
   Span span;
+  /// Pipe tables: empty cells after the row's last filled cell when that is a number
+  /// (`| 四、结转… | 1 | … | 0 |  |`), left out of `cells` as padding; the matcher may read one as
+  /// the row's blank last cell where the row is one short.
+  std::size_t trailing_empty = 0;
 };
 
 struct Table {
