@@ -286,6 +286,9 @@ constexpr std::array<std::uint64_t, kNoneCues.size()> kNoneCuePhrases = [] {
   return out;
 }();
 constexpr PhraseSet kNegationSet{kNegations};
+/// A clause with a subject of its own ("所有申请均已办理完成"): what the sentence named before it
+/// (上年结转…2件) does not make it a statement about that.
+constexpr PhraseSet kOwnSubject{"所有申请|全部申请|上述申请|以上申请|各项申请"};
 constexpr PhraseSet kJoinedSet{"或|和|及|与"};
 constexpr PhraseSet kPartScopeSet{kPartScope};
 constexpr PhraseSet kPartOfTotalSet{kPartOfTotal};
@@ -502,7 +505,9 @@ class Extractor {
           if (!cue.unless.empty() && find_any(c, kNoneUnless[i]) != std::string_view::npos) continue;
           // What the sentence up to here speaks of ("收到申请35件，均已按期办结").
           if (!cue.about.empty() && find_any(t.substr(s0, c1 - s0), kNoneAbout[i]) == std::string_view::npos) continue;
-          if (!cue.unless.empty() && find_any(t.substr(s0, c0 - s0), kNoneUnless[i]) != std::string_view::npos && !cue.about.empty()) continue;
+          if (!cue.unless.empty() && find_any(t.substr(s0, c0 - s0), kNoneUnless[i]) != std::string_view::npos && !cue.about.empty() &&
+              find_any(c, kOwnSubject) == std::string_view::npos)
+            continue;
           const auto row = resolve_row(*tmpl, cue.rows);
           const auto col = row ? resolve_col(*tmpl, *row, cue.cols) : std::nullopt;
           if (!col) continue;

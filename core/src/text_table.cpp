@@ -117,10 +117,12 @@ void check_text_table(const Prose& prose, Report& r) {
     std::vector<const TableCell*> cells;
     auto v = table_value(*t, sc.row, sc.col, &cells);
     // "None" against a row whose 总计 was not read: its applicant columns, when they were.
+    bool by_columns = false;
     if (!v && sc.none && t->id == "T3" && sc.col == "总计") {
       cells.clear();
       const auto a = table_value(*t, sc.row, "自然人", &cells), b = table_value(*t, sc.row, "法人或其他组织", &cells);
       if (a && b) v = *a + *b;
+      by_columns = v.has_value();
     }
     if (!v) {
       unsplit(prose, *t, sc, r);
@@ -156,7 +158,10 @@ void check_text_table(const Prose& prose, Report& r) {
     std::string message;
     Severity severity = Severity::error;
     if (sc.none) {
-      message = "正文称“" + said + "”，但" + name + "填报为" + v->to_string();
+      message = "正文称“" + said + "”，但" +
+                (by_columns ? table_name(t->id) + "「" + std::string(sc.row) + "」各申请人列（「总计」未填写）合计为"
+                            : name + "填报为") +
+                v->to_string();
     } else if (sc.scope == StatedCell::Scope::part) {
       severity = Severity::warning;
       message = "正文所述部分单位的“" + said + "”大于" + name + "填报的总数" + v->to_string();

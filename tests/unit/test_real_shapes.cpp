@@ -116,6 +116,15 @@ TEST_CASE("所有申请均已办理完成 against applications carried over") {
   const auto r = check_ok(replaced(clean, "结转下年度继续办理18件。", "所有申请均已按要求办理完成。"));
   REQUIRE(findings(r, "text-table").size() == 1);
   CHECK(findings(r, "text-table")[0]->message.find("18") != std::string::npos);
+  // 上年结转 named earlier in the sentence: the clause with its own subject (所有申请) still
+  // speaks of every application, so it still contradicts 结转 18.
+  const auto after = check_ok(replaced(clean, "上年结转5件。办结204件", "上年结转5件，所有申请均已按要求办理完成。办结204件"));
+  bool found = false;
+  for (const auto* f : findings(after, "text-table")) found = found || f->message.find("均已按要求办理完成") != std::string::npos;
+  CHECK(found);
+  // Without a subject of its own, such a clause may be about the carried-over ones: not read.
+  const auto unowned = check_ok(replaced(clean, "上年结转5件。办结204件", "上年结转5件，均已按要求办理完成。办结204件"));
+  for (const auto* f : findings(unowned, "text-table")) CHECK(f->message.find("办理完成") == std::string::npos);
 }
 
 TEST_CASE("PDF text: a title over two lines with '2022 年' has its year; the body is read from it") {
