@@ -915,26 +915,24 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         w.overflow = false;
       }
     }
-    // Figures the text states for this row's cells narrow its splits, if some split fits them.
-    if (w.candidates.size() > 1 && !w.overflow) {
+    // Figures the text states for this row's cells narrow its splits, each one if some split
+    // fits it (a figure no split gives is the text's own error: text-table says so).
+    for (const StatedFigure& sf : stated) {
+      if (w.candidates.size() <= 1 || w.overflow) break;
+      const auto at = std::find_if(w.cells.begin(), w.cells.end(), [&](const CellRef& c) { return c.row == sf.row && c.col == sf.col; });
+      if (at == w.cells.end()) continue;
+      const std::size_t i = static_cast<std::size_t>(at - w.cells.begin());
       std::vector<std::vector<Value>> kept;
       std::vector<std::vector<Piece>> kept_len;
-      bool any = false;
-      for (std::size_t c = 0; c < w.candidates.size(); ++c) {
-        bool fits = true;
-        for (const StatedFigure& sf : stated)
-          for (std::size_t i = 0; i < w.cells.size(); ++i)
-            if (w.cells[i].row == sf.row && w.cells[i].col == sf.col) {
-              any = true;
-              fits = fits && w.candidates[c][i] && *w.candidates[c][i] == sf.value;
-            }
-        if (fits) { kept.push_back(w.candidates[c]); kept_len.push_back(w.pieces[c]); }
-      }
-      if (any && !kept.empty()) {
-        w.candidates = std::move(kept);
-        w.pieces = std::move(kept_len);
-        w.by_text = true;
-      }
+      for (std::size_t c = 0; c < w.candidates.size(); ++c)
+        if (w.candidates[c][i] && *w.candidates[c][i] == sf.value) {
+          kept.push_back(w.candidates[c]);
+          kept_len.push_back(w.pieces[c]);
+        }
+      if (kept.empty()) continue;
+      w.candidates = std::move(kept);
+      w.pieces = std::move(kept_len);
+      w.by_text = true;
     }
   }
   // Across rows: every relation whose cells are all glued or already read with a value.

@@ -205,12 +205,24 @@ TEST_CASE("section 五 written as a lower heading that names its problems and im
 
 TEST_CASE("a figure no split of a crawled row's digits can give is an error; one some split gives is not") {
   const std::string flat = read_fixture("shapes/narrative/flat-crawl.txt");
-  const auto r = check_ok(replaced(flat, "现行有效行政规范性文件22件", "现行有效行政规范性文件25件"));
-  REQUIRE(findings(r, "text-table").size() == 1);
-  CHECK(findings(r, "text-table")[0]->severity == Severity::error);
-  CHECK(findings(r, "text-table")[0]->message.find("3122") != std::string::npos);
-  // 12 is in "3122" (3|12|2): the row stays ambiguous, the text is not contradicted.
-  CHECK(findings(check_ok(replaced(flat, "现行有效行政规范性文件22件", "现行有效行政规范性文件12件")), "text-table").empty());
+  // Only the figure in force is off: no split of "3122" gives 25.
+  const auto only = check_ok(replaced(replaced(flat, "制发行政规范性文件3件，废止1件，", ""), "现行有效行政规范性文件22件",
+                                      "现行有效行政规范性文件25件"));
+  REQUIRE(findings(only, "text-table").size() == 1);
+  CHECK(findings(only, "text-table")[0]->severity == Severity::error);
+  CHECK(findings(only, "text-table")[0]->message.find("3122") != std::string::npos);
+  // 12 is in "3122" (3|12|2): alone, the row stays ambiguous and the text is not contradicted.
+  CHECK(findings(check_ok(replaced(replaced(flat, "制发行政规范性文件3件，废止1件，", ""), "现行有效行政规范性文件22件",
+                                   "现行有效行政规范性文件12件")),
+                 "text-table")
+            .empty());
+  // Beside 制发 3 and 废止 1, each stated figure narrows the splits on its own: 3|1|22 is read,
+  // and the figure no split gives (25), or that the other two rule out (12), is the text's error.
+  for (const char* in_force : {"现行有效行政规范性文件25件", "现行有效行政规范性文件12件"}) {
+    const auto r = check_ok(replaced(flat, "现行有效行政规范性文件22件", in_force));
+    REQUIRE(findings(r, "text-table").size() == 1);
+    CHECK(findings(r, "text-table")[0]->message.find("填报的22") != std::string::npos);
+  }
 }
 
 TEST_CASE("a long paragraph listing the parts by number is not a flattened body") {
