@@ -15,7 +15,7 @@ std::string Decimal::to_string() const {
   std::int64_t frac = v % kScale;
   if (frac != 0) {
     std::string f = std::to_string(frac);
-    f.insert(0, 4 - f.size(), '0');
+    f.insert(0, static_cast<std::size_t>(kPlaces) - f.size(), '0');
     while (!f.empty() && f.back() == '0') f.pop_back();
     out += '.';
     out += f;
@@ -34,7 +34,7 @@ bool starts_with(std::string_view s, std::size_t i, std::string_view p) {
 
 std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign,
                                          bool allow_multiplier) {
-  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max() / 100000;
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max() / (Decimal::kScale * 10);
   std::size_t i = 0;
   bool neg = false;
   if (allow_sign && i < text.size() && (text[i] == '+' || text[i] == '-')) {
@@ -63,6 +63,9 @@ std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign,
     ++i;
     std::int64_t scale = Decimal::kScale / 10;
     while (i < text.size() && is_digit(text[i])) {
+      // A digit past the places a Decimal keeps would be dropped: not a number we can hold
+      // exactly, so none rather than a value cut short.
+      if (scale == 0 && text[i] != '0') return std::nullopt;
       frac += (text[i] - '0') * scale;
       scale /= 10;
       ++i;
@@ -70,7 +73,11 @@ std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign,
   }
   std::int64_t scaled = whole * Decimal::kScale + frac;
   if (allow_multiplier) {
-    if (starts_with(text, i, "万")) { scaled *= 10000; i += 3; }
+    if (starts_with(text, i, "万")) {
+      if (scaled > std::numeric_limits<std::int64_t>::max() / 10000) return std::nullopt;
+      scaled *= 10000;
+      i += 3;
+    }
     else if (starts_with(text, i, "亿")) {
       if (scaled > std::numeric_limits<std::int64_t>::max() / 100000000) return std::nullopt;
       scaled *= 100000000;

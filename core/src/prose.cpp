@@ -418,8 +418,9 @@ Decimal share_of(Decimal part, Decimal total, int decimals) {
   // part/total×100 rounded half up at `decimals` places, computed in integers.
   std::int64_t scale = 1;
   for (int k = 0; k < decimals + 2; ++k) scale *= 10;
-  const std::int64_t num = part.scaled() * scale * 2 + total.scaled();
-  const std::int64_t rounded = num / (2 * total.scaled());
+  // In 128 bits: a part of 10^7 units at six places, times 10^6, would not fit in 64.
+  const __int128 num = static_cast<__int128>(part.scaled()) * scale * 2 + total.scaled();
+  const auto rounded = static_cast<std::int64_t>(num / (static_cast<__int128>(2) * total.scaled()));
   std::int64_t unit = Decimal::kScale;
   for (int k = 0; k < decimals; ++k) unit /= 10;
   return Decimal::from_scaled(rounded * unit);

@@ -23,7 +23,7 @@ namespace nianbao {
 namespace {
 
 constexpr std::size_t kMaxDigitsPerValue = 9;
-constexpr std::size_t kMaxValueLength = kMaxDigitsPerValue + 6;  // "-123456789.1234"
+constexpr std::size_t kMaxValueLength = kMaxDigitsPerValue + 2 + Decimal::kPlaces;  // "-123456789.123456"
 constexpr std::size_t kMaxCandidates = 256;      // per row
 // The searches' work, in values tried: per row, per group of tied rows, and for the whole
 // report (a hostile row of 90 digits has billions of splits). The rows of the test corpus take
@@ -658,7 +658,7 @@ std::optional<Value> token(std::string_view tok, const RowDef& def) {
   const std::size_t int_len = i - int_start;
   if (int_len == 0 || int_len > kMaxDigitsPerValue || (int_len > 1 && tok[int_start] == '0')) return std::nullopt;
   if (i < tok.size()) {
-    if (tok[i] != '.' || !def.decimal_ok || i + 1 >= tok.size() || tok.size() - i - 1 > 4) return std::nullopt;
+    if (tok[i] != '.' || !def.decimal_ok || i + 1 >= tok.size() || tok.size() - i - 1 > static_cast<std::size_t>(Decimal::kPlaces)) return std::nullopt;
     for (std::size_t k = i + 1; k < tok.size(); ++k)
       if (!is_digit(tok[k])) return std::nullopt;
   }
@@ -690,6 +690,9 @@ void enumerate_within(RowWork& w, const std::vector<std::vector<IndexedRelation>
   std::size_t steps = 0;
   std::vector<std::size_t> digits_from(d.size() + 1, 0);  // digits in d[at, end)
   for (std::size_t k = d.size(); k-- > 0;) digits_from[k] = digits_from[k + 1] + is_digit(d[k]);
+  // Digits one value can take: its whole part, and its decimals where the column has them.
+  const bool decimals = std::any_of(w.defs.begin(), w.defs.end(), [](const RowDef* def) { return def->decimal_ok; });
+  const std::size_t per_value = kMaxDigitsPerValue + (decimals ? static_cast<std::size_t>(Decimal::kPlaces) : 0);
   auto holds_all = [&](std::size_t i) {
     for (const IndexedRelation& x : ready[i])
       if (!holds(x, vals)) return false;
@@ -708,7 +711,7 @@ void enumerate_within(RowWork& w, const std::vector<std::vector<IndexedRelation>
       return;
     }
     const std::size_t left = n - i - 1;  // values still to place after this one
-    if (digits_from[at] > (left + 1) * kMaxDigitsPerValue) return;  // more digits than they can hold
+    if (digits_from[at] > (left + 1) * per_value) return;  // more digits than they can hold
     // A line equal to the line before, dropped: the value before, again (a repair).
     if (lines && more && i > 0 && repairs < budget) {
       if (++steps > kMaxRowWork || work_left == 0) { w.overflow = true; return; }

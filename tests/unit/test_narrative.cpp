@@ -219,7 +219,7 @@ TEST_CASE("text-percent: a share that does not match its part; a partial 其中 
   const auto p = findings(r, "text-percent");
   REQUIRE(p.size() == 1);
   CHECK(at(text, p[0]->span) == "40条");
-  CHECK(p[0]->expected == Decimal::from_scaled(400000));
+  CHECK(p[0]->expected == Decimal::from_int(40));
   CHECK(findings(r, "text-sum").empty());
   // 其中 need not list everything: parts below the total are fine.
   const auto partial = check_ok("全年受理申请93件，其中当面受理7件，网络受理50件。\n");
@@ -246,7 +246,7 @@ TEST_CASE("rates: 采用率 over the figures of its sentence; a rate over a sum 
   REQUIRE(f.size() == 1);
   CHECK(f[0]->severity == Severity::warning);
   CHECK(at(text, f[0]->span) == "50.2%");
-  CHECK(f[0]->expected == Decimal::from_scaled(459000));
+  CHECK(f[0]->expected == Decimal::from_scaled(45900000));  // 45.9
   // 公开率 over 予以公开 + 部分公开: two clauses name 公开, so it is not recomputed.
   const auto sum = check_ok("办结204件，予以公开108件，部分公开21件，公开率63.2%。\n");
   CHECK(sum.text_shares.empty());

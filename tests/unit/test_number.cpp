@@ -16,6 +16,11 @@ TEST_CASE("parse_number reads digits, thousands separators, decimals and multipl
   CHECK(parse_number("12.25万元")->value.to_string() == "12.25");
   CHECK(parse_number("1.5万", false, true)->value == Decimal::from_int(15000));
   CHECK(parse_number("3亿", false, true)->value == Decimal::from_int(300000000));
+  // 万元 to the cent: six places kept exactly; a seventh non-zero place is not cut short.
+  CHECK(parse_number("5949.088667")->value.to_string() == "5949.088667");
+  CHECK(parse_number("5949.0886670")->value.to_string() == "5949.088667");
+  CHECK_FALSE(parse_number("5949.0886671").has_value());
+  CHECK_FALSE(parse_number("99999999999999万", false, true).has_value());  // would overflow
   CHECK(parse_number("20余人")->approximate);
   CHECK_FALSE(parse_number("-3").has_value());
   CHECK(parse_number("-3", true)->value.to_string() == "-3");
@@ -39,7 +44,8 @@ TEST_CASE("classify_cell separates numbers, blanks and text") {
 
 TEST_CASE("Decimal prints the shortest exact form") {
   CHECK(Decimal::from_int(0).to_string() == "0");
-  CHECK(Decimal::from_scaled(-12500).to_string() == "-1.25");
-  CHECK(Decimal::from_scaled(1).to_string() == "0.0001");
+  CHECK(Decimal::from_scaled(-1250000).to_string() == "-1.25");
+  CHECK(Decimal::from_scaled(1).to_string() == "0.000001");
+  CHECK(Decimal::from_scaled(100).to_string() == "0.0001");
   CHECK((Decimal::from_int(5) + Decimal::from_int(1)) == Decimal::from_int(6));
 }

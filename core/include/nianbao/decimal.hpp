@@ -1,4 +1,4 @@
-// Exact decimal numbers for table arithmetic: an integer count of 1/10000 units.
+// Exact decimal numbers for table arithmetic: an integer count of 1/1000000 units.
 #pragma once
 #include <compare>
 #include <cstdint>
@@ -8,7 +8,8 @@ namespace nianbao {
 
 class Decimal {
  public:
-  static constexpr std::int64_t kScale = 10000;  ///< four decimal places (万元 amounts)
+  static constexpr int kPlaces = 6;  ///< decimal places kept (万元 amounts: 5949.088667 is 元 to the cent)
+  static constexpr std::int64_t kScale = 1'000'000;  ///< 10^kPlaces
 
   constexpr Decimal() = default;
   static constexpr Decimal from_int(std::int64_t v) { return Decimal(v * kScale); }
