@@ -3,7 +3,9 @@
 // the failing cell with its address. Run: node --test tests/browser/ (after scripts/build).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, noProblems, openPage, pasteAndCheck, seed, shot, startServer, waitState } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, noProblems, openPage, pasteAndCheck, repo, seed, shot, startServer, waitState } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -52,6 +54,22 @@ test('seed 000: Traditional, no errors; the conversion and its first character m
   const got = await locate(page, conv);
   assert.equal(got.text.length, 1, 'one converted character');
   assert.ok(got.focused && got.visible && got.selectedItem, JSON.stringify(got));
+  noProblems(watch);
+  await context.close();
+});
+
+test('a partly read table: one table-incomplete finding, and its unread rows shown as not read in place', { timeout: 120000 }, async () => {
+  const { context, page, watch } = await openPage(browser, server.url);
+  await waitState(page, 'ready', 30000);
+  await pasteAndCheck(page, fs.readFileSync(path.join(repo, 'tests/fixtures/shapes/layout/rows-left-out.txt'), 'utf8'));
+  const f = findingsOf(page, 'table-incomplete');
+  assert.equal(await f.count(), 1);
+  assert.match(await f.textContent(), /表三有2行未能读取/);
+  await page.locator('nianbao-check [role=tab][data-tab=tables]').click();
+  const t3 = page.locator('nianbao-check table[data-table-id="T3"]');
+  assert.equal(await t3.locator('td.unread').count(), 2 * 7);  // two rows of seven columns
+  const rows = await t3.locator('td.unread').evaluateAll((tds) => [...new Set(tds.map((td) => td.dataset.row))]);
+  assert.deepEqual(rows, ['（五）不予处理/3.要求提供公开出版物', '（五）不予处理/4.无正当理由大量反复申请']);
   noProblems(watch);
   await context.close();
 });
