@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "cell_index.hpp"
 #include "label.hpp"
 
 namespace nianbao {
@@ -50,12 +51,12 @@ void group_ambiguous(std::vector<Finding>& findings, const std::vector<std::stri
 void report_unread(ReportTable& t, const std::set<const RowDef*>& said, const TemplateIndex& index,
                    std::vector<Finding>& out) {
   const TableTemplate& tmpl = *t.tmpl;
-  std::set<std::string_view> rows_read;
-  std::set<std::pair<std::string_view, std::string_view>> cells_read;
-  for (const TableCell& c : t.cells) {
-    rows_read.insert(c.row);
-    cells_read.insert({c.row, c.col});
-  }
+  // (By hash: most tables are read whole, and this is all the work they cost.)
+  const CellIndex cells(t);
+  auto read = [&](std::string_view row, std::string_view col) { return cells.find(row, col) != nullptr; };
+  auto row_read = [&](const RowDef& d) {
+    return std::any_of(d.columns.begin(), d.columns.end(), [&](std::string_view col) { return read(d.key, col); });
+  };
   std::string list;
   std::size_t rows = 0;
   std::set<std::pair<std::string_view, std::string_view>> missing;  // cells
@@ -63,7 +64,7 @@ void report_unread(ReportTable& t, const std::set<const RowDef*>& said, const Te
   for (const RowDef& d : tmpl.rows) {
     if (d.columns.empty()) continue;
     if (d.group) {
-      if (rows_read.count(d.key)) summed = d.key;
+      if (row_read(d)) summed = d.key;
       continue;
     }
     if (!summed.empty() && d.key.size() > summed.size() && d.key.substr(0, summed.size()) == summed &&
@@ -71,12 +72,12 @@ void report_unread(ReportTable& t, const std::set<const RowDef*>& said, const Te
       continue;
     std::vector<std::string_view> cols;
     for (std::string_view col : d.columns)
-      if (!cells_read.count({d.key, col})) cols.push_back(col);
+      if (!read(d.key, col)) cols.push_back(col);
     if (cols.empty()) continue;
     // For the page: where the row goes (before the next template row that was read).
     UnreadRow u{d.key, cols, {}};
     for (const RowDef* n = &d + 1; n != tmpl.rows.data() + tmpl.rows.size(); ++n)
-      if (rows_read.count(n->key)) {
+      if (row_read(*n)) {
         u.before = n->key;
         break;
       }
@@ -104,7 +105,7 @@ void report_unread(ReportTable& t, const std::set<const RowDef*>& said, const Te
     auto cell = [&](const CellRef& c) {
       const bool m = missing.count({c.row, c.col}) > 0;
       any = any || m;
-      return m || cells_read.count({c.row, c.col}) > 0 || said_rows.count(c.row) > 0;
+      return m || read(c.row, c.col) || said_rows.count(c.row) > 0;
     };
     if (!cell(ri.target)) return false;
     for (const auto& [ref, sign] : ri.terms)
