@@ -18,7 +18,7 @@ namespace {
 
 using namespace std::string_view_literals;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 /// The keys of a crawler's header lines ("发布时间: 2024-03-08 15:34").
 constexpr std::array kHeaderKeys = {"标题"sv,     "发布时间"sv, "发布日期"sv, "成文日期"sv, "文号"sv,     "发文字号"sv, "发布机构"sv,

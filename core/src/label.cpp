@@ -236,4 +236,12 @@ const TemplateIndex::Template& TemplateIndex::of(const TableTemplate* t) const {
   return x ? *x : *templates_.front();  // (unreachable: every template of templates_for() is indexed)
 }
 
+std::string_view table_title(std::string_view id) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kTitles{
+      {{"T2", "表二"}, {"T3", "表三"}, {"T4", "表四"}}};
+  for (const auto& [k, v] : kTitles)
+    if (k == id) return v;
+  return "统计表";
+}
+
 }  // namespace nianbao

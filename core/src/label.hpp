@@ -163,4 +163,7 @@ class TemplateIndex {
 /// once instead of for every check.
 std::vector<Finding> check_tables(const std::vector<ReportTable>& tables, const TemplateIndex& index);
 
+/// A table as a reader names it: 表二, 表三, 表四 (统计表 for any other table).
+std::string_view table_title(std::string_view id);
+
 }  // namespace nianbao

@@ -659,6 +659,13 @@ class Layout {
     return best;
   }
 
+  /// Where the run of numeric pieces that ends a line begins.
+  static std::size_t trailing_numbers(const Line& l) {
+    std::size_t k = l.pieces.size();
+    while (k > 0 && l.pieces[k - 1].numeric) --k;
+    return k;
+  }
+
   /// A row of numbers set a little lower (or higher) than its label, as a CJK label and numbers
   /// in a Latin font come out when a table centres each cell's text (0.3 to 0.5 of a height
   /// apart), joins the label's line, so that the row is one line as pdftotext shows it. Text left
@@ -670,8 +677,7 @@ class Layout {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
       if (l.gone || l.pieces.empty() || !l.pieces.back().numeric) continue;
-      std::size_t k0 = l.pieces.size();
-      while (k0 > 0 && l.pieces[k0 - 1].numeric) --k0;
+      const std::size_t k0 = trailing_numbers(l);
       const std::size_t li = label_line(i, k0, 0.5 * l.h, 1.1 * l.h);
       if (li == lines_.size()) continue;
       Line& b = lines_[li];
@@ -690,8 +696,7 @@ class Layout {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       Line& l = lines_[i];
       if (l.gone || l.pieces.empty() || !l.pieces.back().numeric) continue;
-      std::size_t k0 = l.pieces.size();
-      while (k0 > 0 && l.pieces[k0 - 1].numeric) --k0;
+      const std::size_t k0 = trailing_numbers(l);
       const double first = l.pieces[k0].x - 0.1 * l.h, reach = 1.1 * l.h;
       const double after = k0 > 0 ? l.pieces[k0 - 1].end() : -runs_limits::kMaxCoordinate;
       bool above = false;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "label.hpp"
 #include "narrative_rules.hpp"
 #include "text_figures.hpp"
 #include "utf8.hpp"
@@ -13,17 +14,10 @@ namespace nianbao {
 
 namespace {
 
-std::string table_name(std::string_view id) {
-  if (id == "T2") return "表二";
-  if (id == "T3") return "表三";
-  if (id == "T4") return "表四";
-  return "统计表";
-}
-
 std::string cell_name(const ReportTable& t, std::string_view row, std::string_view col) {
   std::string r(row);
   if (is_group_key(row)) r = r.substr(0, r.size() - 1) + "（各项之和）";
-  std::string out = table_name(t.id) + "「" + r + "」";
+  std::string out = std::string(table_title(t.id)) + "「" + r + "」";
   if (t.id != "legacy") out += "「" + std::string(col) + "」";
   return out;
 }
@@ -59,7 +53,7 @@ std::optional<Decimal> reading_value(const ReportTable& t, const Reading& rd, st
   return sum;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 /// The digits a crawl ran together after a row's label in the table's text ("行政规范性文件
 /// 77132470"), when the row was not read; empty if none are found.
@@ -99,7 +93,7 @@ void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, Rep
   const std::string cell = std::string(t.id) + "/" + std::string(sc.row) + "/" + std::string(sc.col);
   r.text_figures.push_back({said, cell, digits, "unsplit", false});
   Finding f = make_finding("text-table", Severity::error,
-                           "正文所述“" + said + "”与" + table_name(t.id) + "「" + std::string(def->label) + "」不符：该行数字连写为“" +
+                           "正文所述“" + said + "”与" + std::string(table_title(t.id)) + "「" + std::string(def->label) + "」不符：该行数字连写为“" +
                                digits + "”，任何拆分都不含" + value,
                            prose.span(*sc.para, sc.start, sc.end));
   f.actual = sc.value;
@@ -159,7 +153,7 @@ void check_text_table(const Prose& prose, Report& r) {
     Severity severity = Severity::error;
     if (sc.none) {
       message = "正文称“" + said + "”，但" +
-                (by_columns ? table_name(t->id) + "「" + std::string(sc.row) + "」各申请人列（「总计」未填写）合计为"
+                (by_columns ? std::string(table_title(t->id)) + "「" + std::string(sc.row) + "」各申请人列（「总计」未填写）合计为"
                             : name + "填报为") +
                 v->to_string();
     } else if (sc.scope == StatedCell::Scope::part) {

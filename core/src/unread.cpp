@@ -10,14 +10,6 @@
 
 namespace nianbao {
 
-std::string_view table_title(std::string_view id) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kTitles{
-      {{"T2", "表二"}, {"T3", "表三"}, {"T4", "表四"}}};
-  for (const auto& [k, v] : kTitles)
-    if (k == id) return v;
-  return "统计表";
-}
-
 void group_ambiguous(std::vector<Finding>& findings, const std::vector<std::string_view>& of) {
   std::vector<bool> drop(findings.size(), false);
   for (std::size_t k = 0; k < findings.size(); ++k) {

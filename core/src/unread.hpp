@@ -22,9 +22,6 @@ class TemplateIndex;
 void report_unread(ReportTable& t, const std::set<const RowDef*>& said, const TemplateIndex& index,
                    std::vector<Finding>& out);
 
-/// 表二, 表三, 表四 (统计表 for any other table).
-std::string_view table_title(std::string_view id);
-
 /// The `cell-ambiguous` findings of one table (`of[k]`: the table id of finding k, empty for
 /// other findings) made one: a table whose several rows cannot be split one way is one thing
 /// for a reviewer to settle, with every row's place in `occurrences` and every row's readings

@@ -114,6 +114,9 @@ inline std::size_t encoded_length(char32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
+/// An ASCII digit 0–9 (after NFKC, full-width digits are these).
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 inline bool is_han(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
