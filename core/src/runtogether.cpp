@@ -170,24 +170,27 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
     e = te;
   }
   // The next item's number glued on: "…00000002.其他法律…" ends with the "2" of "2.其他": a digit
-  // followed by "." or "、" and a Han character is an item number, not a cell.
-  if (e < t.size() && a.digits.size() > 1 && is_digit(a.digits.back()) && a.digits[a.digits.size() - 2] != '.' &&
-      a.digits[a.digits.size() - 2] != '-') {
+  // followed by "." or "、" and a Han character is an item number, not a cell. A row whose run is
+  // that digit alone ("…缴纳费用3.其他") has no numbers of its own.
+  const auto item_number_follows = [&] {
     std::size_t after_mark = 0;
     if (t[e] == '.') after_mark = e + 1;
     else if (starts_with(std::string_view(t).substr(e), "、")) after_mark = e + 3;
     while (after_mark && after_mark < t.size() && (t[after_mark] == ' ' || t[after_mark] == '\n')) ++after_mark;
     std::size_t len = 0;
-    if (after_mark && after_mark < t.size() && utf8::is_han(utf8::decode(t, after_mark, len))) {
+    return after_mark && after_mark < t.size() && utf8::is_han(utf8::decode(t, after_mark, len));
+  };
+  if (e < t.size() && a.digits.size() == 1 && is_digit(a.digits[0]) && item_number_follows()) return std::nullopt;
+  if (e < t.size() && a.digits.size() > 1 && is_digit(a.digits.back()) && a.digits[a.digits.size() - 2] != '.' &&
+      a.digits[a.digits.size() - 2] != '-' && item_number_follows()) {
+    a.digits.pop_back();
+    a.ranges.pop_back();
+    if (a.digits.back() == ' ' || a.digits.back() == '|') {
       a.digits.pop_back();
       a.ranges.pop_back();
-      if (a.digits.back() == ' ' || a.digits.back() == '|') {
-        a.digits.pop_back();
-        a.ranges.pop_back();
-      }
-      e = a.ranges.back().second;
-      any = std::any_of(a.digits.begin(), a.digits.end(), is_digit);
     }
+    e = a.ranges.back().second;
+    any = std::any_of(a.digits.begin(), a.digits.end(), is_digit);
   }
   if (!any) return std::nullopt;
   for (std::string_view u : kUnitWords)

@@ -289,3 +289,14 @@ TEST_CASE("a date in brackets under the title is the publication date when nothi
   CHECK(r.deadline->source == "标题下所注日期");
   CHECK(findings(r, "deadline").size() == 1);  // a department: due 2023-01-31
 }
+
+TEST_CASE("a crawled row with no numbers before the next item's number is unread, not a row of that number") {
+  const std::string flat = read_fixture("shapes/narrative/flat-crawl.txt");
+  const auto r = check_ok(replaced(flat, "行政机关不再处理其政府信息公开申请00000003.其他", "行政机关不再处理其政府信息公开申请3.其他"));
+  for (const auto* f : findings(r, "table-shape")) CHECK(f->message.find("“3”") == std::string::npos);
+  REQUIRE(findings(r, "table-incomplete").size() == 1);
+  CHECK(findings(r, "table-incomplete")[0]->message.find("2.申请人逾期未按收费通知要求缴纳费用") != std::string::npos);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  CHECK(t3->find("（六）其他处理/3.其他", "自然人")->value == nianbao::Decimal::from_int(4));  // the next row keeps its numbers
+}
