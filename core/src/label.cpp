@@ -189,13 +189,14 @@ TemplateIndex::TemplateIndex() {
       for (const RowDef& r : t->rows) {
         LabelKey key = label_key(r.label);
         const std::uint64_t chars = char_bits(key.core);
-        x->rows.push_back({std::move(key), full_core(r.label), chars});
+        x->rows.push_back({std::move(key), full_core(r.label), chars, r.alias.empty() ? std::u32string() : full_core(r.alias)});
       }
       for (std::size_t r = 0; r < t->rows.size(); ++r) {
         if (t->rows[r].group) continue;
         const Row& k = x->rows[r];
         for (const std::u32string* core : {&k.full, &k.key.core})
           if (core->size() >= 2 && (core == &k.full || *core != k.full)) x->by_last[core->back()].push_back({r, core});
+        if (k.alias.size() >= 2) x->by_last[k.alias.back()].push_back({r, &k.alias});
       }
       x->relations = expand_relations(*t);
       templates_.push_back(std::move(x));

@@ -104,6 +104,7 @@ class TemplateIndex {
     LabelKey key;          ///< label_key(label)
     std::u32string full;   ///< full_core(label)
     std::uint64_t chars = 0;  ///< char_bits(key.core): which characters it has
+    std::u32string alias;     ///< full_core(RowDef::alias), or empty
   };
   /// A row label as run-together text shows it (runtogether.cpp): its full core and, when
   /// different, its core without notes; under the label's last character.

@@ -133,8 +133,10 @@ std::size_t read_token(const std::string& t, std::size_t k, After& a, bool& any)
 
 /// What follows a label at byte `at`: number tokens, run together or apart by spaces (a space
 /// between two numbers is a cell boundary: "10 0 0 0 01" is 1, 0, 0, 0, 0, 0, 1), after an
-/// optional space and (when `unit_first`) a unit word. Prose ("217件", "2016年") is not a row.
-std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_first) {
+/// optional space and (when `unit_first`) a unit word. Prose ("217件", "2016年") is not a row,
+/// but an amount's row (`amount`) may end in its currency ("政府集中采购00元三、…") where no
+/// sentence goes on after it.
+std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_first, bool amount = false) {
   std::size_t i = at;
   // Closing brackets and quotes that end a label: "…其他情形）", "…稳定”".
   for (bool more = true; more;) {
@@ -194,7 +196,16 @@ std::optional<After> read_after(const std::string& t, std::size_t at, bool unit_
   }
   if (!any) return std::nullopt;
   for (std::string_view u : kUnitWords)
-    if (starts_with(std::string_view(t).substr(e), u)) return std::nullopt;
+    if (starts_with(std::string_view(t).substr(e), u)) {
+      if (!amount || (u != "元" && u != "万元")) return std::nullopt;
+      // (Then the text ends, or a line, or the next section's number: "三、".)
+      const std::size_t next = e + u.size();
+      std::size_t len = 0;
+      const bool section = next < t.size() && utf8::is_cjk_numeral(utf8::decode(t, next, len)) &&
+                           starts_with(std::string_view(t).substr(next + len), "、");
+      if (next < t.size() && t[next] != '\n' && t[next] != ' ' && !section) return std::nullopt;
+      break;
+    }
   for (std::string_view w : {"%", "年", "月", "日"})
     if (starts_with(std::string_view(t).substr(e), w)) return std::nullopt;
   a.end = e;
@@ -522,7 +533,7 @@ std::vector<GluedRow> find_glued_rows(const Document& doc, Format format, const 
         for (const auto& [r, core] : labels->second) {
           const std::size_t a = label_ending_at(text, le.e, *core);
           if (a == std::string::npos) continue;
-          if (auto after = read_after(text, le.e, unit_first)) hits[r].push_back({a, core->size(), std::move(*after)});
+          if (auto after = read_after(text, le.e, unit_first, t->rows[r].decimal_ok)) hits[r].push_back({a, core->size(), std::move(*after)});
         }
       }
       if (hits.empty()) continue;
@@ -859,6 +870,77 @@ std::vector<StatedFigure> stated_figures(const Document& doc, const std::vector<
   return out;
 }
 
+/// A row with fewer numbers than cells (a cell left empty) whose every cell the table's other
+/// cells pin through the template's equalities, one unknown at a time: those values, when the
+/// numbers written are them with some left out (run together in order); else nothing.
+std::optional<std::vector<Decimal>> pinned_row(const RowWork& w, const ReportTable& rt, const std::vector<RelationInstance>& relations) {
+  CellMap<Decimal> known;
+  for (const TableCell& c : rt.cells)
+    if (c.value) known[{c.row, c.col}] = *c.value;
+  std::vector<std::optional<Decimal>> got(w.cells.size());
+  const auto index_of = [&](const CellRef& c) -> std::size_t {
+    for (std::size_t i = 0; i < w.cells.size(); ++i)
+      if (w.cells[i] == c) return i;
+    return std::string_view::npos;
+  };
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (const RelationInstance& ri : relations) {
+      if (ri.def->op != Op::equal || !ri.def->error) continue;
+      // target = Σ sign·term, with exactly one cell unknown: one of this row.
+      std::size_t unknown = 0, unknowns = 0;
+      int unknown_sign = 0;  // 0: the target
+      bool usable = true;    // every other cell is read
+      Decimal rest;          // Σ sign·term of the known terms
+      Decimal target;
+      auto visit = [&](const CellRef& c, int sign) {
+        const std::size_t at = index_of(c);
+        std::optional<Decimal> v;
+        if (at != std::string_view::npos) v = got[at];
+        else if (const auto k = known.find({c.row, c.col}); k != known.end()) v = k->second;
+        else usable = false;
+        if (!v) {
+          if (at != std::string_view::npos) { unknown = at; unknown_sign = sign; ++unknowns; }
+        } else if (sign == 0) {
+          target = *v;
+        } else {
+          rest += sign < 0 ? Decimal() - *v : *v;
+        }
+      };
+      visit(ri.target, 0);
+      for (const auto& [ref, sign] : ri.terms) visit(ref, sign);
+      if (!usable) continue;
+      const bool of_row = index_of(ri.target) != std::string_view::npos ||
+                          std::any_of(ri.terms.begin(), ri.terms.end(), [&](const auto& t) { return index_of(t.first) != std::string_view::npos; });
+      if (unknowns == 0 && of_row && target != rest)
+        return std::nullopt;  // the values pinned break another relation of the row
+      if (unknowns != 1) continue;
+      const Decimal v = unknown_sign == 0 ? rest : unknown_sign > 0 ? target - rest : rest - target;
+      if (got[unknown] && *got[unknown] != v) return std::nullopt;  // the relations disagree
+      got[unknown] = v;
+      progress = true;
+    }
+  }
+  std::vector<Decimal> out;
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    if (!got[i] || got[i]->negative() || (!w.defs[i]->decimal_ok && !got[i]->is_integer())) return std::nullopt;
+    out.push_back(*got[i]);
+  }
+  // The numbers written are these values with some left out, in order.
+  std::string digits;
+  for (char c : w.glued->digits)
+    if (is_digit(c) || c == '.' || c == '-') digits += c;
+  const std::size_t n = out.size();
+  if (n > 16) return std::nullopt;
+  for (std::uint32_t kept = 0; kept + 1 < (1u << n); ++kept) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i)
+      if (kept >> i & 1) s += out[i].to_string();
+    if (s == digits) return out;
+  }
+  return std::nullopt;
+}
+
 void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<StatedFigure>& stated, const TemplateIndex& index,
                       std::vector<ReportTable>& tables, std::vector<Finding>& findings) {
   if (rows.empty()) return;
@@ -1029,6 +1111,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
     }
   }
 
+  std::vector<std::pair<std::size_t, std::size_t>> short_rows;  // work index, its table-shape finding
   for (std::size_t k = 0; k < work.size(); ++k) {
     RowWork& w = work[k];
     const GluedRow& g = *w.glued;
@@ -1080,7 +1163,8 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
         // Fewer digits than cells: the row lacks numbers (a cell left empty), whatever the split.
         f.rule = "table-shape";
         f.message = "表格行「" + row_name(g) + "」的数字“" + written + "”最多只能拆成" + std::to_string(most) + "个数值，模板该行应有" +
-                    std::to_string(w.cells.size()) + "个（可能有单元格未填写），该行未参与检查";
+                    std::to_string(w.cells.size()) + "个（可能有单元格未填写）";
+        short_rows.push_back({k, findings.size()});
       } else if (w.candidates.empty()) {
         f.message = "「" + row_name(g) + "」的数字“" + written + "”无法拆分为" + std::to_string(w.cells.size()) +
                     "个符合本行勾稽关系的数，该行数字可能有误，未参与检查";
@@ -1140,6 +1224,22 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       }
       rt->cells.push_back({w.cells[i].row, w.cells[i].col, v, raw, s});
     }
+  }
+  // Rows with a cell left empty: read when the other rows pin each of their cells and the
+  // numbers written are those values but the empty ones; else not checked.
+  for (const auto& [k, fi] : short_rows) {
+    const RowWork& w = work[k];
+    ReportTable* rt = table_of(w.glued->tmpl);
+    const auto values = pinned_row(w, *rt, *relations.at(w.glued->tmpl));
+    Finding& f = findings[fi];
+    if (!values) {
+      f.message += "，该行未参与检查";
+      continue;
+    }
+    std::string list;
+    for (const Decimal& v : *values) list += (list.empty() ? "" : "、") + v.to_string();
+    f.message += "；按其他各行和勾稽关系，该行各列只能是 " + list + "，与所填数字相符，按此读取";
+    for (std::size_t i = 0; i < w.cells.size(); ++i) rt->cells.push_back({w.cells[i].row, w.cells[i].col, (*values)[i], "", f.span});
   }
 }
 

@@ -47,7 +47,7 @@ constexpr std::array<RowDef, 13> kT2Rows2019{{
 constexpr std::array<RowDef, 10> kT2Rows2021{{
     {"第二十条第（一）项", "第二十条第（一）项", kNone, true},
     {"规章", "规章", kT2021Docs},
-    {"行政规范性文件", "行政规范性文件", kT2021Docs},
+    {"行政规范性文件", "行政规范性文件", kT2021Docs, false, false, false, "规范性文件"},
     {"第二十条第（五）项", "第二十条第（五）项", kNone, true},
     {"行政许可", "行政许可", kT2021Decisions},
     {"第二十条第（六）项", "第二十条第（六）项", kNone, true},
@@ -63,6 +63,14 @@ constexpr std::array<Term, 1> kT2TotalTerms{{{"*", "对外公开总数量"}}};
 constexpr std::array<RelationDef, 2> kT2Relations2019{{
     {"t2-cells", false, {"*", "本年新公开数量"}, kT2MadeTerms, Op::at_most, Iterate::each_row, "本年新公开数量不应大于本年新制作数量"},
     {"t2-cells", false, {"*", "本年新公开数量"}, kT2TotalTerms, Op::at_most, Iterate::each_row, "本年新公开数量不应大于对外公开总数量"},
+}};
+
+// 2021: 本年制发件数 ≤ 现行有效件数 + 本年废止件数, else last year's stock (现行有效 − 制发 +
+// 废止) would be negative (a warning, as the 2019 checks).
+constexpr std::array<Term, 2> kT2StockTerms{{{"*", "现行有效件数"}, {"*", "本年废止件数"}}};
+constexpr std::array<RelationDef, 1> kT2Relations2021{{
+    {"t2-cells", false, {"*", "本年制发件数"}, kT2StockTerms, Op::at_most, Iterate::each_row,
+     "本年制发件数不应大于现行有效件数与本年废止件数之和，否则上年末现行有效件数为负数"},
 }};
 
 // ---- T3 -------------------------------------------------------------------------------------
@@ -315,7 +323,7 @@ constexpr std::array<RelationDef, 15> kLegacyRelations{{
 }};
 
 constexpr TableTemplate kT2_2019{"T2", "2019", kT2Rows2019, false, kT2Relations2019};
-constexpr TableTemplate kT2_2021{"T2", "2021", kT2Rows2021, false, {}};
+constexpr TableTemplate kT2_2021{"T2", "2021", kT2Rows2021, false, kT2Relations2021};
 constexpr TableTemplate kT3_2019{"T3", "2019", kT3Rows2019, false, kT3Relations2019};
 constexpr TableTemplate kT3_2021{"T3", "2021", kT3Rows2021, false, kT3Relations2021};
 constexpr TableTemplate kT4_2019{"T4", "2019", kT4Rows, true, kT4Relations};

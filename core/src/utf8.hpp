@@ -117,6 +117,9 @@ inline std::size_t encoded_length(char32_t cp) {
 /// An ASCII digit 0–9 (after NFKC, full-width digits are these).
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/// 一 to 十: the numerals of headings and item numbers ("三、", "（六）").
+inline bool is_cjk_numeral(char32_t cp) { return std::u32string_view(U"一二三四五六七八九十").find(cp) != std::u32string_view::npos; }
+
 inline bool is_han(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);

@@ -83,7 +83,8 @@ TEST_CASE("a run with several valid splits is reported as cell-ambiguous, never 
   REQUIRE(amb.size() == 1);
   CHECK(amb[0]->severity == Severity::warning);
   CHECK(amb[0]->message.find("3、1、22") != std::string::npos);
-  CHECK(amb[0]->message.find("31、2、2") != std::string::npos);
+  CHECK(amb[0]->message.find("3、12、2") != std::string::npos);
+  CHECK(amb[0]->message.find("31、2、2") == std::string::npos);  // 制发 31 > 现行有效 2 + 废止 2
   CHECK(text.substr(amb[0]->span.start, amb[0]->span.end - amb[0]->span.start) == "3122");
   const auto* t2 = testing::table(r, "T2");
   REQUIRE(t2);
@@ -301,4 +302,56 @@ TEST_CASE("a run with fewer digits than cells is a row short of numbers (table-s
   REQUIRE(shape.size() == 1);
   CHECK(shape.front()->message.find("结转") != std::string::npos);
   CHECK(shape.front()->severity == Severity::warning);
+  // Six zeros are not what the other rows pin (15, 1, 0, 0, 1, 1, 18): the row is not read.
+  CHECK(shape.front()->message.find("该行未参与检查") != std::string::npos);
+  CHECK(testing::table(r, "T3")->find("四、结转下年度继续办理", "自然人") == nullptr);
+}
+
+TEST_CASE("a row with a cell left empty is read when the other rows pin every cell") {
+  auto rows = testing::t3_2021_rows();
+  rows[0].values = {"185", "9", "1", "0", "2", "2", "199"};  // nothing carried on to next year
+  rows[24].values = {"0", "0", "0", "0", "0", "0"};           // six zeros for seven cells
+  const auto r = check_ok(crawled(rows, testing::t4_values(), false));
+  const auto shape = findings(r, "table-shape");
+  REQUIRE(shape.size() == 1);  // still said: the table has a cell left empty
+  CHECK(shape.front()->message.find("只能是 0、0、0、0、0、0、0") != std::string::npos);
+  const auto* t3 = testing::table(r, "T3");
+  REQUIRE(t3);
+  for (const char* col : {"自然人", "其他", "总计"}) CHECK(t3->find("四、结转下年度继续办理", col)->value == Decimal::from_int(0));
+  CHECK(r.count(Severity::error) == 0);
+}
+
+TEST_CASE("2021 T2 crawls: the 2019 label 规范性文件, and splits that leave a negative stock") {
+  // "规范性文件" for 行政规范性文件 (a 2021 table keeping the 2019 wording).
+  const std::string head = "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数";
+  const std::string tail = "第二十条第（五）项信息内容本年处理决定数量行政许可1520\n第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制12\n";
+  const auto r = check_ok(head + "规章000规范性文件007" + tail);
+  const auto* t2 = testing::table(r, "T2");
+  REQUIRE(t2);
+  CHECK(t2->find("行政规范性文件", "现行有效件数")->value == Decimal::from_int(7));
+  // "6051": 60、5、1 would leave last year's stock at 1 − 60 + 5 < 0; only 6、0、51 can be.
+  const auto r2 = check_ok(head + "规章000行政规范性文件6051" + tail);
+  CHECK(findings(r2, "cell-ambiguous").empty());
+  CHECK(testing::table(r2, "T2")->find("行政规范性文件", "现行有效件数")->value == Decimal::from_int(51));
+  // The same relation as a check: 制发 60, 废止 5, 现行有效 1 written apart is a warning.
+  const auto r3 = check_ok(head + "规章 0 0 0 行政规范性文件 60 5 1 " + tail);
+  const auto stock = findings(r3, "t2-cells");
+  REQUIRE(stock.size() == 1);
+  CHECK(stock.front()->severity == Severity::warning);
+}
+
+TEST_CASE("an amount's row may end in its currency: 政府集中采购00元") {
+  const std::string text =
+      "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件000"
+      "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可000其他对外管理服务事项000"
+      "第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚000行政强制000"
+      "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费00第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购00元"
+      "三、收到和处理政府信息公开申请情况\n";
+  const auto r = check_ok(text);
+  const auto* t2 = testing::table(r, "T2");
+  REQUIRE(t2);
+  CHECK(t2->find("政府集中采购", "采购总金额")->value == Decimal::from_int(0));
+  // In a sentence the same words are prose: "政府集中采购500万元，" is no row.
+  const auto r2 = check_ok("政府集中采购500万元，用于办公设备。\n");
+  CHECK(r2.tables.empty());
 }

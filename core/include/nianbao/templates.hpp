@@ -15,6 +15,9 @@ struct RowDef {
   bool group = false;
   bool signed_values = false;  ///< 2019 本年增/减 may be negative
   bool decimal_ok = false;     ///< 万元 amounts may have decimals
+  /// Another wording real reports use for this row (the 2019 "规范性文件" kept in a 2021
+  /// table): run-together text is searched for it too (the matcher's fuzzy labels take it).
+  std::string_view alias{};
 };
 
 /// One term of an arithmetic relation. `row` or `col` "*" stands for the iterated row/column.
