@@ -271,7 +271,9 @@ int main(int argc, char** argv) {
           std::cout << p.file << ": 与 " << p.previous_file << "（" << p.agency << " " << p.year - 1 << "→" << p.year << "年）跨年度核对："
                     << p.findings.size() << " 项；与上一年度相同的句子 " << p.repeated << "/" << p.sentences << "\n";
           for (const nianbao::Finding& f : p.findings)
-            std::cout << p.file << ":" << f.span.line << ": 警告 [" << f.rule << "] " << f.message << "\n";
+            std::cout << p.file << ":" << f.span.line << ": "
+                      << (f.severity == nianbao::Severity::error ? "错误" : f.severity == nianbao::Severity::warning ? "警告" : "提示")
+                      << " [" << f.rule << "] " << f.message << "\n";
         }
       }
     }

@@ -138,8 +138,10 @@ function crossYear() {
     const byFile = new Map(pairs.map((p) => [p.file.split('/').at(-1), p]));
     for (const [file, rules] of Object.entries(cy.expect)) {
       const p = byFile.get(file);
-      for (const rule of rules)
-        out.push({ what: `${file} ${rule}`, ok: !!p && p.findings.some((f) => f.rule === rule), error });
+      for (const want of rules) {
+        const [rule, severity] = want.split(':');  // "rule" or "rule:severity"
+        out.push({ what: `${file} ${want}`, ok: !!p && p.findings.some((f) => f.rule === rule && (!severity || f.severity === severity)), error });
+      }
     }
   }
   return out;
