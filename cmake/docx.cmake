@@ -66,9 +66,9 @@ endif()
 
 get_filename_component(_nianbao_docx_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 set(_nianbao_docx_sources
-  "${_nianbao_docx_root}/core/src/docx_reader.cpp"
-  "${_nianbao_docx_root}/core/src/docx_numbering.cpp"
-  "${_nianbao_docx_root}/core/src/zip_reader.cpp")
+  "${_nianbao_docx_root}/core/src/read/docx_reader.cpp"
+  "${_nianbao_docx_root}/core/src/read/docx_numbering.cpp"
+  "${_nianbao_docx_root}/core/src/read/zip_reader.cpp")
 target_sources(nianbao_core PRIVATE ${_nianbao_docx_sources})
 if(EMSCRIPTEN)
   # -O2 like ICU: -Oz saves ~1-2 KB gzip but reads a .docx 2.5x slower (docs/docx.md).

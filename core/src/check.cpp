@@ -5,22 +5,22 @@
 #include <cstring>
 #include <tuple>
 
-#include "json_writer.hpp"
-#include "label.hpp"
-#include "nianbao/encoding.hpp"
+#include "output/json_writer.hpp"
+#include "tables/label.hpp"
+#include "read/encoding.hpp"
 #ifdef NIANBAO_HAVE_HTML
-#include "nianbao/html_reader.hpp"
+#include "read/html_reader.hpp"
 #endif
 #ifdef NIANBAO_HAVE_DOCX
-#include "nianbao/docx_reader.hpp"
+#include "read/docx_reader.hpp"
 #endif
-#include "nianbao/matcher.hpp"
-#include "nianbao/narrative.hpp"
-#include "nianbao/normalize.hpp"
-#include "nianbao/reader.hpp"
-#include "nianbao/rules.hpp"
-#include "nianbao/runs_reader.hpp"
-#include "utf8.hpp"
+#include "tables/matcher.hpp"
+#include "narrative/narrative.hpp"
+#include "read/normalize.hpp"
+#include "read/reader.hpp"
+#include "tables/rules.hpp"
+#include "read/runs_reader.hpp"
+#include "util/utf8.hpp"
 
 namespace nianbao {
 

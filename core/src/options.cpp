@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace nianbao {
 

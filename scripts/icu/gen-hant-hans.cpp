@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "utf8.hpp"  // core/src: the same is_han the core uses
+#include "util/utf8.hpp"  // core/src: the same is_han the core uses
 
 namespace {
 

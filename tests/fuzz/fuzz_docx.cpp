@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "fuzz.hpp"
-#include "nianbao/docx_reader.hpp"
+#include "read/docx_reader.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // reachable. Checks: a rendition is UTF-8 (the reader cleans its input to UTF-8 first) and an
 // error has a code the contract names for this reader.
 #include "fuzz.hpp"
-#include "nianbao/html_reader.hpp"
+#include "read/html_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   nianbao::Limits limits;

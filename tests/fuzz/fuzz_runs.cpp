@@ -3,7 +3,7 @@
 // so that the too_large paths (payload and rendition) are reachable.
 // Checks: a rendition is never over the limit; an error is bad_runs or too_large with a message.
 #include "fuzz.hpp"
-#include "nianbao/runs_reader.hpp"
+#include "read/runs_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   nianbao::Limits limits;

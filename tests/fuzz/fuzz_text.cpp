@@ -7,9 +7,9 @@
 #include <memory>
 
 #include "fuzz.hpp"
-#include "nianbao/encoding.hpp"
-#include "nianbao/normalize.hpp"
-#include "nianbao/reader.hpp"
+#include "read/encoding.hpp"
+#include "read/normalize.hpp"
+#include "read/reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::unique_ptr<nianbao::Normalizer> normalizer = nianbao::Normalizer::create(nullptr);

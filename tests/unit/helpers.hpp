@@ -186,10 +186,10 @@ inline std::vector<std::string> t4_values() {
 
 }  // namespace testing
 
-#include "nianbao/matcher.hpp"
-#include "nianbao/normalize.hpp"
-#include "nianbao/reader.hpp"
-#include "nianbao/rules.hpp"
+#include "tables/matcher.hpp"
+#include "read/normalize.hpp"
+#include "read/reader.hpp"
+#include "tables/rules.hpp"
 
 namespace testing {
 

@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "docx_numbering.hpp"
+#include "read/docx_numbering.hpp"
 #include "helpers.hpp"
-#include "nianbao/docx_reader.hpp"
-#include "nianbao/matcher.hpp"
-#include "nianbao/normalize.hpp"
-#include "nianbao/reader.hpp"
+#include "read/docx_reader.hpp"
+#include "tables/matcher.hpp"
+#include "read/normalize.hpp"
+#include "read/reader.hpp"
 
 using nianbao::ErrorCode;
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
-#include "nianbao/encoding.hpp"
+#include "read/encoding.hpp"
 
 using nianbao::Encoding;
 

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "helpers.hpp"
-#include "nianbao/html_reader.hpp"
-#include "nianbao/matcher.hpp"
-#include "nianbao/normalize.hpp"
-#include "nianbao/reader.hpp"
-#include "nianbao/rules.hpp"
+#include "read/html_reader.hpp"
+#include "tables/matcher.hpp"
+#include "read/normalize.hpp"
+#include "read/reader.hpp"
+#include "tables/rules.hpp"
 
 namespace {
 

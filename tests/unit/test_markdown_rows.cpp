@@ -3,9 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
-#include "label.hpp"
-#include "nianbao/normalize.hpp"
-#include "nianbao/reader.hpp"
+#include "tables/label.hpp"
+#include "read/normalize.hpp"
+#include "read/reader.hpp"
 
 using nianbao::Decimal;
 using nianbao::Severity;

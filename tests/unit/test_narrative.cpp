@@ -6,9 +6,9 @@
 #include <cstdint>
 
 #include "helpers.hpp"
-#include "label.hpp"
-#include "prose.hpp"
-#include "screen_words.hpp"
+#include "tables/label.hpp"
+#include "narrative/prose.hpp"
+#include "read/screen_words.hpp"
 
 using nianbao::Decimal;
 using nianbao::Severity;

@@ -6,8 +6,8 @@
 #include <cstdint>
 
 #include "helpers.hpp"
-#include "nianbao/normalize.hpp"
-#include "utf8.hpp"
+#include "read/normalize.hpp"
+#include "util/utf8.hpp"
 
 namespace nianbao::hant_hans {
 // The generated table (scripts/icu/gen-hant-hans.cpp; declared the same way in normalize.cpp).

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "nianbao/number.hpp"
+#include "util/number.hpp"
 
 using nianbao::CellKind;
 using nianbao::Decimal;

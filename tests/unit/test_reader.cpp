@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
-#include "nianbao/normalize.hpp"
-#include "nianbao/reader.hpp"
+#include "read/normalize.hpp"
+#include "read/reader.hpp"
 
 using nianbao::Block;
 

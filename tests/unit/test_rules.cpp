@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "cell_index.hpp"
+#include "tables/cell_index.hpp"
 #include "helpers.hpp"
 
 using nianbao::Severity;

@@ -11,7 +11,7 @@
 
 #include "helpers.hpp"
 #include "nianbao/options.hpp"
-#include "nianbao/runs_reader.hpp"
+#include "read/runs_reader.hpp"
 
 namespace {
 

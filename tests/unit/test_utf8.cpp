@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "utf8.hpp"
+#include "util/utf8.hpp"
 
 // (Called qualified: with std::string arguments, `find` unqualified would be std::find by ADL.)
 using nianbao::utf8::same;

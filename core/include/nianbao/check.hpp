@@ -7,13 +7,11 @@
 #include <variant>
 
 #include "nianbao/error.hpp"
+#include "nianbao/limits.hpp"
 #include "nianbao/report.hpp"
 
 namespace nianbao {
 
-struct Limits {
-  std::size_t max_input_bytes = 20u << 20;  ///< 20 MiB
-};
 
 struct Options {
   std::string file;  ///< the name reported in "file"

@@ -7,11 +7,12 @@
 
 #include "nianbao/decimal.hpp"
 #include "nianbao/finding.hpp"
-#include "nianbao/normalize.hpp"
+#include "nianbao/format.hpp"
 #include "nianbao/span.hpp"
-#include "nianbao/templates.hpp"
 
 namespace nianbao {
+
+struct TableTemplate;  // the official template a table was mapped onto (internal)
 
 struct Meta {
   std::optional<std::string> agency;
