@@ -10,6 +10,7 @@
 #include "nianbao/check.hpp"
 #include "nianbao/cross_year.hpp"
 #include "nianbao/options.hpp"
+#include "nianbao/rules.hpp"
 
 namespace {
 
@@ -52,11 +53,15 @@ class Session {
 
 std::string version() { return std::string(nianbao::version()); }
 
+/// The rule registry (nianbao/rules.hpp): ids, families, severities, names, descriptions.
+std::string rules() { return nianbao::rules_json(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nianbao) {
   emscripten::function("check", &check);
   emscripten::function("version", &version);
+  emscripten::function("rules", &rules);
   emscripten::class_<Session>("Session")
       .constructor<>()
       .function("check", &Session::check)

@@ -38,6 +38,7 @@ constexpr const char* kUsage =
     "       --summary  最后输出按机关、年度汇总的表格（json 格式为一行 summary 对象）\n"
     "       --jobs N   同时检查 N 份（默认 1）；输出顺序不变\n"
     "       两份以上报告时，同一机关相邻年度的报告互相核对（json 格式为一行 cross_year 对象）\n"
+    "       nianbao rules [--pretty]   所有规则（编号、类别、级别、名称、说明）的 JSON\n"
     "       nianbao --version\n"
     "退出码 exit: 0 无错误, 1 有错误级别的发现, 2 用法错误或输入无法读取\n";
 
@@ -184,6 +185,10 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return args.empty() ? 2 : 0;
   }
+  if (args[0] == "rules") {  // the rule registry as JSON (docs/rules.md is made from it)
+    std::cout << nianbao::rules_json(args.size() > 1 && args[1] == "--pretty" ? 2 : 0) << "\n";
+    return 0;
+  }
   if (args[0] != "check") {
     std::cerr << "nianbao: 未知命令 '" << args[0] << "'\n" << kUsage;
     return 2;
@@ -273,7 +278,7 @@ int main(int argc, char** argv) {
           for (const nianbao::Finding& f : p.findings)
             std::cout << p.file << ":" << f.span.line << ": "
                       << (f.severity == nianbao::Severity::error ? "错误" : f.severity == nianbao::Severity::warning ? "警告" : "提示")
-                      << " [" << f.rule << "] " << f.message << "\n";
+                      << " [" << nianbao::rule_id(f.rule) << "] " << f.message << "\n";
         }
       }
     }

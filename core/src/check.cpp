@@ -45,7 +45,7 @@ void write_span(JsonWriter& w, const Span& s) {
 }
 
 void write_finding(JsonWriter& w, const Finding& f) {
-  w.begin_object().key("rule").string(f.rule).key("severity").string(severity_name(f.severity));
+  w.begin_object().key("rule").string(rule_id(f.rule)).key("severity").string(severity_name(f.severity));
   w.key("message").string(f.message).key("span");
   write_span(w, f.span);
   if (f.expected) w.key("expected").raw(f.expected->to_string());
@@ -62,15 +62,6 @@ void write_finding(JsonWriter& w, const Finding& f) {
     w.end_array();
   }
   w.end_object();
-}
-
-std::string_view severity_name(Severity s) {
-  switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
-  }
-  return "info";
 }
 
 const TableCell* ReportTable::find(std::string_view row, std::string_view col) const {
@@ -193,7 +184,7 @@ std::optional<Finding> check_template_version(const MatchResult& m, std::optiona
     }
   };
   Finding f;
-  f.rule = "template-version";
+  f.rule = Rule::template_version;
   // Using an outdated layout is a defect reviewers flag; a newer one than the year had is odd.
   f.severity = m.format < expected ? Severity::error : Severity::warning;
   f.message = std::to_string(*year) + "年度报告的表格采用了" + name(m.format) + "，应采用" + name(expected);
@@ -381,14 +372,15 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
 
   if (nt.script == Script::hant && nt.first_converted) {
     Finding f;
-    f.rule = "script-converted";
+    f.rule = Rule::script_converted;
     f.severity = Severity::info;
     f.message = "原文为繁体字，已将" + std::to_string(nt.converted) + "个繁体字转换为简体后检查";
     f.span = *nt.first_converted;
     report.findings.push_back(std::move(f));
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.span.start, a.span.end, a.rule) < std::tie(b.span.start, b.span.end, b.rule);
+    // (By the rule's id, as text: the order of the JSON since rules had string ids.)
+    return std::tuple(a.span.start, a.span.end, rule_id(a.rule)) < std::tuple(b.span.start, b.span.end, rule_id(b.rule));
   });
   return report;
 }
@@ -496,7 +488,7 @@ std::string to_text(const Report& r) {
   const std::string& file = r.file.empty() ? std::string("-") : r.file;
   for (const Finding& f : r.findings) {
     const char* sev = f.severity == Severity::error ? "错误" : f.severity == Severity::warning ? "警告" : "提示";
-    out += file + ":" + std::to_string(f.span.line) + ": " + sev + " [" + f.rule + "] " + f.message + "\n";
+    out += file + ":" + std::to_string(f.span.line) + ": " + sev + " [" + std::string(rule_id(f.rule)) + "] " + f.message + "\n";
   }
   out += file + ": " + std::to_string(r.count(Severity::error)) + " 个错误，" +
          std::to_string(r.count(Severity::warning)) + " 个警告，" + std::to_string(r.count(Severity::info)) +

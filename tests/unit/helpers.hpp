@@ -69,14 +69,14 @@ inline std::string at(const std::string& text, const nianbao::Span& s) { return 
 /// The rules of all findings in order, "rule,rule,…" (for checks on exactly what a twin raises).
 inline std::string rules_of(const nianbao::Report& r) {
   std::string out;
-  for (const auto& f : r.findings) out += (out.empty() ? "" : ",") + f.rule;
+  for (const auto& f : r.findings) out += (out.empty() ? "" : ",") + std::string(nianbao::rule_id(f.rule));
   return out;
 }
 
 inline std::vector<const nianbao::Finding*> findings(const nianbao::Report& r, const std::string& rule) {
   std::vector<const nianbao::Finding*> out;
   for (const auto& f : r.findings)
-    if (f.rule == rule) out.push_back(&f);
+    if (nianbao::rule_id(f.rule) == rule) out.push_back(&f);
   return out;
 }
 
@@ -89,7 +89,7 @@ inline bool is_table_rule(const std::string& rule) {
 inline std::vector<const nianbao::Finding*> table_findings(const nianbao::Report& r) {
   std::vector<const nianbao::Finding*> out;
   for (const auto& f : r.findings)
-    if (is_table_rule(f.rule)) out.push_back(&f);
+    if (is_table_rule(std::string(nianbao::rule_id(f.rule)))) out.push_back(&f);
   return out;
 }
 
@@ -233,7 +233,7 @@ inline void expect_consistent_2021_tables(const std::string& text) {
   for (std::size_t k = 0; k < 15; ++k) CHECK(t4->cells[k].raw == t4v[k]);
   CHECK(t4->find("行政复议", "总计")->value == nianbao::Decimal::from_int(7));
   CHECK(t4->find("行政诉讼/复议后起诉", "总计")->value == nianbao::Decimal::from_int(19));
-  for (const auto& f : m.findings) MESSAGE(f.rule << ": " << f.message);
+  for (const auto& f : m.findings) MESSAGE(nianbao::rule_id(f.rule) << ": " << f.message);
   CHECK(m.findings.empty());
   CHECK(nianbao::check_tables(m.tables).empty());
 }

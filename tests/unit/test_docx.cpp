@@ -493,5 +493,5 @@ TEST_CASE("docx T3/T4 in Word's layout read through the text pipeline: cells rig
   const nianbao::Report r = testing::check_ok(text);
   CHECK(r.meta.format == nianbao::Format::f2021);
   CHECK(testing::table_findings(r).empty());
-  for (const auto* f : testing::table_findings(r)) MESSAGE(f->rule << ": " << f->message);
+  for (const auto* f : testing::table_findings(r)) MESSAGE(nianbao::rule_id(f->rule) << ": " << f->message);
 }

@@ -20,7 +20,7 @@ using testing::replaced;
 TEST_CASE("the clean 2021 report: no findings; every figure, sum, share, the period and the deadline checked") {
   const std::string text = testing::clean_report();
   const auto r = check_ok(text);
-  for (const auto& f : r.findings) MESSAGE(f.rule << ": " << f.message);
+  for (const auto& f : r.findings) MESSAGE(nianbao::rule_id(f.rule) << ": " << f.message);
   CHECK(r.findings.empty());
   CHECK(r.meta.agency == std::string("示例市交通运输局"));
   CHECK(r.meta.year == 2022);

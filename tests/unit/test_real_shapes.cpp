@@ -24,7 +24,7 @@ std::string sections_of(const nianbao::Report& r) {
 std::string warnings_of(const nianbao::Report& r) {
   std::string out;
   for (const auto& f : r.findings)
-    if (f.severity != Severity::info && f.rule.rfind("cell-", 0) != 0) out += (out.empty() ? "" : ",") + f.rule;
+    if (f.severity != Severity::info && nianbao::rule_id(f.rule).rfind("cell-", 0) != 0) out += (out.empty() ? "" : ",") + std::string(nianbao::rule_id(f.rule));
   return out;
 }
 

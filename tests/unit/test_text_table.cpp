@@ -184,7 +184,7 @@ TEST_CASE("text-table negative twins: a reason names one row of a group; counts 
 TEST_CASE("a county government's report in other words raises nothing; its 建议提案 均已办结 is not about applications") {
   const std::string text = testing::read_fixture("narrative/county.txt");
   const auto r = check_ok(text);
-  for (const auto& f : r.findings) MESSAGE(f.rule << ": " << f.message);
+  for (const auto& f : r.findings) MESSAGE(nianbao::rule_id(f.rule) << ": " << f.message);
   CHECK(r.findings.empty());
   CHECK(r.meta.kind == "government");
   REQUIRE(r.deadline);

@@ -6,15 +6,13 @@
 #include <vector>
 
 #include "nianbao/decimal.hpp"
+#include "nianbao/rules.hpp"
 #include "nianbao/span.hpp"
 
 namespace nianbao {
 
-enum class Severity { error, warning, info };
-std::string_view severity_name(Severity s);
-
 struct Finding {
-  std::string rule;      ///< stable kebab-case id, e.g. "t3-balance"
+  Rule rule{};           ///< a rule of the registry (rules.hpp); the JSON writes its id
   Severity severity = Severity::warning;
   std::string message;   ///< plain Chinese
   Span span;
@@ -25,6 +23,14 @@ struct Finding {
   /// One defect in several places (spec §9): every place, `span` being the first. Empty when
   /// the finding has one place.
   std::vector<Span> occurrences;
+
+  /// A finding of `r` with the rule's default severity.
+  static Finding of(Rule r) {
+    Finding f;
+    f.rule = r;
+    f.severity = rule_info(r).severity;
+    return f;
+  }
 };
 
 }  // namespace nianbao

@@ -73,7 +73,7 @@ class Integrity {
   }
 
  private:
-  void add(std::string rule, Severity sev, std::string message, Span span, std::string hint = {}) {
+  void add(Rule rule, Severity sev, std::string message, Span span, std::string hint = {}) {
     r_.findings.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
   }
 
@@ -95,7 +95,7 @@ class Integrity {
         if (a >= 6 && t.compare(a - 6, 6, "体育") == 0) a -= 6;
         while (a > 0 && std::isalnum(static_cast<unsigned char>(t[a - 1]))) --a;
         const std::string found = t.substr(a, at + w.size() - a);
-        add("tampering", Severity::error,
+        add(Rule::tampering, Severity::error,
             "正文中出现与政府信息公开无关的" + std::string(spam.kind) + "类文字“" + found + "”，疑似网页被篡改，请核对原始报告并处置",
             prose_.span(p, a, at + w.size()));
       }
@@ -116,7 +116,7 @@ class Integrity {
           const char32_t next = utf8::decode(t, end, len);
           if (to_u32(ty.legit_next).find(next) != std::u32string::npos) continue;
         }
-        add("typo", Severity::warning, "“" + std::string(ty.wrong) + "”疑为“" + std::string(ty.right) + "”的笔误",
+        add(Rule::typo, Severity::warning, "“" + std::string(ty.wrong) + "”疑为“" + std::string(ty.right) + "”的笔误",
             prose_.span(p, at, end), std::string(ty.right));
       }
     }
@@ -141,9 +141,9 @@ class Integrity {
         return ends_with(before, "代码") || ends_with(before, "代码:") || ends_with(before, "编号:") || ends_with(before, "编号");
       };
       if (!glued && s.size() == 18 && !code() && plausible_birth(s) && id_checksum(s))
-        add("pii", Severity::error, "报告中出现居民身份证号码“" + std::string(s.substr(0, 6)) + "…”，公开发布前应删除或遮盖", span_of(i, e));
+        add(Rule::pii, Severity::error, "报告中出现居民身份证号码“" + std::string(s.substr(0, 6)) + "…”，公开发布前应删除或遮盖", span_of(i, e));
       else if (!glued && s.size() == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && phone_context(t, i))
-        add("pii", Severity::warning, "报告中出现疑似个人手机号码“" + std::string(s.substr(0, 3)) + "…”，公开发布前请确认是否应删除或遮盖",
+        add(Rule::pii, Severity::warning, "报告中出现疑似个人手机号码“" + std::string(s.substr(0, 3)) + "…”，公开发布前请确认是否应删除或遮盖",
             span_of(i, e));
       i = e > i ? e - 1 : i;
     }
@@ -153,7 +153,7 @@ class Integrity {
         if (w == "住址:" && at >= 6 && (t.substr(at - 3, 3) == "现" || t.substr(at - 6, 6) == "家庭")) continue;
         const std::size_t end = clause_end(t, at + w.size() + (w.back() == ':' ? 0 : 0), false);
         if (end - at <= w.size() + 3) continue;  // nothing after the word
-        add("pii", Severity::warning, "报告中出现个人住址（“" + std::string(w) + "”），公开发布前请确认是否应删除", span_of(at, end));
+        add(Rule::pii, Severity::warning, "报告中出现个人住址（“" + std::string(w) + "”），公开发布前请确认是否应删除", span_of(at, end));
       }
     }
   }
@@ -295,7 +295,7 @@ class Content {
   template <std::size_t N>
   void require(std::uint32_t found, const std::array<Topic, N>& topics, std::size_t first, const std::string& lead, Span at) {
     const auto gaps = missing(found, topics, first);
-    if (!gaps.empty()) r_.findings.push_back(make_finding("content-required", Severity::warning, lead + join(gaps), at));
+    if (!gaps.empty()) r_.findings.push_back(make_finding(Rule::content_required, Severity::warning, lead + join(gaps), at));
   }
 
   void overview() {
@@ -310,7 +310,7 @@ class Content {
     if (!((found >> kProblemsTopic) & 1)) gaps.push_back(kProblems.name);
     if (!((found >> kImprovementsTopic) & 1)) gaps.push_back(kImprovements.name);
     if (!gaps.empty())
-      r_.findings.push_back(make_finding("content-required", Severity::warning,
+      r_.findings.push_back(make_finding(Rule::content_required, Severity::warning,
                                          std::string(lead) + join(gaps), at));
   }
 
@@ -319,7 +319,7 @@ class Content {
     if (covered(all_, kInfoFeeTopic, 1)) return;
     const bool has_six = std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "六"; });
     const Span at = has_six || r_.sections.empty() ? where("六") : r_.sections.back().span;
-    r_.findings.push_back(make_finding("info-fee", Severity::warning,
+    r_.findings.push_back(make_finding(Rule::info_fee, Severity::warning,
                                        "未说明本年度是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号；通常在“六、其他需要报告的事项”中说明）", at));
   }
 

@@ -107,7 +107,7 @@ class Reader {
         ++j;
       Span s = ps[i]->span;
       s.end = ps[j]->span.end;
-      r_.findings.push_back(make_finding("site-chrome", Severity::info,
+      r_.findings.push_back(make_finding(Rule::site_chrome, Severity::info,
                                          "识别为网站页面元素（页眉、页脚、打印/关闭按钮、备案信息等），不计入报告正文", s));
       for (std::size_t k = i; k <= j; ++k) {
         found.push_back(ps[k]);
@@ -284,7 +284,7 @@ class Reader {
     if (!late) return;
     Span at = r_.sections.empty() ? Span{} : r_.sections.front().span;
     if (const Paragraph* sig = marks_.page_date ? nullptr : marks_.signature) at = sig->span;
-    r_.findings.push_back(make_finding("deadline", Severity::error,
+    r_.findings.push_back(make_finding(Rule::deadline, Severity::error,
                                        "报告" + source + "为" + p.iso() + "，晚于规定期限" + due.iso() + "（" + basis + "）", at));
   }
 
@@ -336,10 +336,10 @@ void read_narrative(const Document& doc, Report& report) {
   // A heading that differs from the format's only by a typo ("行政法复议") is said once, as the typo.
   std::vector<Span> typos;
   for (std::size_t i = outline_end; i < report.findings.size(); ++i)
-    if (report.findings[i].rule == "typo") typos.push_back(report.findings[i].span);
+    if (report.findings[i].rule == Rule::typo) typos.push_back(report.findings[i].span);
   if (!typos.empty())
     std::erase_if(report.findings, [&](const Finding& f) {
-      return f.rule == "section-title" && std::any_of(typos.begin(), typos.end(), [&](const Span& t) { return t.start >= f.span.start && t.end <= f.span.end; });
+      return f.rule == Rule::section_title && std::any_of(typos.begin(), typos.end(), [&](const Span& t) { return t.start >= f.span.start && t.end <= f.span.end; });
     });
   check_text_sums(prose, report);
   check_text_table(prose, report);

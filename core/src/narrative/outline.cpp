@@ -312,7 +312,7 @@ class Outline {
   }
 
  private:
-  void add(std::string rule, Severity sev, std::string message, Span span, std::string hint = {}) {
+  void add(Rule rule, Severity sev, std::string message, Span span, std::string hint = {}) {
     r_.findings.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
   }
 
@@ -334,17 +334,17 @@ class Outline {
       if (n && level == 1 && *n == 1 && prev >= 2) {
         // The top level numbered again from 一: a second numbering system, said once; its
         // headings are checked among themselves.
-        add("numbering", Severity::warning,
+        add(Rule::numbering, Severity::warning,
             "一级标题从“" + s.number + "、”重新编号（前面已编到第" + std::to_string(prev) + "个），报告中有两套一级标题编号", s.span);
         prev = 1;
       } else if (n) {
         if (*n <= prev)
-          add("numbering", Severity::warning,
+          add(Rule::numbering, Severity::warning,
               std::string(kLevel[static_cast<std::size_t>(level)]) + "序号“" + s.number + (level == 1 ? "、" : "") +
                   "”与前面的序号重复或倒序（前一个是第" + std::to_string(prev) + "个）",
               s.span);
         else if (prev > 0 && *n > prev + 1)  // before the first heading: section-missing's business
-          add("numbering", Severity::warning,
+          add(Rule::numbering, Severity::warning,
               std::string(kLevel[static_cast<std::size_t>(level)]) + "序号“" + s.number + (level == 1 ? "、" : "") +
                   "”前缺少序号（跳过了第" + std::to_string(prev + 1) + "个）",
               s.span);
@@ -381,9 +381,9 @@ class Outline {
         const std::string item(t.substr(b, at + 3 - b));
         if (*n == 1) prev = 1;
         else if (prev > 0 && *n == prev)
-          add("numbering", Severity::warning, "列举序号“" + item + "”重复", prose_.span(*p, b, at + 3));
+          add(Rule::numbering, Severity::warning, "列举序号“" + item + "”重复", prose_.span(*p, b, at + 3));
         else if (prev > 0 && *n > prev + 1)
-          add("numbering", Severity::warning, "列举序号“" + item + "”前缺少“" + cn_number(prev + 1) + "是”", prose_.span(*p, b, at + 3));
+          add(Rule::numbering, Severity::warning, "列举序号“" + item + "”前缺少“" + cn_number(prev + 1) + "是”", prose_.span(*p, b, at + 3));
         prev = std::max(prev, *n);
         any = true;
       }
@@ -394,7 +394,7 @@ class Outline {
   void sections() {
     if (r_.sections.empty()) {
       Span at = prose_.body().empty() ? Span{} : prose_.body().front()->span;
-      add("section-missing", Severity::warning,
+      add(Rule::section_missing, Severity::warning,
           "未识别出格式规定的一级标题（一、总体情况 至 六、其他需要报告的事项），无法核对报告结构", at);
       return;
     }
@@ -411,25 +411,25 @@ class Outline {
       const auto id = identify(s.title, keys);
       const auto n = small_number(to_u32(s.number));
       if (!id) {
-        add("section-title", Severity::warning, "一级标题“" + s.number + "、" + s.title + "”不是格式规定的六个部分之一", s.span);
+        add(Rule::section_title, Severity::warning, "一级标题“" + s.number + "、" + s.title + "”不是格式规定的六个部分之一", s.span);
         continue;
       }
       const SectionDef& d = *id->def;
       if (found[static_cast<std::size_t>(d.number)]) {
-        add("section-order", Severity::warning, "“" + s.number + "、" + s.title + "”与前面的“" +
+        add(Rule::section_order, Severity::warning, "“" + s.number + "、" + s.title + "”与前面的“" +
             found[static_cast<std::size_t>(d.number)]->number + "、" + found[static_cast<std::size_t>(d.number)]->title +
             "”是同一部分", s.span, heading(d));
         continue;
       }
       found[static_cast<std::size_t>(d.number)] = &s;
       if (id->how == Identified::How::variant)
-        add("section-title", Severity::warning, "一级标题“" + s.number + "、" + s.title + "”是常见的变体写法，格式规定为“" + heading(d) + "”", s.span, heading(d));
+        add(Rule::section_title, Severity::warning, "一级标题“" + s.number + "、" + s.title + "”是常见的变体写法，格式规定为“" + heading(d) + "”", s.span, heading(d));
       else if (id->how == Identified::How::keyword)
-        add("section-title", Severity::warning, "一级标题“" + s.number + "、" + s.title + "”与格式规定的“" + heading(d) + "”不一致", s.span, heading(d));
+        add(Rule::section_title, Severity::warning, "一级标题“" + s.number + "、" + s.title + "”与格式规定的“" + heading(d) + "”不一致", s.span, heading(d));
       if (d.number < last)
-        add("section-order", Severity::warning, "“" + s.number + "、" + s.title + "”排在后面部分之后，格式规定它是第" + cn_number(d.number) + "部分", s.span, heading(d));
+        add(Rule::section_order, Severity::warning, "“" + s.number + "、" + s.title + "”排在后面部分之后，格式规定它是第" + cn_number(d.number) + "部分", s.span, heading(d));
       else if (n && *n != d.number && !two_systems)  // (with two numbering systems, said once, numbers say little)
-        add("section-order", Severity::warning, "“" + s.number + "、" + s.title + "”的序号应为“" + cn_number(d.number) + "、”（格式规定的第" + cn_number(d.number) + "部分）", s.span, heading(d));
+        add(Rule::section_order, Severity::warning, "“" + s.number + "、" + s.title + "”的序号应为“" + cn_number(d.number) + "、”（格式规定的第" + cn_number(d.number) + "部分）", s.span, heading(d));
       last = std::max(last, d.number);
     }
     int identified = 0;
@@ -442,12 +442,12 @@ class Outline {
         if (found[static_cast<std::size_t>(k)]) { at = found[static_cast<std::size_t>(k)]->span; break; }
       // The section written below the top level ("（五）存在的主要问题…") is there, misplaced.
       if (const Paragraph* p = lower_heading(d)) {
-        add("section-order", Severity::warning, "“" + std::string(d.official) + "”没有作为一级标题（应为“" + heading(d) + "”）", p->span, heading(d));
+        add(Rule::section_order, Severity::warning, "“" + std::string(d.official) + "”没有作为一级标题（应为“" + heading(d) + "”）", p->span, heading(d));
         continue;
       }
       // With most of the outline there (four of six), a missing part is a defect; with less,
       // the text may be an excerpt or its outline was not recognised.
-      add("section-missing", identified >= 4 ? Severity::error : Severity::warning,
+      add(Rule::section_missing, identified >= 4 ? Severity::error : Severity::warning,
           "缺少格式规定的第" + cn_number(d.number) + "部分“" + heading(d) + "”", at, heading(d));
     }
   }
@@ -482,7 +482,7 @@ class Outline {
     const std::optional<Title>& t = marks_.title;
     if (!t) {
       const Span at = prose_.body().empty() ? Span{} : prose_.body().front()->span;
-      add("title", Severity::info, "未找到报告标题（网页复制时常被遗漏；报告应以“×××" +
+      add(Rule::title, Severity::info, "未找到报告标题（网页复制时常被遗漏；报告应以“×××" +
           (r_.meta.year ? std::to_string(*r_.meta.year) : std::string("××××")) + "年政府信息公开工作年度报告”为题）", at);
       return;
     }
@@ -493,7 +493,7 @@ class Outline {
     const bool letter = starts_with(s, "关于报送") || starts_with(s, "关于上报") || starts_with(s, "关于呈报") || ends_with(s, "的函");
     if (letter) {
       const bool report_itself = r_.sections.size() >= 2 || !r_.tables.empty();
-      add("title", report_itself ? Severity::warning : Severity::error,
+      add(Rule::title, report_itself ? Severity::warning : Severity::error,
           report_itself ? "标题“" + s + "”是报送函的标题，报告应以" + want + "为题"
                         : "发布的是报送年度报告的函，而不是年度报告本身（“" + s + "”）",
           t->span, want);
@@ -501,9 +501,9 @@ class Outline {
     }
     const bool annual = contains(s, "年度报告") || (contains(s, "年度") && contains(s, "工作报告")) || contains(s, "年报");
     if (!annual)
-      add("title", Severity::warning, "标题“" + s + "”不是规定的名称，应为" + want, t->span, want);
+      add(Rule::title, Severity::warning, "标题“" + s + "”不是规定的名称，应为" + want, t->span, want);
     else if (!has_year)
-      add("title", Severity::warning, "标题“" + s + "”没有写明年份", t->span, want);
+      add(Rule::title, Severity::warning, "标题“" + s + "”没有写明年份", t->span, want);
   }
 
   /// "统计期限自2016年1月1日起至2016年12月31日止": the year the figures cover.
@@ -520,7 +520,7 @@ class Outline {
         r_.period = PeriodCheck{from.iso(), to.iso(), whole};
         if (!whole) {
           const bool other_year = from.y == to.y && from.m == 1 && from.d == 1 && to.m == 12 && to.d == 31;
-          add("period", other_year ? Severity::error : Severity::warning,
+          add(Rule::period, other_year ? Severity::error : Severity::warning,
               other_year ? "正文所述统计期限是" + std::to_string(from.y) + "年，而报告年度是" + std::to_string(year) + "年"
                          : "正文所述统计期限" + from.iso() + "至" + to.iso() + "不是" + std::to_string(year) + "年1月1日至12月31日",
               prose_.span(*p, a, b), std::to_string(year) + "年1月1日至" + std::to_string(year) + "年12月31日");
@@ -577,12 +577,12 @@ class Outline {
   void signature() {
     if (marks_.signature) {
       if (!marks_.signer)
-        add("signature", Severity::info, "落款日期上方没有写明发布机关", marks_.signature->span);
+        add(Rule::signature, Severity::info, "落款日期上方没有写明发布机关", marks_.signature->span);
       return;
     }
     const Span at = prose_.body().empty() ? Span{} : prose_.body().back()->span;
     // With the page's publication date the deadline is still checked: a prompt only.
-    add("signature", marks_.page_date ? Severity::info : Severity::warning,
+    add(Rule::signature, marks_.page_date ? Severity::info : Severity::warning,
         marks_.page_date ? "报告末尾没有落款（发布机关和成文日期）；发布时间取自网页"
                          : "报告末尾没有落款（发布机关和成文日期），无法据此核对是否按期发布",
         at);

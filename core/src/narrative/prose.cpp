@@ -563,7 +563,7 @@ std::size_t Prose::index(const Paragraph* p) const {
   return it->second;
 }
 
-Finding make_finding(std::string rule, Severity severity, std::string message, Span span, std::string hint) {
+Finding make_finding(Rule rule, Severity severity, std::string message, Span span, std::string hint) {
   Finding f;
   f.rule = std::move(rule);
   f.severity = severity;

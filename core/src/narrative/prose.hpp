@@ -364,6 +364,6 @@ class Prose {
 };
 
 /// A finding without expected/actual values.
-Finding make_finding(std::string rule, Severity severity, std::string message, Span span, std::string hint = {});
+Finding make_finding(Rule rule, Severity severity, std::string message, Span span, std::string hint = {});
 
 }  // namespace nianbao

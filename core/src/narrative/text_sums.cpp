@@ -74,7 +74,7 @@ class Sums {
         const bool short_whole = sum < total.value && whole_list(t, parts);
         r_.text_sums.push_back({total.value.to_string() + u, f + "=" + sum.to_string(), sum <= total.value && !short_whole});
         if (sum > total.value || short_whole) {
-          Finding x = make_finding("text-sum", Severity::error,
+          Finding x = make_finding(Rule::text_sum, Severity::error,
                                    "正文所列分项" + f + "=" + sum.to_string() + u + (short_whole ? "，小于所述总数" : "，大于所述总数") +
                                        total.value.to_string() + u + (short_whole ? "（所列分项已含“其他”或为完整分类）" : ""),
                                    prose_.span(p, total.start, total.end));
@@ -188,7 +188,7 @@ class Sums {
     r_.text_shares.push_back({s.value.to_string() + "%", m.value.to_string() + "÷" + total.value.to_string(), holds});
     if (holds) return;
     const Decimal want = share_of(m.value, total.value, s.decimals);
-    Finding x = make_finding("text-percent", Severity::error,
+    Finding x = make_finding(Rule::text_percent, Severity::error,
                              "正文所述占比" + s.value.to_string() + "%与" + m.value.to_string() + "÷" + total.value.to_string() +
                                  "不符（应约为" + want.to_string() + "%）",
                              prose_.span(p, m.start, m.end));
@@ -243,7 +243,7 @@ class Sums {
       if (holds) continue;
       const Decimal want = share_of(ms[num].value, den->value, decimals);
       // Which figure a rate is taken over is the writer's choice: a prompt, not an error.
-      Finding x = make_finding("text-percent", Severity::warning,
+      Finding x = make_finding(Rule::text_percent, Severity::warning,
                                "正文所述" + std::string(t.substr(r - 6, 9)) + stated->value.to_string() + "%与" +
                                    ms[num].value.to_string() + "÷" + den->value.to_string() + "（约" + want.to_string() + "%）不符",
                                prose_.span(p, k, e + 1));

@@ -92,7 +92,7 @@ void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, Rep
   const std::string said(utf8::trim(std::string_view(sc.para->text).substr(sc.from, sc.to - sc.from)));
   const std::string cell = std::string(t.id) + "/" + std::string(sc.row) + "/" + std::string(sc.col);
   r.text_figures.push_back({said, cell, digits, "unsplit", false});
-  Finding f = make_finding("text-table", Severity::error,
+  Finding f = make_finding(Rule::text_table, Severity::error,
                            "正文所述“" + said + "”与" + std::string(table_title(t.id)) + "「" + std::string(def->label) + "」不符：该行数字连写为“" +
                                digits + "”，任何拆分都不含" + value,
                            prose.span(*sc.para, sc.start, sc.end));
@@ -166,7 +166,7 @@ void check_text_table(const Prose& prose, Report& r) {
       message = "正文所述“" + said + "”与" + name + "填报的" + v->to_string() + "不一致" +
                 (readings.empty() ? std::string() : "（按" + readings + "也不相符）");
     }
-    Finding f = make_finding("text-table", severity, message, prose.span(*sc.para, sc.start, sc.end));
+    Finding f = make_finding(Rule::text_table, severity, message, prose.span(*sc.para, sc.start, sc.end));
     f.expected = *v;
     if (!sc.none) f.actual = sc.value;
     for (const TableCell* c : cells) f.related.push_back(c->span);

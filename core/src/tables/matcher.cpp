@@ -421,7 +421,7 @@ class Matcher {
     if (values.size() != def.columns.size()) {
       said_.insert(&def);  // said here: not listed again as not read
       Finding f;
-      f.rule = "table-shape";
+      f.rule = Rule::table_shape;
       f.severity = Severity::warning;
       f.message = "表格行「" + std::string(key) + "」有" + std::to_string(values.size()) + "个数值，模板该行应有" +
                   std::to_string(def.columns.size()) + "个，无法逐列对应，该行未参与计算";
@@ -441,7 +441,7 @@ class Matcher {
     }
     if ((score < 100 || note_typo) && format_ != Format::legacy) {
       Finding f;
-      f.rule = "template-label";
+      f.rule = Rule::template_label;
       f.severity = Severity::warning;
       f.message = "表格行标签「" + label.text + "」与官方模板「" + std::string(def.label) + "」不一致";
       f.span = label.span;
@@ -457,7 +457,7 @@ class Matcher {
     TableCell tc{row, col, std::nullopt, s.cell->text, s.cell->span};
     if (s.value.kind == CellKind::blank) {
       Finding f;
-      f.rule = "cell-blank";
+      f.rule = Rule::cell_blank;
       f.severity = Severity::warning;
       f.message = cell_name(row, col) + "未填写数字（" + (s.cell->text.empty() ? std::string("空白") : s.cell->text) +
                   "），不按0计算，相关勾稽检查已跳过";
@@ -473,7 +473,7 @@ class Matcher {
       if (s.value.unit == "元" && (col.find("万元") != std::string_view::npos || row.find("万元") != std::string_view::npos ||
                                    (def.decimal_ok && format_ == Format::legacy))) {
         Finding f;
-        f.rule = rt.id == "legacy" ? "legacy-unit" : "t2-cells";
+        f.rule = rt.id == "legacy" ? Rule::legacy_unit : Rule::t2_cells;
         f.severity = Severity::warning;
         f.message = cell_name(row, col) + "填报为" + s.cell->text + "，模板的单位是万元，请核对单位";
         f.span = s.cell->span;
@@ -491,7 +491,7 @@ class Matcher {
 
   void invalid(const Slot& s, std::string_view row, std::string_view col, const char* why) {
     Finding f;
-    f.rule = "cell-invalid";
+    f.rule = Rule::cell_invalid;
     f.severity = Severity::error;
     f.message = cell_name(row, col) + "填报为" + s.cell->text + "，" + why;
     f.span = s.cell->span;
@@ -501,7 +501,7 @@ class Matcher {
 
   void unknown_row(const Cell& label) {
     Finding f;
-    f.rule = "template-label";
+    f.rule = Rule::template_label;
     f.severity = Severity::warning;
     f.message = "表格行「" + label.text + "」未能对应到官方模板中的任何一行，其数字未参与检查";
     f.span = label.span;
@@ -679,7 +679,7 @@ class Matcher {
       span.end = std::max(span.end, e.row->span.end);
     }
     Finding f;
-    f.rule = "table-shape";
+    f.rule = Rule::table_shape;
     f.severity = Severity::info;
     f.message = "「" + std::string(ca.tmpl->rows[ca.row].key) + "」与「" + std::string(cb.tmpl->rows[cb.row].key) + "」之间有" +
                 std::to_string(gaps.size()) + "行数字没有可识别的行标签（标签与数字分离或不全），按模板行序读作" + names;
@@ -703,7 +703,7 @@ class Matcher {
     std::vector<std::string_view> table_of(out_.findings.size());
     for (std::size_t k = before; k < out_.findings.size(); ++k) {
       const Finding& f = out_.findings[k];
-      if (f.rule != "cell-ambiguous") continue;
+      if (f.rule != Rule::cell_ambiguous) continue;
       for (const GluedRow& g : rows) {
         if (g.digit_spans.empty() || g.digit_spans.front().start != f.span.start || g.digit_spans.back().end != f.span.end)
           continue;

@@ -64,7 +64,7 @@ void report(const ReportTable& table, const CellIndex& cells, const RelationInst
   const Decimal actual = *target->value;
   if (rel.op == Op::equal ? actual == sum : actual <= sum) return;
   Finding f;
-  f.rule = std::string(rel.rule);
+  f.rule = rel.rule;
   f.severity = rel.error ? Severity::error : Severity::warning;
   const bool several_columns = table.tmpl->rows.size() > 1 && ri.target.col != "统计数";
   auto cell_name = [&](const CellRef& c) {

@@ -1139,14 +1139,14 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       // Numbers written apart: nothing was guessed, nothing to say.
     } else if (pick) {
       Finding f;
-      f.rule = "cell-split";
+      f.rule = Rule::cell_split;
       f.severity = Severity::info;
       f.message = "「" + row_name(g) + "」" + written_as + written + "”，" + why + "，按 " + list_values(w.candidates[*pick]) + " 读取";
       f.span = span;
       findings.push_back(std::move(f));
     } else {
       Finding f;
-      f.rule = "cell-ambiguous";
+      f.rule = Rule::cell_ambiguous;
       f.severity = Severity::warning;
       if (w.doubtful) {
         std::string list;
@@ -1161,7 +1161,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
                  }));
                  w.candidates.empty() && !g.lines && most < w.cells.size()) {
         // Fewer digits than cells: the row lacks numbers (a cell left empty), whatever the split.
-        f.rule = "table-shape";
+        f.rule = Rule::table_shape;
         f.message = "表格行「" + row_name(g) + "」的数字“" + written + "”最多只能拆成" + std::to_string(most) + "个数值，模板该行应有" +
                     std::to_string(w.cells.size()) + "个（可能有单元格未填写）";
         short_rows.push_back({k, findings.size()});
@@ -1215,7 +1215,7 @@ void split_glued_rows(const std::vector<GluedRow>& rows, const std::vector<State
       const Span s = join(g.digit_spans[at], g.digit_spans[at + len - 1]);
       if (!v) {
         Finding f;
-        f.rule = "cell-blank";
+        f.rule = Rule::cell_blank;
         f.severity = Severity::warning;
         f.message = "「" + std::string(w.cells[i].row) + "」「" + std::string(w.cells[i].col) + "」未填写数字（" + raw +
                     "），不按0计算，相关勾稽检查已跳过";

@@ -61,15 +61,15 @@ constexpr std::array<RowDef, 10> kT2Rows2021{{
 constexpr std::array<Term, 1> kT2MadeTerms{{{"*", "本年新制作数量"}}};
 constexpr std::array<Term, 1> kT2TotalTerms{{{"*", "对外公开总数量"}}};
 constexpr std::array<RelationDef, 2> kT2Relations2019{{
-    {"t2-cells", false, {"*", "本年新公开数量"}, kT2MadeTerms, Op::at_most, Iterate::each_row, "本年新公开数量不应大于本年新制作数量"},
-    {"t2-cells", false, {"*", "本年新公开数量"}, kT2TotalTerms, Op::at_most, Iterate::each_row, "本年新公开数量不应大于对外公开总数量"},
+    {Rule::t2_cells, false, {"*", "本年新公开数量"}, kT2MadeTerms, Op::at_most, Iterate::each_row, "本年新公开数量不应大于本年新制作数量"},
+    {Rule::t2_cells, false, {"*", "本年新公开数量"}, kT2TotalTerms, Op::at_most, Iterate::each_row, "本年新公开数量不应大于对外公开总数量"},
 }};
 
 // 2021: 本年制发件数 ≤ 现行有效件数 + 本年废止件数, else last year's stock (现行有效 − 制发 +
 // 废止) would be negative (a warning, as the 2019 checks).
 constexpr std::array<Term, 2> kT2StockTerms{{{"*", "现行有效件数"}, {"*", "本年废止件数"}}};
 constexpr std::array<RelationDef, 1> kT2Relations2021{{
-    {"t2-cells", false, {"*", "本年制发件数"}, kT2StockTerms, Op::at_most, Iterate::each_row,
+    {Rule::t2_cells, false, {"*", "本年制发件数"}, kT2StockTerms, Op::at_most, Iterate::each_row,
      "本年制发件数不应大于现行有效件数与本年废止件数之和，否则上年末现行有效件数为负数"},
 }};
 
@@ -168,11 +168,11 @@ constexpr std::array<Term, 6> kT3ColumnTerms{{
 }};
 
 constexpr std::array<RelationDef, 3> kT3Relations2019{{
-    {"t3-balance", true, {"（七）总计", "*"}, kT3BalanceTerms, Op::equal, Iterate::each_column,
+    {Rule::t3_balance, true, {"（七）总计", "*"}, kT3BalanceTerms, Op::equal, Iterate::each_column,
      "第一项加第二项之和，等于第三项加第四项之和"},
-    {"t3-results", true, {"（七）总计", "*"}, kT3ResultTerms2019, Op::equal, Iterate::each_column,
+    {Rule::t3_results, true, {"（七）总计", "*"}, kT3ResultTerms2019, Op::equal, Iterate::each_column,
      "办理结果总计等于各项办理结果之和"},
-    {"t3-columns", true, {"*", "总计"}, kT3ColumnTerms, Op::equal, Iterate::each_row,
+    {Rule::t3_columns, true, {"*", "总计"}, kT3ColumnTerms, Op::equal, Iterate::each_row,
      "总计列等于自然人与各类法人或其他组织之和"},
 }};
 constexpr std::array<Term, 6> kT3OtherColumnTerms{{
@@ -182,17 +182,17 @@ constexpr std::array<Term, 6> kT3OtherColumnTerms{{
 // (The 2021 table filled with one （六）其他处理 row: its results sum as the 2019 table's do, and
 // its 总计 column as every row's; kept last, after the relations of every table.)
 constexpr std::array<RelationDef, 6> kT3Relations2021{{
-    {"t3-balance", true, {"（七）总计", "*"}, kT3BalanceTerms, Op::equal, Iterate::each_column,
+    {Rule::t3_balance, true, {"（七）总计", "*"}, kT3BalanceTerms, Op::equal, Iterate::each_column,
      "第一项加第二项之和，等于第三项加第四项之和"},
-    {"t3-results", true, {"（七）总计", "*"}, kT3ResultTerms2021, Op::equal, Iterate::each_column,
+    {Rule::t3_results, true, {"（七）总计", "*"}, kT3ResultTerms2021, Op::equal, Iterate::each_column,
      "办理结果总计等于各项办理结果之和"},
-    {"t3-results", true, {"（七）总计", "*"}, kT3ResultTerms2019, Op::equal, Iterate::each_column,
+    {Rule::t3_results, true, {"（七）总计", "*"}, kT3ResultTerms2019, Op::equal, Iterate::each_column,
      "办理结果总计等于各项办理结果之和"},
-    {"t3-results", true, {"（六）其他处理", "*"}, kT3OtherTerms2021, Op::equal, Iterate::each_column,
+    {Rule::t3_results, true, {"（六）其他处理", "*"}, kT3OtherTerms2021, Op::equal, Iterate::each_column,
      "其他处理等于其下各项之和"},
-    {"t3-columns", true, {"*", "总计"}, kT3ColumnTerms, Op::equal, Iterate::each_row,
+    {Rule::t3_columns, true, {"*", "总计"}, kT3ColumnTerms, Op::equal, Iterate::each_row,
      "总计列等于自然人与各类法人或其他组织之和"},
-    {"t3-columns", true, {"（六）其他处理", "总计"}, kT3OtherColumnTerms, Op::equal, Iterate::none,
+    {Rule::t3_columns, true, {"（六）其他处理", "总计"}, kT3OtherColumnTerms, Op::equal, Iterate::none,
      "总计列等于自然人与各类法人或其他组织之和"},
 }};
 
@@ -205,7 +205,7 @@ constexpr std::array<RowDef, 3> kT4Rows{{
 }};
 constexpr std::array<Term, 4> kT4Terms{{{"*", "结果维持"}, {"*", "结果纠正"}, {"*", "其他结果"}, {"*", "尚未审结"}}};
 constexpr std::array<RelationDef, 1> kT4Relations{{
-    {"t4-groups", true, {"*", "总计"}, kT4Terms, Op::equal, Iterate::each_row,
+    {Rule::t4_groups, true, {"*", "总计"}, kT4Terms, Op::equal, Iterate::each_row,
      "总计等于结果维持、结果纠正、其他结果、尚未审结之和"},
 }};
 
@@ -305,21 +305,21 @@ constexpr std::array<Term, 1> kLegacyRefused{{{"4.不同意公开答复数", kSt
 constexpr std::array<Term, 5> kLegacyChannels{{{"1.政府公报公开政府信息数", kStatCol}, {"2.政府网站公开政府信息数", kStatCol}, {"3.政务微博公开政府信息数", kStatCol}, {"4.政务微信公开政府信息数", kStatCol}, {"5.其他方式公开政府信息数", kStatCol}}};
 
 constexpr std::array<RelationDef, 15> kLegacyRelations{{
-    {"legacy-sum", true, {"（一）收到申请数", kStatCol}, kLegacyReceived, Op::equal, Iterate::none, "收到申请数等于当面、传真、网络、信函申请数之和"},
-    {"legacy-sum", true, {"（二）申请办结数", kStatCol}, kLegacyDone, Op::equal, Iterate::none, "申请办结数等于按时办结数与延期办结数之和"},
-    {"legacy-sum", true, {"四、行政复议数量", kStatCol}, kLegacyReview, Op::equal, Iterate::none, "行政复议数量等于维持、纠错、其他情形三项之和"},
-    {"legacy-sum", true, {"五、行政诉讼数量", kStatCol}, kLegacyLitigation, Op::equal, Iterate::none, "行政诉讼数量等于维持或驳回、纠错、其他情形三项之和"},
-    {"legacy-sum", true, {"（三）从事政府信息公开工作人员数", kStatCol}, kLegacyStaff, Op::equal, Iterate::none, "工作人员数等于专职与兼职人员数之和"},
-    {"legacy-subset", false, {"其中：主动公开规范性文件数", kStatCol}, kLegacyPublished, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"其中：主要负责同志参加新闻发布会次数", kStatCol}, kLegacyPressTotal, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"其中：主要负责同志参加政府网站在线访谈数", kStatCol}, kLegacyInterviewTotal, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"其中：涉及国家秘密", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"其中：涉及商业秘密", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"其中：涉及个人隐私", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"其中：危及国家安全、公共安全、经济安全和社会稳定", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"其中：不是《条例》所指应公开的政府信息", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"其中：法律法规规定的其他情形", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
-    {"legacy-subset", false, {"（一）主动公开政府信息数", kStatCol}, kLegacyChannels, Op::at_most, Iterate::none, "各渠道公开数之和不应小于主动公开政府信息数（同一信息在一个渠道至少计一次）"},
+    {Rule::legacy_sum, true, {"（一）收到申请数", kStatCol}, kLegacyReceived, Op::equal, Iterate::none, "收到申请数等于当面、传真、网络、信函申请数之和"},
+    {Rule::legacy_sum, true, {"（二）申请办结数", kStatCol}, kLegacyDone, Op::equal, Iterate::none, "申请办结数等于按时办结数与延期办结数之和"},
+    {Rule::legacy_sum, true, {"四、行政复议数量", kStatCol}, kLegacyReview, Op::equal, Iterate::none, "行政复议数量等于维持、纠错、其他情形三项之和"},
+    {Rule::legacy_sum, true, {"五、行政诉讼数量", kStatCol}, kLegacyLitigation, Op::equal, Iterate::none, "行政诉讼数量等于维持或驳回、纠错、其他情形三项之和"},
+    {Rule::legacy_sum, true, {"（三）从事政府信息公开工作人员数", kStatCol}, kLegacyStaff, Op::equal, Iterate::none, "工作人员数等于专职与兼职人员数之和"},
+    {Rule::legacy_subset, false, {"其中：主动公开规范性文件数", kStatCol}, kLegacyPublished, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"其中：主要负责同志参加新闻发布会次数", kStatCol}, kLegacyPressTotal, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"其中：主要负责同志参加政府网站在线访谈数", kStatCol}, kLegacyInterviewTotal, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"其中：涉及国家秘密", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"其中：涉及商业秘密", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"其中：涉及个人隐私", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"其中：危及国家安全、公共安全、经济安全和社会稳定", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"其中：不是《条例》所指应公开的政府信息", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"其中：法律法规规定的其他情形", kStatCol}, kLegacyRefused, Op::at_most, Iterate::none, "“其中”项不应大于其总数"},
+    {Rule::legacy_subset, false, {"（一）主动公开政府信息数", kStatCol}, kLegacyChannels, Op::at_most, Iterate::none, "各渠道公开数之和不应小于主动公开政府信息数（同一信息在一个渠道至少计一次）"},
 }};
 
 constexpr TableTemplate kT2_2019{"T2", "2019", kT2Rows2019, false, kT2Relations2019};

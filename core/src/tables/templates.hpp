@@ -1,6 +1,7 @@
 // The official table templates (spec §3) as data.
 #pragma once
 #include "nianbao/format.hpp"
+#include "nianbao/rules.hpp"
 #include <span>
 #include <string_view>
 
@@ -34,7 +35,7 @@ enum class Iterate { none, each_column, each_row };
 /// `target (op) Σ sign·terms`, checked for every column of the target row (each_column), every
 /// value row of the table that has the target column (each_row), or once.
 struct RelationDef {
-  std::string_view rule;
+  Rule rule;
   bool error = true;  ///< error, else warning
   Term target;
   std::span<const Term> terms;

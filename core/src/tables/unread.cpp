@@ -107,7 +107,7 @@ void report_unread(ReportTable& t, const std::set<const RowDef*>& said, const Te
   for (const RelationInstance& ri : index.of(t.tmpl).relations)
     if (involves(ri) && std::find(notes.begin(), notes.end(), ri.def->note) == notes.end()) notes.push_back(ri.def->note);
   Finding f;
-  f.rule = "table-incomplete";
+  f.rule = Rule::table_incomplete;
   f.severity = Severity::warning;
   f.message = std::string(table_title(t.id)) + "有" + std::to_string(rows) + "行未能读取：" + list;
   if (notes.empty()) {

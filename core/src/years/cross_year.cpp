@@ -43,7 +43,7 @@ std::vector<std::size_t> positions(const AmbiguousRow& amb, std::string_view row
 }
 
 /// A cross-year finding at this year's cell `at`, with the cells it was computed from (`related`).
-Finding finding(std::string rule, std::string message, Span at, Decimal expected, Decimal actual, std::vector<Span> related) {
+Finding finding(Rule rule, std::string message, Span at, Decimal expected, Decimal actual, std::vector<Span> related) {
   Finding f;
   f.rule = std::move(rule);
   f.severity = Severity::warning;  // spec §4: derived, so a prompt
@@ -83,7 +83,7 @@ class Pair {
       const TableCell* before = value_cell(a, kCarriedOn, col);
       const TableCell* now = value_cell(b, kCarried, col);
       if (!before || !now || *before->value == *now->value) continue;
-      Finding f = finding("xyear-carry",
+      Finding f = finding(Rule::xyear_carry,
                           "表三「二、上年结转」" + std::string(col) + "为" + now->value->to_string() + "，而" + prev_year() +
                               "「四、结转下年度继续办理」" + std::string(col) + "为" + before->value->to_string(),
                           now->span, *before->value, *now->value, {before->span});
@@ -132,7 +132,7 @@ class Pair {
                    (before.ambiguous ? prev_year() : "") + "连写数字的拆分），无论按哪一种，" + prev_year() +
                    "现行有效件数＋本年制发－本年废止都不等于本年现行有效件数";
       }
-      Finding f = finding("xyear-stock", message + "（文件也会因到期等失效，请核对）", now.span, want, v[2], before.spans);
+      Finding f = finding(Rule::xyear_stock, message + "（文件也会因到期等失效，请核对）", now.span, want, v[2], before.spans);
       if (possible.size() != 1 && !(before.values.size() == 1 && now.values.size() == 1)) f.expected.reset(), f.actual.reset();
       out_.findings.push_back(std::move(f));
     }
@@ -209,7 +209,7 @@ class Pair {
     std::string values;
     for (std::size_t k = 0; k < cols.size(); ++k) values += (k ? "、" : "") + now.values[n][k].to_string();
     Finding f;
-    f.rule = "cell-split";
+    f.rule = Rule::cell_split;
     f.severity = Severity::info;
     f.message = "表二「" + std::string(row) + "」的数字连写，有多种拆分都符合本年报告的模板；按" + prev_year() + "现行有效" +
                 before.values[p][0].to_string() + "件，本年废止件数和现行有效件数都不能超过" + before.values[p][0].to_string() +
@@ -232,7 +232,7 @@ class Pair {
       if (!base || !change || !now) continue;
       const Decimal want = *base->value + *change->value;
       if (want == *now->value) continue;
-      Finding f = finding("xyear-2019",
+      Finding f = finding(Rule::xyear_2019,
                           "表二「" + std::string(def.key) + "」上一年项目数量为" + now->value->to_string() + "，按" + prev_year() + "的" +
                               base->value->to_string() + (change->value->negative() ? "" : "＋") + change->value->to_string() +
                               "应为" + want.to_string(),
@@ -256,7 +256,7 @@ class Pair {
     if (out_.sentences < 10 || out_.repeated * 2 < out_.sentences || !first) return;
     const std::size_t pct = (out_.repeated * 100 + out_.sentences / 2) / out_.sentences;
     Finding f;
-    f.rule = "xyear-copy";
+    f.rule = Rule::xyear_copy;
     f.severity = Severity::warning;
     f.message = "本报告" + std::to_string(pct) + "%的句子（" + std::to_string(out_.repeated) + "/" + std::to_string(out_.sentences) +
                 "句，数字除外）与" + prev_year() + "相同，疑似沿用上一年度报告";
