@@ -13,7 +13,9 @@
  *                   { id, error, reset: true }  the module itself failed (abort, trap): this request
  *                                             fails, a fresh instance with an empty Session serves
  *                                             the next ones (the kept reports are gone)
- *   once, unasked:  { ready: true, version }  or  { ready: false, error }
+ *   once, unasked:  { ready: true, version, rules }  or  { ready: false, error }
+ *                   rules: the core's rule registry, m.rules() as returned (a JSON string:
+ *                   {"schema","rules":[{id,family,severity,name:{zh_CN,en},description,spec}]})
  * Served: importScripts('nianbao.js'), which loads nianbao.wasm next to it. Offline single
  * file: the page builds this worker as a blob whose source starts with the single-file module
  * (wasm inlined), so createNianbao already exists and nothing is loaded at all.
@@ -95,12 +97,18 @@ function describe(e) {
 modulePromise.then(
   function (m) {
     var version = '';
+    var rules = '';
     try {
       version = String(m.version());
     } catch (e) {
       version = '';
     }
-    self.postMessage({ ready: true, version: version });
+    try {
+      rules = String(m.rules());
+    } catch (e) {
+      rules = '';  // the page still checks, and names the rules by their ids
+    }
+    self.postMessage({ ready: true, version: version, rules: rules });
   },
   function (e) {
     self.postMessage({ ready: false, error: describe(e) });

@@ -3,7 +3,7 @@
 // Events (bubbling, composed): nianbao-result { file, result }, nianbao-error { file, message }.
 // Methods: check(input, options) -> result; clear().
 import css from './element.css';
-import { createEngine } from './engine.js';
+import { createEngine, ruleName } from './engine.js';
 import { el, clear } from './dom.js';
 import { exportCsv, exportJson, fileBase, findingsCsv, tablesCsv } from './export.js';
 import { createFindingsPanel } from './findings.js';
@@ -42,6 +42,7 @@ export class NianbaoCheck extends HTMLElement {
     this.pasted = null;     // { html, plain } from the last paste into an empty box
     this.busy = false;
     this.version = '';
+    this.rules = new Map();  // the core's rule registry: id -> { zh_CN, en }
   }
 
   get lang() { return this.getAttribute('lang') === 'en' ? 'en' : 'zh-CN'; }
@@ -54,6 +55,7 @@ export class NianbaoCheck extends HTMLElement {
       this.engine = engine();
       this.engine.ready.then((v) => {
         this.version = v.version;
+        this.rules = v.rules;
         this.ready = true;
         if (!this.busy) this.status('ready', this.t('ready'));
         this.renderFooter();
@@ -68,6 +70,9 @@ export class NianbaoCheck extends HTMLElement {
   }
 
   get t() { return translator(this.lang); }
+
+  /** A rule's name in the page language, from the core's registry (its id when the registry lacks it). */
+  ruleName(rule) { return ruleName(this.rules, this.lang, rule); }
 
   // ---- the static parts ---------------------------------------------------------------------
 
@@ -314,7 +319,7 @@ export class NianbaoCheck extends HTMLElement {
         btn.addEventListener('click', () => this.show(this.reportOfKept(p.index), f));
         return el('li', { class: 'finding sev-' + f.severity, 'data-rule': f.rule }, [
           el('span', { class: 'sev sev-' + f.severity }, [el('span', { class: 'icon', 'aria-hidden': 'true', text: { error: '✖', warning: '⚠', info: 'ℹ' }[f.severity] }), ' ' + t(f.severity)]),
-          ' ', el('code', { class: 'rule', text: f.rule }), ' ', f.message, ' ', btn,
+          ' ', el('code', { class: 'rule', title: this.ruleName(f.rule), text: f.rule }), ' ', f.message, ' ', btn,
         ]);
       });
       section.appendChild(el('div', { class: 'pair', 'data-year': String(p.year) }, [
@@ -412,7 +417,7 @@ export class NianbaoCheck extends HTMLElement {
       select('report');
       if (view && ranges[idx]) view.locate(idx, ranges[idx].start);
     };
-    const panel = createFindingsPanel(findings, ranges, addresses, t, this.lang, locate);
+    const panel = createFindingsPanel(findings, ranges, addresses, t, (rule) => this.ruleName(rule), locate);
     const marks = [];
     findings.forEach((f, idx) => {
       if (!ranges[idx]) return;

@@ -2,6 +2,7 @@
 // request of a page; requests run one after another in the worker.
 //   const engine = createEngine();
 //   const { result, json, ms } = await engine.check(input, { file, format }, onStage);
+//   const { version, rules } = await engine.ready;   // rules: id -> { zh_CN, en } (the core's registry)
 
 /** Where the worker and the lazily loaded parts come from: next to this module when served,
  * or the strings the offline single file carries (self.__NIANBAO_INLINE__). */
@@ -16,6 +17,23 @@ function inlineWorkerUrl() {
   if (!inline || !inline.worker) return null;
   if (!inline.workerUrl) inline.workerUrl = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
   return inline.workerUrl;
+}
+
+/** The rule registry's JSON (the binding's rules()) as a Map: id -> its names { zh_CN, en }. */
+function ruleNames(json) {
+  const names = new Map();
+  try {
+    for (const r of JSON.parse(json).rules || []) if (r && r.id && r.name) names.set(String(r.id), r.name);
+  } catch (e) {
+    // No registry: every rule is shown by its id.
+  }
+  return names;
+}
+
+/** The name of `rule` in the page language ("zh-CN" or "en"); its id when the registry lacks it. */
+export function ruleName(names, lang, rule) {
+  const n = names && names.get(rule);
+  return (n && (lang === 'en' ? n.en : n.zh_CN)) || rule;
 }
 
 export function createEngine() {
@@ -34,7 +52,7 @@ export function createEngine() {
   if (worker) {
     worker.onmessage = (ev) => {
       const msg = ev.data || {};
-      if (msg.ready === true) { readyResolve({ version: String(msg.version || '') }); return; }
+      if (msg.ready === true) { readyResolve({ version: String(msg.version || ''), rules: ruleNames(msg.rules || '') }); return; }
       if (msg.ready === false) { readyReject(new Error(String(msg.error))); return; }
       const w = waiting.get(msg.id);
       if (!w) return;

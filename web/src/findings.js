@@ -1,14 +1,14 @@
 // The findings panel: filterable by severity and rule; choosing a finding shows it in the text
 // and names the cells it relates to by their addresses.
 import { el } from './dom.js';
-import { ruleName } from './messages.js';
 import { spanKey } from './tables.js';
 
 const ICON = { error: '✖', warning: '⚠', info: 'ℹ' };
 const SEVERITIES = ['error', 'warning', 'info'];
 
-/** findings: the core's; ranges: UTF-16 range per finding (or null); addresses: span key -> address. */
-export function createFindingsPanel(findings, ranges, addresses, t, lang, onLocate) {
+/** findings: the core's; ranges: UTF-16 range per finding (or null); addresses: span key -> address;
+ * ruleName: rule id -> its name in the page language (the core's registry, engine.js). */
+export function createFindingsPanel(findings, ranges, addresses, t, ruleName, onLocate) {
   const counts = { error: 0, warning: 0, info: 0 };
   const rules = new Map();
   for (const f of findings) {
@@ -31,7 +31,7 @@ export function createFindingsPanel(findings, ranges, addresses, t, lang, onLoca
   ]);
   const select = el('select', { id: 'rule-filter' }, [
     el('option', { value: '', text: t('allRules') + ' (' + findings.length + ')' }),
-    ...[...rules.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => el('option', { value: r, text: ruleName(lang, r) + ' · ' + r + ' (' + n + ')' })),
+    ...[...rules.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => el('option', { value: r, text: ruleName(r) + ' · ' + r + ' (' + n + ')' })),
   ]);
   select.addEventListener('change', () => { shownRule = select.value; apply(); });
   const filters = el('div', { class: 'filters' }, [sevBoxes, el('div', { class: 'filter-rule' }, [el('label', { for: 'rule-filter', text: t('filterRule') }), ' ', select])]);
@@ -42,7 +42,7 @@ export function createFindingsPanel(findings, ranges, addresses, t, lang, onLoca
     const li = el('li', { class: 'finding sev-' + sev, 'data-rule': f.rule, 'data-severity': sev, 'data-index': String(i) }, [
       el('div', { class: 'finding-head' }, [
         el('span', { class: 'sev sev-' + sev }, [el('span', { class: 'icon', 'aria-hidden': 'true', text: ICON[sev] }), ' ' + t(sev)]),
-        el('code', { class: 'rule', title: ruleName(lang, f.rule), text: f.rule }),
+        el('code', { class: 'rule', title: ruleName(f.rule), text: f.rule }),
         line ? el('span', { class: 'line', text: t('line', { line }) }) : null,
       ]),
       el('p', { class: 'msg', text: f.message }),

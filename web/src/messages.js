@@ -1,5 +1,6 @@
-// Every string the page shows, in one file: zh-CN (default) and English. Findings' messages come
-// from the core (in Chinese); the page's own words are here. {name} is replaced by params.name.
+// Every string the page shows, in one file: zh-CN (default) and English. Findings' messages and
+// rules' names come from the core (its messages in Chinese; the rule registry's names in both
+// languages, engine.js); the page's own words are here. {name} is replaced by params.name.
 export const MESSAGES = {
   'zh-CN': {
     app: '年报检查',
@@ -250,33 +251,6 @@ export const MESSAGES = {
   }
 };
 
-// Short names of the core's rules, for the rule filter.
-export const RULES = {
-  'zh-CN': {
-    't2-cells': '表二数值', 't3-balance': '表三 一+二=（七）+四', 't3-results': '表三 办理结果合计', 't3-columns': '表三 总计列',
-    't4-groups': '表四 合计', 'legacy-sum': '统计表合计', 'legacy-subset': '统计表“其中”项', 'cell-blank': '空白单元格',
-    'cell-invalid': '无效数值', 'cell-split': '连排数字拆分', 'cell-ambiguous': '连排数字无法确定', 'table-shape': '表格结构', 'table-incomplete': '表格未读全',
-    'template-version': '格式版本', 'template-label': '表格标签', 'section-missing': '缺少部分', 'section-order': '部分顺序',
-    'section-title': '部分标题', numbering: '序号', title: '报告标题', deadline: '发布期限', period: '统计期限', signature: '落款',
-    'text-sum': '正文合计', 'text-percent': '正文比例', 'text-table': '正文与表格', 'content-required': '必备内容',
-    'info-fee': '信息处理费', tampering: '网页篡改', pii: '个人信息', typo: '错别字', 'site-chrome': '网页元素',
-    'script-converted': '繁体转换', 'xyear-carry': '跨年度结转', 'xyear-stock': '跨年度现行有效', 'xyear-2019': '跨年度项目数量',
-    'xyear-copy': '沿用上年内容'
-  },
-  en: {
-    't2-cells': 'Table 2 values', 't3-balance': 'Table 3 balance', 't3-results': 'Table 3 results total', 't3-columns': 'Table 3 total column',
-    't4-groups': 'Table 4 totals', 'legacy-sum': 'legacy sums', 'legacy-subset': 'legacy subsets', 'cell-blank': 'blank cells',
-    'cell-invalid': 'invalid values', 'cell-split': 'run-together digits split', 'cell-ambiguous': 'run-together digits ambiguous',
-    'table-shape': 'table shape', 'table-incomplete': 'rows not read', 'template-version': 'template version', 'template-label': 'table labels',
-    'section-missing': 'missing sections', 'section-order': 'section order', 'section-title': 'section titles', numbering: 'numbering',
-    title: 'title', deadline: 'deadline', period: 'statistics period', signature: 'signature', 'text-sum': 'sums in the text',
-    'text-percent': 'shares in the text', 'text-table': 'text against tables', 'content-required': 'required content',
-    'info-fee': 'information fee', tampering: 'tampering', pii: 'personal data', typo: 'typos', 'site-chrome': 'page chrome',
-    'script-converted': 'Traditional script', 'xyear-carry': 'carry-over across years', 'xyear-stock': 'documents in force across years',
-    'xyear-2019': 'item counts across years', 'xyear-copy': 'text copied from last year'
-  }
-};
-
 export function translator(lang) {
   const table = MESSAGES[lang] || MESSAGES['zh-CN'];
   return function t(key, params) {
@@ -286,8 +260,4 @@ export function translator(lang) {
     if (params) s = s.replace(/\{(\w+)\}/g, (m, k) => (params[k] === undefined ? m : String(params[k])));
     return s;
   };
-}
-
-export function ruleName(lang, rule) {
-  return (RULES[lang] || RULES['zh-CN'])[rule] || rule;
 }
