@@ -270,7 +270,7 @@ class Content {
                         (r_.meta.format == Format::unknown && year >= 2019);
     if (modern) {
       if (year >= 2021) overview();
-      if (r_.meta.kind == "government") require(covered(all_, kGovernmentFirst, kGovernment2019.size()), kGovernment2019, kGovernmentFirst, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
+      if (r_.meta.kind == BodyKind::government) require(covered(all_, kGovernmentFirst, kGovernment2019.size()), kGovernment2019, kGovernmentFirst, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
       // (The heading 五 that is the format's fifth part: not "五、政府信息管理" of another outline.)
       if (std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "五" && section_of(s.title) == 5; }))
         problems(covered(section_text(prose_, r_, "五"), kProblemsTopic, 2), where("五"), "“五、存在的主要问题及改进情况”应同时说明存在的主要问题和改进情况，未见：");

@@ -33,12 +33,12 @@ bool is_org(std::string_view s) {
 }
 
 /// 人民政府 and its offices, or a bare region name (the title "鞍山市2012年度…"): a government.
-std::string kind_of(std::string_view body) {
+BodyKind kind_of(std::string_view body) {
   for (std::string_view g : {"人民政府"sv, "人民政府办公室"sv, "人民政府办公厅"sv, "政府办公室"sv, "政府办公厅"sv})
-    if (ends_with(body, g)) return "government";
-  if (ends_with_any(body, kRegionSuffixes)) return "government";
-  if (ends_with_any(body, kOrgSuffixes)) return "department";
-  return "unknown";
+    if (ends_with(body, g)) return BodyKind::government;
+  if (ends_with_any(body, kRegionSuffixes)) return BodyKind::government;
+  if (ends_with_any(body, kOrgSuffixes)) return BodyKind::department;
+  return BodyKind::unknown;
 }
 
 /// How a report calls its body: a department's words (bits 0-6), then a government's (7-12).
@@ -47,7 +47,7 @@ constexpr std::uint64_t kDeptSelfBits = 0x7F, kGovSelfBits = 0x3F << 7;
 static_assert(kSelfWords.size() == 13 && kSelfWords[6] == "我中心" && kSelfWords[7] == "我市");
 
 /// How the report refers to its own body: "我局" is a department, "我市" a government.
-std::string self_reference_kind(const Prose& prose) {
+BodyKind self_reference_kind(const Prose& prose) {
   int dept = 0, gov = 0, seen = 0;
   for (const Paragraph* p : prose.body()) {
     if (++seen > 12) break;
@@ -57,8 +57,8 @@ std::string self_reference_kind(const Prose& prose) {
     gov += std::popcount(words & kGovSelfBits);
   }
   // A department's report also says 我市 of its city; a government never calls itself 我局.
-  if (dept > 0) return "department";
-  return gov > 0 ? "government" : "unknown";
+  if (dept > 0) return BodyKind::department;
+  return gov > 0 ? BodyKind::government : BodyKind::unknown;
 }
 
 /// Site chrome: page furniture of government portals around the report (screening::kChrome).
@@ -154,7 +154,7 @@ class Reader {
             }
         }
         const std::string body(utf8::trim(std::string_view(t).substr(start, y - start)));
-        if (is_org(body) || (body.size() >= 6 && kind_of(body) == "government")) return body;
+        if (is_org(body) || (body.size() >= 6 && kind_of(body) == BodyKind::government)) return body;
         // Nothing before the year: the name after it ("2025年上海市人民政府办公厅政府信息公开…").
         if (body.empty()) {
           std::size_t a = y + 7;
@@ -271,8 +271,8 @@ class Reader {
     std::string basis = "2008年《条例》第三十一条：每年3月31日前公布";
     if (year >= 2019) {
       if (township_) return;
-      if (r_.meta.kind == "department") { due_month = 1; basis = "2019年《条例》第四十九条：县级以上人民政府部门每年1月31日前公布"; }
-      else if (r_.meta.kind == "government") basis = "2019年《条例》第四十九条：县级以上地方人民政府每年3月31日前公布";
+      if (r_.meta.kind == BodyKind::department) { due_month = 1; basis = "2019年《条例》第四十九条：县级以上人民政府部门每年1月31日前公布"; }
+      else if (r_.meta.kind == BodyKind::government) basis = "2019年《条例》第四十九条：县级以上地方人民政府每年3月31日前公布";
       else return;  // who issued it decides the date; not known
     }
     const Date due{year + 1, due_month, 31};
