@@ -55,9 +55,9 @@ bool phone_context(std::string_view t, std::size_t i) {
 
 class Integrity {
  public:
-  Integrity(const Prose& prose, Report& r) : prose_(prose), r_(r) {}
+  explicit Integrity(const Prose& prose) : prose_(prose) {}
 
-  void run() {
+  std::vector<Finding> run() && {
     for (std::size_t i = 0; i < prose_.all().size(); ++i) {
       const Paragraph* p = prose_.all()[i];
       const std::uint64_t words = prose_.screen_words(i);  // spam words, typos, address words (rare)
@@ -70,11 +70,12 @@ class Integrity {
       if (b.kind == Block::Kind::table)
         for (const Row& row : b.table.rows)
           for (const Cell& c : row.cells) pii(c.text, [&](std::size_t, std::size_t) { return c.span; }, kAddressSet.in(c.text));
+    return std::move(found_);
   }
 
  private:
   void add(Rule rule, Severity sev, std::string message, Span span, std::string hint = {}) {
-    r_.findings.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
+    found_.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
   }
 
   /// `present`: the words of kTampering in the text, as bits.
@@ -159,7 +160,7 @@ class Integrity {
   }
 
   const Prose& prose_;
-  Report& r_;
+  std::vector<Finding> found_;
 };
 
 // ---- content ---------------------------------------------------------------------------------
@@ -254,26 +255,44 @@ std::string join(const std::vector<std::string_view>& xs) {
   return out;
 }
 
+/// The text of section `number` (一 … 六): the body paragraphs after its heading up to the next
+/// top-level heading. Empty when the report has no such heading or nothing under it.
+std::string section_text(const Prose& prose, std::span<const Section> sections, std::string_view number) {
+  std::string out;
+  bool inside = false;
+  for (const Paragraph* p : prose.body()) {
+    const bool top = std::any_of(sections.begin(), sections.end(), [&](const Section& s) { return s.span == p->span; });
+    if (top) {
+      if (inside) break;
+      inside = std::any_of(sections.begin(), sections.end(),
+                           [&](const Section& s) { return s.span == p->span && s.number == number; });
+      continue;  // the heading's own words ("…问题及改进情况") say nothing of the content
+    }
+    if (inside) out += p->text + "\n";
+  }
+  return out;
+}
+
 class Content {
  public:
-  Content(const Prose& prose, Report& r) : prose_(prose), r_(r) {
+  Content(const Prose& prose, const NarrativeFacts& facts) : prose_(prose), facts_(facts) {
     for (const Paragraph* p : prose_.body()) {
       all_ += p->text;
       all_ += '\n';
     }
   }
 
-  void run() {
-    if (prose_.body().empty() || !r_.meta.year) return;
-    const int year = *r_.meta.year;
-    const bool modern = r_.meta.format == Format::f2019 || r_.meta.format == Format::f2021 ||
-                        (r_.meta.format == Format::unknown && year >= 2019);
+  std::vector<Finding> run() && {
+    if (prose_.body().empty() || !facts_.year) return {};
+    const int year = *facts_.year;
+    const bool modern = facts_.format == Format::f2019 || facts_.format == Format::f2021 ||
+                        (facts_.format == Format::unknown && year >= 2019);
     if (modern) {
       if (year >= 2021) overview();
-      if (r_.meta.kind == BodyKind::government) require(covered(all_, kGovernmentFirst, kGovernment2019.size()), kGovernment2019, kGovernmentFirst, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
+      if (facts_.kind == BodyKind::government) require(covered(all_, kGovernmentFirst, kGovernment2019.size()), kGovernment2019, kGovernmentFirst, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
       // (The heading 五 that is the format's fifth part: not "五、政府信息管理" of another outline.)
-      if (std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "五" && section_of(s.title) == 5; }))
-        problems(covered(section_text(prose_, r_, "五"), kProblemsTopic, 2), where("五"), "“五、存在的主要问题及改进情况”应同时说明存在的主要问题和改进情况，未见：");
+      if (std::any_of(facts_.sections.begin(), facts_.sections.end(), [](const Section& s) { return s.number == "五" && section_of(s.title) == 5; }))
+        problems(covered(section_text(prose_, facts_.sections, "五"), kProblemsTopic, 2), where("五"), "“五、存在的主要问题及改进情况”应同时说明存在的主要问题和改进情况，未见：");
       if (year >= 2021) info_fee();
     } else {
       // The contents and the problems and improvements: one pass (they are numbered one after another).
@@ -281,12 +300,13 @@ class Content {
       require(found, kLegacyContents, kLegacyFirst, "报告应包括2008年《条例》第三十二条规定的内容，未见：", where(""));
       problems(found, where(""), "报告应说明存在的主要问题和改进情况（2008年《条例》第三十二条），未见：");
     }
+    return std::move(found_);
   }
 
  private:
   /// The heading of section `number`, else the start of the text.
   Span where(std::string_view number) const {
-    for (const Section& s : r_.sections)
+    for (const Section& s : facts_.sections)
       if (s.number == number) return s.span;
     return prose_.body().front()->span;
   }
@@ -295,12 +315,12 @@ class Content {
   template <std::size_t N>
   void require(std::uint32_t found, const std::array<Topic, N>& topics, std::size_t first, const std::string& lead, Span at) {
     const auto gaps = missing(found, topics, first);
-    if (!gaps.empty()) r_.findings.push_back(make_finding(Rule::content_required, Severity::warning, lead + join(gaps), at));
+    if (!gaps.empty()) found_.push_back(make_finding(Rule::content_required, Severity::warning, lead + join(gaps), at));
   }
 
   void overview() {
-    if (!std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "一"; })) return;  // section-missing says so
-    const std::string text = section_text(prose_, r_, "一");
+    if (!std::any_of(facts_.sections.begin(), facts_.sections.end(), [](const Section& s) { return s.number == "一"; })) return;  // section-missing says so
+    const std::string text = section_text(prose_, facts_.sections, "一");
     require(covered(text, kOverviewFirst, kOverview2021.size()), kOverview2021, kOverviewFirst, "“一、总体情况”应概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，未见：", where("一"));
   }
 
@@ -310,27 +330,27 @@ class Content {
     if (!((found >> kProblemsTopic) & 1)) gaps.push_back(kProblems.name);
     if (!((found >> kImprovementsTopic) & 1)) gaps.push_back(kImprovements.name);
     if (!gaps.empty())
-      r_.findings.push_back(make_finding(Rule::content_required, Severity::warning,
-                                         std::string(lead) + join(gaps), at));
+      found_.push_back(make_finding(Rule::content_required, Severity::warning, std::string(lead) + join(gaps), at));
   }
 
   /// From the 2021 reports on, whether 信息处理费 was collected (国办函〔2020〕109号).
   void info_fee() {
     if (covered(all_, kInfoFeeTopic, 1)) return;
-    const bool has_six = std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "六"; });
-    const Span at = has_six || r_.sections.empty() ? where("六") : r_.sections.back().span;
-    r_.findings.push_back(make_finding(Rule::info_fee, Severity::warning,
-                                       "未说明本年度是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号；通常在“六、其他需要报告的事项”中说明）", at));
+    const bool has_six = std::any_of(facts_.sections.begin(), facts_.sections.end(), [](const Section& s) { return s.number == "六"; });
+    const Span at = has_six || facts_.sections.empty() ? where("六") : facts_.sections.back().span;
+    found_.push_back(make_finding(Rule::info_fee, Severity::warning,
+                                  "未说明本年度是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号；通常在“六、其他需要报告的事项”中说明）", at));
   }
 
   const Prose& prose_;
-  Report& r_;
+  const NarrativeFacts& facts_;
   std::string all_;
+  std::vector<Finding> found_;
 };
 
 }  // namespace
 
-void check_integrity(const Prose& prose, Report& report) { Integrity(prose, report).run(); }
-void check_content(const Prose& prose, Report& report) { Content(prose, report).run(); }
+std::vector<Finding> check_integrity(const Prose& prose) { return Integrity(prose).run(); }
+std::vector<Finding> check_content(const Prose& prose, const NarrativeFacts& facts) { return Content(prose, facts).run(); }
 
 }  // namespace nianbao

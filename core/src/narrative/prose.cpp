@@ -431,10 +431,10 @@ bool share_holds(Decimal part, Decimal total, Decimal stated, int decimals) {
   return share_of(part, total, decimals) == stated;
 }
 
-Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
+Prose::Prose(const Document& doc, std::span<const ReportTable> tables) : doc_(doc) {
   // Crawled tables: paragraphs that hold cells the matcher placed.
   std::vector<Span> cells;
-  for (const ReportTable& t : report.tables)
+  for (const ReportTable& t : tables)
     for (const TableCell& c : t.cells) cells.push_back(c.span);
   std::sort(cells.begin(), cells.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   auto holds_cell = [&](const Span& s) {
@@ -499,7 +499,7 @@ Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
     }
   }
   // Lines of a table crawled one cell per line (row labels, group labels between them).
-  for (const ReportTable& t : report.tables)
+  for (const ReportTable& t : tables)
     for (const Span& s : t.text_spans)
       for (std::size_t i = 0; i < all_.size(); ++i)
         if (all_[i]->span.start >= s.start && all_[i]->span.end <= s.end) kinds[i] = Kind::table_text;

@@ -132,8 +132,8 @@ constexpr std::array kRates = {
     RateDef{"legacy", "litigation_correction_rate", "行政诉讼纠错率", "被依法纠错数÷行政诉讼数量", kLegacyLitigationCorrected, kLegacyLitigationAll},
 };
 
-const ReportTable* table(const Report& r, std::string_view id) {
-  for (const ReportTable& t : r.tables)
+const ReportTable* table(std::span<const ReportTable> tables, std::string_view id) {
+  for (const ReportTable& t : tables)
     if (t.id == id) return &t;
   return nullptr;
 }
@@ -150,9 +150,10 @@ std::optional<Decimal> sum(const ReportTable& t, std::span<const Term> terms) {
 
 }  // namespace
 
-void fill_charts(const Prose& prose, Report& r) {
+ChartStats chart_stats(const Prose& prose, std::span<const ReportTable> tables) {
+  ChartStats r;
   for (const SeriesDef& s : kSeries) {
-    const ReportTable* t = table(r, s.table);
+    const ReportTable* t = table(tables, s.table);
     if (!t) continue;
     Chart c{std::string(s.id), std::string(s.title), std::string(s.unit), {}};
     bool complete = true;
@@ -171,12 +172,13 @@ void fill_charts(const Prose& prose, Report& r) {
       r.figures.insert(r.figures.begin(), {"published", "主动公开政府信息数（正文所述）", "条", t->value, "text",
                                            prose.span(*t->para, t->start, t->end)});
   for (const RateDef& d : kRates) {
-    const ReportTable* t = table(r, d.table);
+    const ReportTable* t = table(tables, d.table);
     if (!t) continue;
     const auto num = sum(*t, d.numerator), den = sum(*t, d.denominator);
     if (!num || !den || *den <= Decimal() || *num < Decimal() || *num > *den) continue;
     r.rates.push_back({std::string(d.id), std::string(d.title), std::string(d.basis), *num, *den, share_of(*num, *den, 2)});
   }
+  return r;
 }
 
 }  // namespace nianbao
