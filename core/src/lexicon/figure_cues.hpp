@@ -7,6 +7,8 @@
 #include <array>
 #include <string_view>
 
+#include "lexicon/row_keys.hpp"
+
 namespace nianbao::lexicon {
 
 using namespace std::string_view_literals;
@@ -30,7 +32,7 @@ constexpr std::string_view kCases = "件|起|宗|个";
 
 constexpr std::array kFigureCues = {
     // ---- legacy 统计表 (国办发〔2014〕32号) ----
-    FigureCue{"legacy", "（一）主动公开政府信息数", "", "条|件", "主动公开政府信息|主动公开信息|主动公开各类信息|公开各类信息|发布各类信息|公开各类政府信息", {}, {}, true},
+    FigureCue{"legacy", kLegacyPublished, "", "条|件", "主动公开政府信息|主动公开信息|主动公开各类信息|公开各类信息|发布各类信息|公开各类政府信息", {}, {}, true},
     FigureCue{"legacy", "其中：主动公开规范性文件数", "", "条|件", "主动公开规范性文件"},
     FigureCue{"legacy", "制发规范性文件总数", "", "条|件", "制发规范性文件|制定规范性文件|出台规范性文件"},
     FigureCue{"legacy", "1.政府公报公开政府信息数", "", "条|件", "政府公报公开政府信息|政府公报公开信息|政府公报发布信息"},
@@ -42,7 +44,7 @@ constexpr std::array kFigureCues = {
     FigureCue{"legacy", "1.参加或举办新闻发布会总次数", "", "次|场", "新闻发布会|召开新闻发布会|举办新闻发布会"},
     FigureCue{"legacy", "2.政府网站在线访谈次数", "", "次|期|场", "在线访谈|网上访谈"},
     FigureCue{"legacy", "3.政策解读稿件发布数", "", "篇|条|件", "政策解读稿件|解读稿件|政策解读"},
-    FigureCue{"legacy", "（一）收到申请数", "", kCount, "收到申请|收到政府信息公开申请|受理政府信息公开申请|受理申请|收到依申请公开申请|受理依申请公开申请", {}, {}, true},
+    FigureCue{"legacy", kLegacyRequests, "", kCount, "收到申请|收到政府信息公开申请|受理政府信息公开申请|受理申请|收到依申请公开申请|受理依申请公开申请", {}, {}, true},
     FigureCue{"legacy", "1.当面申请数", "", kCount, "当面申请|当面受理|当面提出申请"},
     FigureCue{"legacy", "2.传真申请数", "", kCount, "传真申请|传真受理"},
     FigureCue{"legacy", "3.网络申请数", "", kCount, "网络申请|网上申请|网络受理|网上受理"},
@@ -58,8 +60,8 @@ constexpr std::array kFigureCues = {
     FigureCue{"legacy", "6.申请信息不存在数", "", kCount, "申请信息不存在"},
     FigureCue{"legacy", "7.告知作出更改补充数", "", kCount, "告知作出更改补充|告知更改补充"},
     FigureCue{"legacy", "8.告知通过其他途径办理数", "", kCount, "告知通过其他途径办理|通过其他途径办理"},
-    FigureCue{"legacy", "四、行政复议数量", "", kCases, "行政复议|申请行政复议|被申请行政复议", {}, {}, true},
-    FigureCue{"legacy", "五、行政诉讼数量", "", kCases, "行政诉讼|提起行政诉讼|被提起行政诉讼|行政应诉", {}, {}, true},
+    FigureCue{"legacy", kLegacyReview, "", kCases, "行政复议|申请行政复议|被申请行政复议", {}, {}, true},
+    FigureCue{"legacy", kLegacyLitigation, "", kCases, "行政诉讼|提起行政诉讼|被提起行政诉讼|行政应诉", {}, {}, true},
     FigureCue{"legacy", "六、举报投诉数量", "", "件|次|起|个", "举报投诉|投诉举报"},
     FigureCue{"legacy", "七、依申请公开信息收取的费用", "", "万元", "收取费用|收取的费用"},
     FigureCue{"legacy", "（一）政府信息公开工作专门机构数", "", "个|家", "专门机构"},
@@ -95,21 +97,21 @@ constexpr std::array kFigureCues = {
     FigureCue{"T2", "行政强制", "本年处理决定数量|处理决定数量", "件|个|起|宗", "行政强制|行政强制措施|行政强制执行|实施行政强制"},
     FigureCue{"T2", "行政事业性收费", "本年收费金额（单位：万元）", "万元", "行政事业性收费|收取行政事业性收费|行政事业性收费金额"},
     // ---- 表三 ----
-    FigureCue{"T3", "一、本年新收政府信息公开申请数量", "", kCount,
+    FigureCue{"T3", kT3New, "", kCount,
               "新收政府信息公开申请|收到政府信息公开申请|受理政府信息公开申请|新收申请|收到申请|受理申请|收到依申请公开申请|受理依申请公开申请",
               {}, {}, true},
-    FigureCue{"T3", "二、上年结转政府信息公开申请数量", "", kCount,
+    FigureCue{"T3", kT3Carried, "", kCount,
               "上年结转|上年度结转|上一年度结转|上年结转政府信息公开申请|上年度结转政府信息公开申请"},
-    FigureCue{"T3", "（一）予以公开", "", kCount, "予以公开"},
-    FigureCue{"T3", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", kCount, "部分公开"},
+    FigureCue{"T3", kT3Opened, "", kCount, "予以公开"},
+    FigureCue{"T3", kT3PartlyOpened, "", kCount, "部分公开"},
     // A group named with a reason before it ("因本机关不掌握而无法提供30件") is one of its rows.
-    FigureCue{"T3", "（三）不予公开/", "", kCount, "不予公开", {}, {}, false, true},
-    FigureCue{"T3", "（四）无法提供/", "", kCount, "无法提供", {}, {}, false, true},
-    FigureCue{"T3", "（五）不予处理/", "", kCount, "不予处理", {}, {}, false, true},
+    FigureCue{"T3", kT3Refused, "", kCount, "不予公开", {}, {}, false, true},
+    FigureCue{"T3", kT3Unavailable, "", kCount, "无法提供", {}, {}, false, true},
+    FigureCue{"T3", kT3NotProcessed, "", kCount, "不予处理", {}, {}, false, true},
     FigureCue{"T3", "（六）其他处理|（六）其他处理/", "", kCount, "其他处理", {}, {}, false, true},
-    FigureCue{"T3", "（七）总计", "", kCount, "办结|办理完毕|答复完毕|作出答复|办结申请|答复申请|办结政府信息公开申请|答复政府信息公开申请", {},
+    FigureCue{"T3", kT3Handled, "", kCount, "办结|办理完毕|答复完毕|作出答复|办结申请|答复申请|办结政府信息公开申请|答复政府信息公开申请", {},
               "按时办结|延期办结|逾期办结|未办结|尚未办结|按期办结"},
-    FigureCue{"T3", "四、结转下年度继续办理", "", kCount,
+    FigureCue{"T3", kT3CarriedOn, "", kCount,
               "结转下年度继续办理|结转下年度|结转至下年度|结转到下年度|结转下一年度|结转至下一年度|结转到下一年度|转入下一年度|转入下年度|"
               "转下一年度|转下年度"},
     FigureCue{"T3", "", "自然人", kCount, "自然人|自然人申请|自然人提出|自然人提出申请"},
@@ -119,10 +121,10 @@ constexpr std::array kFigureCues = {
     FigureCue{"T3", "", "社会公益组织", kCount, "社会公益组织|社会公益组织申请"},
     FigureCue{"T3", "", "法律服务机构", kCount, "法律服务机构|法律服务机构申请"},
     // ---- 表四 ----
-    FigureCue{"T4", "行政复议", "总计", kCases, "行政复议|申请行政复议|被申请行政复议", {}, {}, true},
-    FigureCue{"T4", "行政诉讼/", "总计", kCases, "行政诉讼|提起行政诉讼|被提起行政诉讼|行政应诉", {}, {}, true},
-    FigureCue{"T4", "行政诉讼/未经复议直接起诉", "总计", kCases, "未经复议直接起诉|直接起诉|直接提起行政诉讼"},
-    FigureCue{"T4", "行政诉讼/复议后起诉", "总计", kCases, "复议后起诉|经复议后起诉|复议后提起行政诉讼"},
+    FigureCue{"T4", kT4Review, kColTotal, kCases, "行政复议|申请行政复议|被申请行政复议", {}, {}, true},
+    FigureCue{"T4", kT4Litigation, kColTotal, kCases, "行政诉讼|提起行政诉讼|被提起行政诉讼|行政应诉", {}, {}, true},
+    FigureCue{"T4", "行政诉讼/未经复议直接起诉", kColTotal, kCases, "未经复议直接起诉|直接起诉|直接提起行政诉讼"},
+    FigureCue{"T4", "行政诉讼/复议后起诉", kColTotal, kCases, "复议后起诉|经复议后起诉|复议后提起行政诉讼"},
     FigureCue{"T4", "", "结果维持", kCases, "维持|结果维持|被维持|维持原行政行为"},
     FigureCue{"T4", "", "结果纠正", kCases, "纠正|结果纠正|纠错|被纠错|被纠正|被依法纠错"},
     FigureCue{"T4", "", "其他结果", kCases, "其他结果"},
@@ -146,18 +148,18 @@ constexpr std::string_view kAboutOther = "复议|诉讼|收费|费用|投诉|举
 constexpr std::string_view kCorrected = "纠错|纠正|败诉|撤销|确认违法";
 
 constexpr std::array kNoneCues = {
-    NoneCue{"legacy", "（一）收到申请数", "", "依申请公开|依申请|公开申请", true, kAboutOther},
-    NoneCue{"T3", "一、本年新收政府信息公开申请数量", "", "依申请公开|依申请|公开申请", true, kAboutOther},
-    NoneCue{"legacy", "四、行政复议数量", "", "复议"},
-    NoneCue{"legacy", "五、行政诉讼数量", "", "诉讼"},
+    NoneCue{"legacy", kLegacyRequests, "", "依申请公开|依申请|公开申请", true, kAboutOther},
+    NoneCue{"T3", kT3New, "", "依申请公开|依申请|公开申请", true, kAboutOther},
+    NoneCue{"legacy", kLegacyReview, "", "复议"},
+    NoneCue{"legacy", kLegacyLitigation, "", "诉讼"},
     NoneCue{"legacy", "六、举报投诉数量", "", "投诉|举报"},
     NoneCue{"legacy", "七、依申请公开信息收取的费用", "", "收费|收取费用|收取任何费用", true, "处理费"},
     // "未发生…被行政复议纠错或行政诉讼败诉": of the cases corrected, not of all (结果纠正).
-    NoneCue{"T4", "行政复议", "总计", "复议", true, kCorrected},
-    NoneCue{"T4", "行政诉讼/", "总计", "诉讼", true, kCorrected},
-    NoneCue{"T4", "行政复议", "结果纠正", "复议纠错|复议纠正|复议被纠错|复议被纠正|复议撤销"},
-    NoneCue{"T4", "行政诉讼/", "结果纠正", "诉讼败诉|诉讼纠错|诉讼被纠错|诉讼纠正|诉讼被纠正|诉讼撤销"},
-    NoneCue{"T3", "四、结转下年度继续办理", "",
+    NoneCue{"T4", kT4Review, kColTotal, "复议", true, kCorrected},
+    NoneCue{"T4", kT4Litigation, kColTotal, "诉讼", true, kCorrected},
+    NoneCue{"T4", kT4Review, "结果纠正", "复议纠错|复议纠正|复议被纠错|复议被纠正|复议撤销"},
+    NoneCue{"T4", kT4Litigation, "结果纠正", "诉讼败诉|诉讼纠错|诉讼被纠错|诉讼纠正|诉讼被纠正|诉讼撤销"},
+    NoneCue{"T3", kT3CarriedOn, "",
             "均已办结|均办结|全部办结|已全部办结|均已按时办结|均已按期办结|均按时办结|均按期办结|全部按时办结|全部按期办结|"
             "均在法定期限内办结|均已在法定期限内办结|均已答复|均予以答复|全部予以答复|均已按期答复|"
             "均已办理完成|均已按要求办理完成|均办理完成|全部办理完成|均已办理完毕|均已按时办理完成",

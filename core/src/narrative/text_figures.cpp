@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "lexicon/figure_cues.hpp"
+#include "lexicon/row_keys.hpp"
 #include "nianbao/report.hpp"
 #include "narrative/prose.hpp"
 #include "util/utf8.hpp"
@@ -146,7 +147,7 @@ const RowDef* row_def(const TableTemplate& t, std::string_view key) {
   return nullptr;
 }
 
-bool is_t3_applicant_group(std::string_view col) { return col == "法人或其他组织"; }
+bool is_t3_applicant_group(std::string_view col) { return col == kColOrganisationsSum; }
 
 /// The row key of `rows` that the template has (a group "x/" when some row starts with it).
 std::optional<std::string_view> resolve_row(const TableTemplate& t, std::string_view rows) {
@@ -413,12 +414,10 @@ std::optional<StatedTotal> stated_published_total(std::span<const Paragraph* con
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kT3Organisations{"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"};
-
 bool add_cell(const ReportTable& t, std::string_view row, std::string_view col, Decimal& sum,
               std::vector<const TableCell*>* cells) {
-  if (col == "法人或其他组织") {
-    for (std::string_view c : kT3Organisations)
+  if (col == kColOrganisationsSum) {
+    for (std::string_view c : kColOrganisations)
       if (!add_cell(t, row, c, sum, cells)) return false;
     return true;
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "lexicon/row_keys.hpp"
 #include "tables/label.hpp"
 #include "narrative/narrative_rules.hpp"
 #include "narrative/text_figures.hpp"
@@ -13,6 +14,8 @@
 namespace nianbao {
 
 namespace {
+
+using namespace lexicon;
 
 std::string cell_name(const ReportTable& t, std::string_view row, std::string_view col) {
   std::string r(row);
@@ -33,13 +36,13 @@ Format format_of(Format format, std::span<const ReportTable> tables) {
 struct Reading {
   std::string_view name;  ///< as the statistics say it
   std::array<std::string_view, 2> rows;
-  bool applies(std::string_view row) const { return row == "一、本年新收政府信息公开申请数量" || row == "（七）总计"; }
+  bool applies(std::string_view row) const { return row == kT3New || row == kT3Handled; }
 };
 constexpr std::array<Reading, 4> kReadings{{
-    {"新收", {"一、本年新收政府信息公开申请数量", {}}},
-    {"新收+上年结转", {"一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"}},
-    {"（七）总计", {"（七）总计", {}}},
-    {"（七）总计+结转下年度", {"（七）总计", "四、结转下年度继续办理"}},
+    {"新收", {kT3New, {}}},
+    {"新收+上年结转", {kT3New, kT3Carried}},
+    {"（七）总计", {kT3Handled, {}}},
+    {"（七）总计+结转下年度", {kT3Handled, kT3CarriedOn}},
 }};
 
 std::optional<Decimal> reading_value(const ReportTable& t, const Reading& rd, std::string_view col, std::vector<const TableCell*>& used) {
@@ -113,9 +116,9 @@ TextTableResult check_text_table(const Prose& prose, const NarrativeFacts& facts
     auto v = table_value(*t, sc.row, sc.col, &cells);
     // "None" against a row whose 总计 was not read: its applicant columns, when they were.
     bool by_columns = false;
-    if (!v && sc.none && t->id == "T3" && sc.col == "总计") {
+    if (!v && sc.none && t->id == "T3" && sc.col == kColTotal) {
       cells.clear();
-      const auto a = table_value(*t, sc.row, "自然人", &cells), b = table_value(*t, sc.row, "法人或其他组织", &cells);
+      const auto a = table_value(*t, sc.row, kColPerson, &cells), b = table_value(*t, sc.row, kColOrganisationsSum, &cells);
       if (a && b) v = *a + *b;
       by_columns = v.has_value();
     }
