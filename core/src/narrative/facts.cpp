@@ -6,6 +6,7 @@
 #include <bit>
 
 #include "narrative/narrative_rules.hpp"
+#include "lexicon/body_words.hpp"
 #include "narrative/prose.hpp"
 #include "read/screen_words.hpp"
 #include "util/utf8.hpp"
@@ -16,11 +17,7 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array kOrgSuffixes = {"人民政府"sv, "政府"sv, "办公厅"sv, "办公室"sv, "委员会"sv, "局"sv, "厅"sv, "委"sv,
-                                     "办"sv, "中心"sv, "署"sv, "院"sv, "会"sv, "处"sv, "馆"sv, "街道办事处"sv};
-constexpr std::array kRegionSuffixes = {"市"sv, "县"sv, "区"sv, "旗"sv, "州"sv, "盟"sv, "省"sv, "镇"sv, "乡"sv, "街道"sv};
-/// Townships and sub-districts: their deadline is set locally (spec §5).
-constexpr std::array kTownshipSuffixes = {"镇"sv, "乡"sv, "街道"sv, "街道办事处"sv, "镇人民政府"sv, "乡人民政府"sv};
+using namespace lexicon;
 
 bool ends_with_any(std::string_view s, std::span<const std::string_view> list) {
   return std::any_of(list.begin(), list.end(), [&](std::string_view x) { return ends_with(s, x); });
@@ -33,17 +30,21 @@ bool is_org(std::string_view s) {
 
 /// 人民政府 and its offices, or a bare region name (the title "鞍山市2012年度…"): a government.
 BodyKind kind_of(std::string_view body) {
-  for (std::string_view g : {"人民政府"sv, "人民政府办公室"sv, "人民政府办公厅"sv, "政府办公室"sv, "政府办公厅"sv})
-    if (ends_with(body, g)) return BodyKind::government;
+  if (ends_with_any(body, kGovernmentEndings)) return BodyKind::government;
   if (ends_with_any(body, kRegionSuffixes)) return BodyKind::government;
   if (ends_with_any(body, kOrgSuffixes)) return BodyKind::department;
   return BodyKind::unknown;
 }
 
-/// How a report calls its body: a department's words (bits 0-6), then a government's (7-12).
-constexpr PhraseSet kSelfWords("我局|本局|我委|本委|我厅|本厅|我中心|我市|我县|我区|我旗|我镇|我乡");
-constexpr std::uint64_t kDeptSelfBits = 0x7F, kGovSelfBits = 0x3F << 7;
-static_assert(kSelfWords.size() == 13 && kSelfWords[6] == "我中心" && kSelfWords[7] == "我市");
+/// How a report calls its body (lexicon::kSelfWords), found together; a department's words and a
+/// government's as bits of it.
+constexpr PhraseSet kSelfWordSet = [] {
+  PhraseSet set;
+  for (const SelfWord& w : kSelfWords) set.add(w.word);
+  return set;
+}();
+static_assert(!kSelfWordSet.overflowed() && kSelfWordSet.size() == kSelfWords.size());
+constexpr std::uint64_t kDeptSelfBits = self_word_bits(BodyKind::department), kGovSelfBits = self_word_bits(BodyKind::government);
 
 /// How the report refers to its own body: "我局" is a department, "我市" a government.
 BodyKind self_reference_kind(const Prose& prose) {
@@ -51,7 +52,7 @@ BodyKind self_reference_kind(const Prose& prose) {
   for (const Paragraph* p : prose.body()) {
     if (++seen > 12) break;
     // Each word counts once per paragraph that has it (one pass over the paragraph).
-    const std::uint64_t words = kSelfWords.which(p->text);
+    const std::uint64_t words = kSelfWordSet.which(p->text);
     dept += std::popcount(words & kDeptSelfBits);
     gov += std::popcount(words & kGovSelfBits);
   }
@@ -185,15 +186,14 @@ class Reader {
   /// The opening sentence of the text naming the body that the report calls 我局/我委/…:
   /// "2016年,抚顺市行政审批服务局在市委市政府的正确领导下".
   std::optional<std::string> preamble_body() const {
-    // 我局, 我委, 我厅, 我中心 (bits 0, 2, 4, 6 of kSelfWords) and their suffixes.
-    static constexpr std::array<std::pair<int, std::string_view>, 4> kSelf{{{0, "局"}, {2, "委"}, {4, "厅"}, {6, "中心"}}};
     int seen = 0;
     std::string_view suffix;
     for (const Paragraph* p : prose_.body()) {
       if (++seen > 8) break;
-      const std::uint64_t words = kSelfWords.which(p->text);  // one pass over the paragraph
-      for (const auto& [bit, s] : kSelf)
-        if ((words >> bit) & 1) suffix = s;
+      // 我局, 我委, 我厅, 我中心 and the endings they stand for (the last of the list found).
+      const std::uint64_t words = kSelfWordSet.which(p->text);  // one pass over the paragraph
+      for (std::size_t i = 0; i < kSelfWords.size(); ++i)
+        if (((words >> i) & 1) && !self_word_suffix(kSelfWords[i]).empty()) suffix = self_word_suffix(kSelfWords[i]);
     }
     if (suffix.empty()) return std::nullopt;
     seen = 0;
