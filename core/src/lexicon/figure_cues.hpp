@@ -7,6 +7,7 @@
 #include <array>
 #include <string_view>
 
+#include "lexicon/fee_words.hpp"
 #include "lexicon/row_keys.hpp"
 
 namespace nianbao::lexicon {
@@ -153,7 +154,7 @@ constexpr std::array kNoneCues = {
     NoneCue{"legacy", kLegacyReview, "", "复议"},
     NoneCue{"legacy", kLegacyLitigation, "", "诉讼"},
     NoneCue{"legacy", "六、举报投诉数量", "", "投诉|举报"},
-    NoneCue{"legacy", "七、依申请公开信息收取的费用", "", "收费|收取费用|收取任何费用", true, "处理费"},
+    NoneCue{"legacy", "七、依申请公开信息收取的费用", "", kFeeCharged, true, kProcessingFee},
     // "未发生…被行政复议纠错或行政诉讼败诉": of the cases corrected, not of all (结果纠正).
     NoneCue{"T4", kT4Review, kColTotal, "复议", true, kCorrected},
     NoneCue{"T4", kT4Litigation, kColTotal, "诉讼", true, kCorrected},

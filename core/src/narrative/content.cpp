@@ -1,10 +1,12 @@
 // What the text must contain and what it must not (spec §5–§6): content-required, info-fee;
 // tampering (injected gambling and porn text), typo (corruptions of the domain's fixed terms),
-// pii (ID card numbers, personal mobile numbers, home addresses). Word lists are data.
+// pii (ID card numbers, personal mobile numbers, home addresses). Word lists are data
+// (lexicon/content_topics.hpp, read/screen_words.hpp).
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "lexicon/content_topics.hpp"
 #include "narrative/narrative_rules.hpp"
 #include "read/screen_words.hpp"
 #include "util/utf8.hpp"
@@ -15,6 +17,7 @@ namespace {
 
 using namespace std::string_view_literals;
 using namespace screening;
+using namespace lexicon;
 
 // ---- integrity --------------------------------------------------------------------------------
 
@@ -165,54 +168,26 @@ class Integrity {
 
 // ---- content ---------------------------------------------------------------------------------
 
-struct Topic {
-  std::string_view name;
-  std::string_view keywords;  ///< any of them shows the topic is covered
-};
-
-/// 2021 format: 一、总体情况 covers five topics (spec §5).
-constexpr std::array<Topic, 5> kOverview2021{{
-    {"主动公开", "主动公开"},
-    {"依申请公开", "依申请|申请公开|公开申请"},
-    {"政府信息管理", "信息管理|公开属性|保密审查|发布审查|动态调整|信息发布"},
-    {"政府信息公开平台建设", "平台|政府网站|门户网站|政务新媒体|公开专栏|政府公报|新媒体"},
-    {"监督保障", "监督|保障|考核|培训|问责|责任追究|评议"},
-}};
-/// 2019 条例 第五十条: a government's report also states these.
-constexpr std::array<Topic, 3> kGovernment2019{{
-    {"工作考核", "考核"},
-    {"社会评议", "评议"},
-    {"责任追究结果", "责任追究|追究责任|问责"},
-}};
-/// 2008 条例 第三十二条: what a report before the formats contains.
-constexpr std::array<Topic, 4> kLegacyContents{{
-    {"主动公开政府信息的情况", "主动公开"},
-    {"依申请公开政府信息的情况", "依申请|申请公开|公开申请"},
-    {"政府信息公开的收费及减免情况", "收费|收取费用|减免|费用"},
-    {"因政府信息公开申请行政复议、提起行政诉讼的情况", "复议|诉讼"},
-}};
-constexpr Topic kProblems{"存在的主要问题", "问题|不足|短板|差距|薄弱|欠缺|有待"};
-constexpr Topic kImprovements{"改进情况", "改进|措施|下一步|整改|加强|进一步|完善|提升|将"};
-
-constexpr Topic kInfoFee{"信息处理费", "处理费|收取费用|收取任何费用|收费"};
-
 /// Every topic's keywords in one set (made at compile time): one pass over a text tells which
 /// topics it covers, and stops once each topic it is asked about is. Topics are numbered in the
 /// order below.
-constexpr std::size_t kOverviewFirst = 0, kGovernmentFirst = 5, kLegacyFirst = 8, kProblemsTopic = 12,
-                      kImprovementsTopic = 13, kInfoFeeTopic = 14, kTopics = 15;
+constexpr std::size_t kOverviewFirst = 0, kGovernmentFirst = kOverviewFirst + kOverview2021.size(),
+                      kLegacyFirst = kGovernmentFirst + kGovernment2019.size(), kProblemsTopic = kLegacyFirst + kLegacyContents.size(),
+                      kImprovementsTopic = kProblemsTopic + 1, kInfoFeeTopic = kImprovementsTopic + 1, kTopics = kInfoFeeTopic + 1;
 struct TopicWords {
   WidePhraseSet words;
   std::array<std::uint64_t, kTopics> bits{};  ///< each topic's phrases in words.which()
+  std::size_t topics = 0;                     ///< the topics added
 };
 constexpr TopicWords kTopicWords = [] {
   TopicWords x;
-  std::size_t topic = 0;
+  std::size_t& topic = x.topics;
   auto add = [&](const Topic& t) {
-    for (std::string_view p : split_bar(t.keywords)) {
-      x.bits[topic] |= std::uint64_t{1} << x.words.size();
-      x.words.add(p);
-    }
+    for (std::string_view list : {t.keywords, t.more})
+      for (std::string_view p : split_bar(list)) {
+        x.bits[topic] |= std::uint64_t{1} << x.words.size();
+        x.words.add(p);
+      }
     ++topic;
   };
   for (const Topic& t : kOverview2021) add(t);
@@ -224,8 +199,7 @@ constexpr TopicWords kTopicWords = [] {
   return x;
 }();
 static_assert(!kTopicWords.words.overflowed() && kTopicWords.words.size() <= 64, "kTopicWords: more phrases than it holds");
-static_assert(kGovernmentFirst == kOverviewFirst + kOverview2021.size() && kLegacyFirst == kGovernmentFirst + kGovernment2019.size() &&
-              kProblemsTopic == kLegacyFirst + kLegacyContents.size() && kTopics == kInfoFeeTopic + 1);
+static_assert(kTopicWords.topics == kTopics, "kTopicWords: the topics are not numbered as added");
 
 /// Which of topics [first, first + count) `text` covers, as bits by topic number.
 std::uint32_t covered(std::string_view text, std::size_t first, std::size_t count) {
