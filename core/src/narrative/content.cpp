@@ -21,7 +21,7 @@ using namespace lexicon;
 
 // ---- integrity --------------------------------------------------------------------------------
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 /// GB 11643 check digit of an 18-character citizen ID number.
 bool id_checksum(std::string_view s) {

@@ -15,7 +15,7 @@ namespace {
 
 using namespace std::string_view_literals;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 /// A four-digit year at t[p-4, p) standing alone (not part of a longer number).
 std::optional<int> year_before(std::string_view t, std::size_t p) {

@@ -239,7 +239,7 @@ constexpr std::array<std::string_view, kUnitWords.size() + 7> make_text_units() 
 constexpr auto kTextUnits = make_text_units();
 static_assert(std::all_of(kTextUnits.begin(), kTextUnits.end(), [](std::string_view u) { return !u.empty(); }));
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 }  // namespace
 

@@ -185,7 +185,7 @@ std::optional<std::string_view> resolve_col(const TableTemplate& t, std::string_
   return std::nullopt;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 /// A clause with figures other than dates in it does not say "none".
 bool has_count(std::string_view c) {

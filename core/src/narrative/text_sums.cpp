@@ -12,7 +12,7 @@ namespace nianbao {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 std::string formula(const std::vector<const Mention*>& parts, Decimal& sum) {
   std::string out;
