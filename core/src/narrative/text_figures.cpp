@@ -134,6 +134,8 @@ constexpr PhraseSet kPartOfTotalSet{kPartOfTotal};
 constexpr PhraseSet kReasonSet{kReason};
 constexpr PhraseSet kOtherBodySet{kOtherBody};
 constexpr PhraseSet kAttributeSet{"主动公开|依申请公开"};
+/// Every phrase of kAttributeSet, as bits of which().
+constexpr std::uint64_t kAllAttributes = (std::uint64_t{1} << kAttributeSet.size()) - 1;
 
 bool has_word(std::string_view list, std::string_view w) {
   for (std::string_view x : split_bar(list))
@@ -289,7 +291,7 @@ class Extractor {
       if (!best || tie) continue;
       // "其中主动公开信息数130，依申请公开信息数363条，不予公开21条": the 公开属性 of documents,
       // not the results of applications.
-      if (best->tmpl->id == "T3" && best->cue->rows.starts_with("（") && kAttributeSet.which(t.substr(s0, s1 - s0)) == 3) continue;
+      if (best->tmpl->id == "T3" && best->cue->rows.starts_with("（") && kAttributeSet.which(t.substr(s0, s1 - s0)) == kAllAttributes) continue;
       // "不属于本行政机关公开或信息不存在35条": two categories together are neither.
       const std::string_view joined = t.substr(c0, best->phrase_start - std::min(best->phrase_start, c0));
       if (find_any(joined, kJoinedSet) != std::string_view::npos) continue;
