@@ -27,7 +27,7 @@ TEST_CASE("content-required: a government's report states 工作考核、社会�
   std::string gov = replaced(clean, "示例市交通运输局2022年", "示例市人民政府2022年");
   gov = replaced(gov, "示例市交通运输局\n2023年1月20日", "示例市人民政府\n2023年1月20日");
   const auto r = check_ok(gov);
-  CHECK(r.meta.kind == "government");
+  CHECK(r.meta.kind == nianbao::BodyKind::government);
   REQUIRE(rules_of(r) == "content-required");
   CHECK(r.findings[0].message.find("社会评议、责任追究结果") != std::string::npos);
   const auto ok = check_ok(replaced(gov, "纳入年度绩效考核", "纳入年度绩效考核，开展社会评议，落实责任追究"));

@@ -24,7 +24,7 @@ TEST_CASE("the clean 2021 report: no findings; every figure, sum, share, the per
   CHECK(r.findings.empty());
   CHECK(r.meta.agency == std::string("示例市交通运输局"));
   CHECK(r.meta.year == 2022);
-  CHECK(r.meta.kind == "department");
+  CHECK(r.meta.kind == nianbao::BodyKind::department);
   CHECK(r.meta.published == std::string("2023-01-20"));
   CHECK(r.meta.format == nianbao::Format::f2021);
   REQUIRE(r.deadline);
@@ -52,7 +52,7 @@ TEST_CASE("seed 000: 鞍山市档案局, 2016, signed 2017-03-01, Traditional, i
   CHECK(r.meta.published == std::string("2017-03-01"));
   CHECK(r.meta.script == nianbao::Script::hant);
   CHECK(r.meta.format == nianbao::Format::legacy);
-  CHECK(r.meta.kind == "department");
+  CHECK(r.meta.kind == nianbao::BodyKind::department);
   REQUIRE(r.deadline);
   CHECK(r.deadline->due == "2017-03-31");
   CHECK(r.deadline->met);
@@ -67,7 +67,7 @@ TEST_CASE("seed 001: a 2020 department report; 五 shortened, no title, no signa
   const std::string seed = testing::read_seed("001");
   const auto r = check_ok(seed);
   CHECK(r.meta.year == 2020);  // from the opening "2020年，我局坚持…"
-  CHECK(r.meta.kind == "department");
+  CHECK(r.meta.kind == nianbao::BodyKind::department);
   CHECK_FALSE(r.meta.agency.has_value());
   CHECK_FALSE(r.meta.published.has_value());
   CHECK(testing::rules_of(r) == "title,section-title,signature");
@@ -89,7 +89,7 @@ TEST_CASE("seed 002: the repeated 二、 is a numbering finding; no date or issu
   CHECK(findings(r, "signature")[0]->severity == Severity::warning);
   // The body named in the opening sentence, which the report calls 我局.
   CHECK(r.meta.agency == std::string("抚顺市行政审批服务局"));
-  CHECK(r.meta.kind == "department");
+  CHECK(r.meta.kind == nianbao::BodyKind::department);
   CHECK(r.count(Severity::error) == 0);
 }
 
@@ -146,13 +146,13 @@ TEST_CASE("seed 004: published 2013-03-15 (page header) in time, typo 政府信�
 TEST_CASE("deadline: a 2020 department report published 2021-02-15 is late; a government's is not") {
   const std::string body = "\n一、总体情况\n本年度工作平稳有序。\n";
   const auto dept = check_ok("示例市交通运输局2020年政府信息公开工作年度报告" + body + "示例市交通运输局\n2021年2月15日\n");
-  CHECK(dept.meta.kind == "department");
+  CHECK(dept.meta.kind == nianbao::BodyKind::department);
   const auto late = findings(dept, "deadline");
   REQUIRE(late.size() == 1);
   CHECK(late[0]->severity == Severity::error);
   CHECK(late[0]->message.find("2021-01-31") != std::string::npos);
   const auto gov = check_ok("示例市人民政府2020年政府信息公开工作年度报告" + body + "示例市人民政府\n二〇二一年二月十五日\n");
-  CHECK(gov.meta.kind == "government");
+  CHECK(gov.meta.kind == nianbao::BodyKind::government);
   CHECK(gov.meta.published == std::string("2021-02-15"));
   CHECK(findings(gov, "deadline").empty());
   REQUIRE(gov.deadline);

@@ -186,7 +186,7 @@ TEST_CASE("a county government's report in other words raises nothing; its å»ºè®
   const auto r = check_ok(text);
   for (const auto& f : r.findings) MESSAGE(nianbao::rule_id(f.rule) << ": " << f.message);
   CHECK(r.findings.empty());
-  CHECK(r.meta.kind == "government");
+  CHECK(r.meta.kind == nianbao::BodyKind::government);
   REQUIRE(r.deadline);
   CHECK(r.deadline->due == "2023-03-31");
   // Said of the applications, the same words contradict the 18 carried over.

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nianbao/decimal.hpp"
@@ -14,12 +15,26 @@ namespace nianbao {
 
 struct TableTemplate;  // the official template a table was mapped onto (internal)
 
+/// Who issued the report: a local government (人民政府 and its offices, or a region's name) or
+/// a department of one. It decides the deadline and what the report must contain (spec §5).
+enum class BodyKind { unknown, government, department };
+
+/// The kind's name as the JSON writes it: "unknown", "government", "department".
+constexpr std::string_view body_kind_name(BodyKind kind) {
+  switch (kind) {
+    case BodyKind::government: return "government";
+    case BodyKind::department: return "department";
+    case BodyKind::unknown: break;
+  }
+  return "unknown";
+}
+
 struct Meta {
   std::optional<std::string> agency;
   std::optional<int> year;
   std::optional<std::string> published;  ///< YYYY-MM-DD
   Format format = Format::unknown;
-  std::string kind = "unknown";          ///< government | department | unknown
+  BodyKind kind = BodyKind::unknown;
   Script script = Script::hans;
 };
 

@@ -1,10 +1,12 @@
 // What the text must contain and what it must not (spec §5–§6): content-required, info-fee;
 // tampering (injected gambling and porn text), typo (corruptions of the domain's fixed terms),
-// pii (ID card numbers, personal mobile numbers, home addresses). Word lists are data.
+// pii (ID card numbers, personal mobile numbers, home addresses). Word lists are data
+// (lexicon/content_topics.hpp, read/screen_words.hpp).
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "lexicon/content_topics.hpp"
 #include "narrative/narrative_rules.hpp"
 #include "read/screen_words.hpp"
 #include "util/utf8.hpp"
@@ -15,10 +17,11 @@ namespace {
 
 using namespace std::string_view_literals;
 using namespace screening;
+using namespace lexicon;
 
 // ---- integrity --------------------------------------------------------------------------------
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 /// GB 11643 check digit of an 18-character citizen ID number.
 bool id_checksum(std::string_view s) {
@@ -55,9 +58,9 @@ bool phone_context(std::string_view t, std::size_t i) {
 
 class Integrity {
  public:
-  Integrity(const Prose& prose, Report& r) : prose_(prose), r_(r) {}
+  explicit Integrity(const Prose& prose) : prose_(prose) {}
 
-  void run() {
+  std::vector<Finding> run() && {
     for (std::size_t i = 0; i < prose_.all().size(); ++i) {
       const Paragraph* p = prose_.all()[i];
       const std::uint64_t words = prose_.screen_words(i);  // spam words, typos, address words (rare)
@@ -70,11 +73,12 @@ class Integrity {
       if (b.kind == Block::Kind::table)
         for (const Row& row : b.table.rows)
           for (const Cell& c : row.cells) pii(c.text, [&](std::size_t, std::size_t) { return c.span; }, kAddressSet.in(c.text));
+    return std::move(found_);
   }
 
  private:
   void add(Rule rule, Severity sev, std::string message, Span span, std::string hint = {}) {
-    r_.findings.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
+    found_.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
   }
 
   /// `present`: the words of kTampering in the text, as bits.
@@ -159,59 +163,31 @@ class Integrity {
   }
 
   const Prose& prose_;
-  Report& r_;
+  std::vector<Finding> found_;
 };
 
 // ---- content ---------------------------------------------------------------------------------
 
-struct Topic {
-  std::string_view name;
-  std::string_view keywords;  ///< any of them shows the topic is covered
-};
-
-/// 2021 format: 一、总体情况 covers five topics (spec §5).
-constexpr std::array<Topic, 5> kOverview2021{{
-    {"主动公开", "主动公开"},
-    {"依申请公开", "依申请|申请公开|公开申请"},
-    {"政府信息管理", "信息管理|公开属性|保密审查|发布审查|动态调整|信息发布"},
-    {"政府信息公开平台建设", "平台|政府网站|门户网站|政务新媒体|公开专栏|政府公报|新媒体"},
-    {"监督保障", "监督|保障|考核|培训|问责|责任追究|评议"},
-}};
-/// 2019 条例 第五十条: a government's report also states these.
-constexpr std::array<Topic, 3> kGovernment2019{{
-    {"工作考核", "考核"},
-    {"社会评议", "评议"},
-    {"责任追究结果", "责任追究|追究责任|问责"},
-}};
-/// 2008 条例 第三十二条: what a report before the formats contains.
-constexpr std::array<Topic, 4> kLegacyContents{{
-    {"主动公开政府信息的情况", "主动公开"},
-    {"依申请公开政府信息的情况", "依申请|申请公开|公开申请"},
-    {"政府信息公开的收费及减免情况", "收费|收取费用|减免|费用"},
-    {"因政府信息公开申请行政复议、提起行政诉讼的情况", "复议|诉讼"},
-}};
-constexpr Topic kProblems{"存在的主要问题", "问题|不足|短板|差距|薄弱|欠缺|有待"};
-constexpr Topic kImprovements{"改进情况", "改进|措施|下一步|整改|加强|进一步|完善|提升|将"};
-
-constexpr Topic kInfoFee{"信息处理费", "处理费|收取费用|收取任何费用|收费"};
-
 /// Every topic's keywords in one set (made at compile time): one pass over a text tells which
 /// topics it covers, and stops once each topic it is asked about is. Topics are numbered in the
 /// order below.
-constexpr std::size_t kOverviewFirst = 0, kGovernmentFirst = 5, kLegacyFirst = 8, kProblemsTopic = 12,
-                      kImprovementsTopic = 13, kInfoFeeTopic = 14, kTopics = 15;
+constexpr std::size_t kOverviewFirst = 0, kGovernmentFirst = kOverviewFirst + kOverview2021.size(),
+                      kLegacyFirst = kGovernmentFirst + kGovernment2019.size(), kProblemsTopic = kLegacyFirst + kLegacyContents.size(),
+                      kImprovementsTopic = kProblemsTopic + 1, kInfoFeeTopic = kImprovementsTopic + 1, kTopics = kInfoFeeTopic + 1;
 struct TopicWords {
   WidePhraseSet words;
   std::array<std::uint64_t, kTopics> bits{};  ///< each topic's phrases in words.which()
+  std::size_t topics = 0;                     ///< the topics added
 };
 constexpr TopicWords kTopicWords = [] {
   TopicWords x;
-  std::size_t topic = 0;
+  std::size_t& topic = x.topics;
   auto add = [&](const Topic& t) {
-    for (std::string_view p : split_bar(t.keywords)) {
-      x.bits[topic] |= std::uint64_t{1} << x.words.size();
-      x.words.add(p);
-    }
+    for (std::string_view list : {t.keywords, t.more})
+      for (std::string_view p : split_bar(list)) {
+        x.bits[topic] |= std::uint64_t{1} << x.words.size();
+        x.words.add(p);
+      }
     ++topic;
   };
   for (const Topic& t : kOverview2021) add(t);
@@ -223,8 +199,7 @@ constexpr TopicWords kTopicWords = [] {
   return x;
 }();
 static_assert(!kTopicWords.words.overflowed() && kTopicWords.words.size() <= 64, "kTopicWords: more phrases than it holds");
-static_assert(kGovernmentFirst == kOverviewFirst + kOverview2021.size() && kLegacyFirst == kGovernmentFirst + kGovernment2019.size() &&
-              kProblemsTopic == kLegacyFirst + kLegacyContents.size() && kTopics == kInfoFeeTopic + 1);
+static_assert(kTopicWords.topics == kTopics, "kTopicWords: the topics are not numbered as added");
 
 /// Which of topics [first, first + count) `text` covers, as bits by topic number.
 std::uint32_t covered(std::string_view text, std::size_t first, std::size_t count) {
@@ -254,26 +229,44 @@ std::string join(const std::vector<std::string_view>& xs) {
   return out;
 }
 
+/// The text of section `number` (一 … 六): the body paragraphs after its heading up to the next
+/// top-level heading. Empty when the report has no such heading or nothing under it.
+std::string section_text(const Prose& prose, std::span<const Section> sections, std::string_view number) {
+  std::string out;
+  bool inside = false;
+  for (const Paragraph* p : prose.body()) {
+    const bool top = std::any_of(sections.begin(), sections.end(), [&](const Section& s) { return s.span == p->span; });
+    if (top) {
+      if (inside) break;
+      inside = std::any_of(sections.begin(), sections.end(),
+                           [&](const Section& s) { return s.span == p->span && s.number == number; });
+      continue;  // the heading's own words ("…问题及改进情况") say nothing of the content
+    }
+    if (inside) out += p->text + "\n";
+  }
+  return out;
+}
+
 class Content {
  public:
-  Content(const Prose& prose, Report& r) : prose_(prose), r_(r) {
+  Content(const Prose& prose, const NarrativeFacts& facts) : prose_(prose), facts_(facts) {
     for (const Paragraph* p : prose_.body()) {
       all_ += p->text;
       all_ += '\n';
     }
   }
 
-  void run() {
-    if (prose_.body().empty() || !r_.meta.year) return;
-    const int year = *r_.meta.year;
-    const bool modern = r_.meta.format == Format::f2019 || r_.meta.format == Format::f2021 ||
-                        (r_.meta.format == Format::unknown && year >= 2019);
+  std::vector<Finding> run() && {
+    if (prose_.body().empty() || !facts_.year) return {};
+    const int year = *facts_.year;
+    const bool modern = facts_.format == Format::f2019 || facts_.format == Format::f2021 ||
+                        (facts_.format == Format::unknown && year >= 2019);
     if (modern) {
       if (year >= 2021) overview();
-      if (r_.meta.kind == "government") require(covered(all_, kGovernmentFirst, kGovernment2019.size()), kGovernment2019, kGovernmentFirst, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
+      if (facts_.kind == BodyKind::government) require(covered(all_, kGovernmentFirst, kGovernment2019.size()), kGovernment2019, kGovernmentFirst, "政府年度报告应说明工作考核、社会评议和责任追究结果情况（2019年《条例》第五十条），未见：", where("一"));
       // (The heading 五 that is the format's fifth part: not "五、政府信息管理" of another outline.)
-      if (std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "五" && section_of(s.title) == 5; }))
-        problems(covered(section_text(prose_, r_, "五"), kProblemsTopic, 2), where("五"), "“五、存在的主要问题及改进情况”应同时说明存在的主要问题和改进情况，未见：");
+      if (std::any_of(facts_.sections.begin(), facts_.sections.end(), [](const Section& s) { return s.number == "五" && section_of(s.title) == 5; }))
+        problems(covered(section_text(prose_, facts_.sections, "五"), kProblemsTopic, 2), where("五"), "“五、存在的主要问题及改进情况”应同时说明存在的主要问题和改进情况，未见：");
       if (year >= 2021) info_fee();
     } else {
       // The contents and the problems and improvements: one pass (they are numbered one after another).
@@ -281,12 +274,13 @@ class Content {
       require(found, kLegacyContents, kLegacyFirst, "报告应包括2008年《条例》第三十二条规定的内容，未见：", where(""));
       problems(found, where(""), "报告应说明存在的主要问题和改进情况（2008年《条例》第三十二条），未见：");
     }
+    return std::move(found_);
   }
 
  private:
   /// The heading of section `number`, else the start of the text.
   Span where(std::string_view number) const {
-    for (const Section& s : r_.sections)
+    for (const Section& s : facts_.sections)
       if (s.number == number) return s.span;
     return prose_.body().front()->span;
   }
@@ -295,12 +289,12 @@ class Content {
   template <std::size_t N>
   void require(std::uint32_t found, const std::array<Topic, N>& topics, std::size_t first, const std::string& lead, Span at) {
     const auto gaps = missing(found, topics, first);
-    if (!gaps.empty()) r_.findings.push_back(make_finding(Rule::content_required, Severity::warning, lead + join(gaps), at));
+    if (!gaps.empty()) found_.push_back(make_finding(Rule::content_required, Severity::warning, lead + join(gaps), at));
   }
 
   void overview() {
-    if (!std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "一"; })) return;  // section-missing says so
-    const std::string text = section_text(prose_, r_, "一");
+    if (!std::any_of(facts_.sections.begin(), facts_.sections.end(), [](const Section& s) { return s.number == "一"; })) return;  // section-missing says so
+    const std::string text = section_text(prose_, facts_.sections, "一");
     require(covered(text, kOverviewFirst, kOverview2021.size()), kOverview2021, kOverviewFirst, "“一、总体情况”应概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，未见：", where("一"));
   }
 
@@ -310,27 +304,27 @@ class Content {
     if (!((found >> kProblemsTopic) & 1)) gaps.push_back(kProblems.name);
     if (!((found >> kImprovementsTopic) & 1)) gaps.push_back(kImprovements.name);
     if (!gaps.empty())
-      r_.findings.push_back(make_finding(Rule::content_required, Severity::warning,
-                                         std::string(lead) + join(gaps), at));
+      found_.push_back(make_finding(Rule::content_required, Severity::warning, std::string(lead) + join(gaps), at));
   }
 
   /// From the 2021 reports on, whether 信息处理费 was collected (国办函〔2020〕109号).
   void info_fee() {
     if (covered(all_, kInfoFeeTopic, 1)) return;
-    const bool has_six = std::any_of(r_.sections.begin(), r_.sections.end(), [](const Section& s) { return s.number == "六"; });
-    const Span at = has_six || r_.sections.empty() ? where("六") : r_.sections.back().span;
-    r_.findings.push_back(make_finding(Rule::info_fee, Severity::warning,
-                                       "未说明本年度是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号；通常在“六、其他需要报告的事项”中说明）", at));
+    const bool has_six = std::any_of(facts_.sections.begin(), facts_.sections.end(), [](const Section& s) { return s.number == "六"; });
+    const Span at = has_six || facts_.sections.empty() ? where("六") : facts_.sections.back().span;
+    found_.push_back(make_finding(Rule::info_fee, Severity::warning,
+                                  "未说明本年度是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号；通常在“六、其他需要报告的事项”中说明）", at));
   }
 
   const Prose& prose_;
-  Report& r_;
+  const NarrativeFacts& facts_;
   std::string all_;
+  std::vector<Finding> found_;
 };
 
 }  // namespace
 
-void check_integrity(const Prose& prose, Report& report) { Integrity(prose, report).run(); }
-void check_content(const Prose& prose, Report& report) { Content(prose, report).run(); }
+std::vector<Finding> check_integrity(const Prose& prose) { return Integrity(prose).run(); }
+std::vector<Finding> check_content(const Prose& prose, const NarrativeFacts& facts) { return Content(prose, facts).run(); }
 
 }  // namespace nianbao

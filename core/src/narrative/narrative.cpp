@@ -1,302 +1,21 @@
-// The narrative reader's driver, and the parts about who issued the report and when: page
-// chrome, the issuing body, the publication date, the body's kind and the deadline (spec §5).
+// The narrative reader's pipeline: its stages (narrative_rules.hpp) in order over one Prose,
+// and the Report assembled from their results once.
 #include "narrative/narrative.hpp"
 
 #include <algorithm>
-#include <array>
-#include <bit>
+#include <iterator>
 
 #include "narrative/narrative_rules.hpp"
 #include "narrative/prose.hpp"
-#include "read/screen_words.hpp"
 #include "util/utf8.hpp"
 
 namespace nianbao {
 
 namespace {
 
-using namespace std::string_view_literals;
-
-constexpr std::array kOrgSuffixes = {"人民政府"sv, "政府"sv, "办公厅"sv, "办公室"sv, "委员会"sv, "局"sv, "厅"sv, "委"sv,
-                                     "办"sv, "中心"sv, "署"sv, "院"sv, "会"sv, "处"sv, "馆"sv, "街道办事处"sv};
-constexpr std::array kRegionSuffixes = {"市"sv, "县"sv, "区"sv, "旗"sv, "州"sv, "盟"sv, "省"sv, "镇"sv, "乡"sv, "街道"sv};
-/// Townships and sub-districts: their deadline is set locally (spec §5).
-constexpr std::array kTownshipSuffixes = {"镇"sv, "乡"sv, "街道"sv, "街道办事处"sv, "镇人民政府"sv, "乡人民政府"sv};
-
-bool ends_with_any(std::string_view s, std::span<const std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view x) { return ends_with(s, x); });
-}
-
-bool is_org(std::string_view s) {
-  if (s.size() < 6 || s.size() > 90) return false;
-  return ends_with_any(s, kOrgSuffixes) || ends_with_any(s, kRegionSuffixes);
-}
-
-/// 人民政府 and its offices, or a bare region name (the title "鞍山市2012年度…"): a government.
-std::string kind_of(std::string_view body) {
-  for (std::string_view g : {"人民政府"sv, "人民政府办公室"sv, "人民政府办公厅"sv, "政府办公室"sv, "政府办公厅"sv})
-    if (ends_with(body, g)) return "government";
-  if (ends_with_any(body, kRegionSuffixes)) return "government";
-  if (ends_with_any(body, kOrgSuffixes)) return "department";
-  return "unknown";
-}
-
-/// How a report calls its body: a department's words (bits 0-6), then a government's (7-12).
-constexpr PhraseSet kSelfWords("我局|本局|我委|本委|我厅|本厅|我中心|我市|我县|我区|我旗|我镇|我乡");
-constexpr std::uint64_t kDeptSelfBits = 0x7F, kGovSelfBits = 0x3F << 7;
-static_assert(kSelfWords.size() == 13 && kSelfWords[6] == "我中心" && kSelfWords[7] == "我市");
-
-/// How the report refers to its own body: "我局" is a department, "我市" a government.
-std::string self_reference_kind(const Prose& prose) {
-  int dept = 0, gov = 0, seen = 0;
-  for (const Paragraph* p : prose.body()) {
-    if (++seen > 12) break;
-    // Each word counts once per paragraph that has it (one pass over the paragraph).
-    const std::uint64_t words = kSelfWords.which(p->text);
-    dept += std::popcount(words & kDeptSelfBits);
-    gov += std::popcount(words & kGovSelfBits);
-  }
-  // A department's report also says 我市 of its city; a government never calls itself 我局.
-  if (dept > 0) return "department";
-  return gov > 0 ? "government" : "unknown";
-}
-
-/// Site chrome: page furniture of government portals around the report (screening::kChrome).
-/// `words`: the paragraph's Prose::screen_words().
-bool is_chrome(std::string_view t, std::uint64_t words) {
-  // A breadcrumb: "首页 > 政务公开 > 年度报告".
-  if ((starts_with(t, "首页") || starts_with(t, "当前位置")) && (contains(t, ">") || contains(t, "»") || contains(t, "→")) && t.size() < 240)
-    return true;
-  // The markers it has (nearly every paragraph: none).
-  const int hits = std::popcount(words & screening::kChromeBits);
-  return hits >= 1 && (hits >= 2 || t.size() < 240);
-}
-
-/// The value after "key:" in a chrome line, up to the next run of spaces.
-std::string_view header_value(std::string_view t, std::string_view key) {
-  const std::size_t p = utf8::find(t, key);
-  if (p == std::string_view::npos) return {};
-  std::string_view rest = utf8::trim(t.substr(p + key.size()));
-  return rest.substr(0, rest.find(' '));
-}
-
-class Reader {
- public:
-  Reader(Prose& prose, Report& r) : prose_(prose), r_(r) {}
-
-  Landmarks run() {
-    chrome();
-    r_.sections = find_sections(prose_);
-    marks_.title = find_title(prose_);
-    meta();
-    deadline();
-    return marks_;
-  }
-
- private:
-  void chrome() {
-    const auto& ps = prose_.all();
-    std::vector<char> chrome_text(ps.size());
-    for (std::size_t i = 0; i < ps.size(); ++i) chrome_text[i] = prose_.is_chrome(ps[i]) || is_chrome(ps[i]->text, prose_.screen_words(i));
-    std::vector<const Paragraph*> found;
-    for (std::size_t i = 0; i < ps.size();) {
-      if (!chrome_text[i]) { ++i; continue; }
-      std::size_t j = i;
-      while (j + 1 < ps.size() && (chrome_text[j + 1] || ps[j + 1]->text.size() < 120) &&
-             (chrome_text[j + 1] || (j + 2 < ps.size() && chrome_text[j + 2]) || j + 2 == ps.size()))
-        ++j;
-      Span s = ps[i]->span;
-      s.end = ps[j]->span.end;
-      r_.findings.push_back(make_finding(Rule::site_chrome, Severity::info,
-                                         "识别为网站页面元素（页眉、页脚、打印/关闭按钮、备案信息等），不计入报告正文", s));
-      for (std::size_t k = i; k <= j; ++k) {
-        found.push_back(ps[k]);
-        // The page header's publication date and publishing body.
-        const std::string& t = ps[k]->text;
-        for (std::string_view key : {"发布时间:"sv, "发布日期:"sv, "成文日期:"sv})
-          if (!marks_.page_date)
-            if (auto d = whole_date(header_value(t, key))) marks_.page_date = d;
-        const std::string_view body = header_value(t, "发布机构:");
-        if (!marks_.page_agency && is_org(body)) marks_.page_agency = std::string(body);
-      }
-      i = j + 1;
-    }
-    prose_.set_chrome(found);
-  }
-
-  /// "现将鞍山市档案局2016年度…", "鞍山市2012年度政府信息公开工作报告": the body before the year.
-  std::optional<std::string> title_body() const {
-    // The title (over two lines, joined), then the first paragraphs; without the spaces PDF text
-    // and OCR put around numbers ("沐阳县人民政府 2025 年 政府信息公开工作年度报告").
-    std::vector<std::string> candidates;
-    if (marks_.title) candidates.push_back(marks_.title->text);
-    int seen = 0;
-    for (const Paragraph* p : prose_.body()) {
-      if (++seen > 3) break;
-      candidates.push_back(p->text);
-    }
-    for (std::string& t : candidates) {
-      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
-      const std::size_t rep = utf8::find(t, "报告");
-      if (rep == std::string::npos) continue;
-      for (std::size_t y = 0; y + 7 <= rep; ++y) {
-        if (!std::all_of(t.begin() + static_cast<long>(y), t.begin() + static_cast<long>(y + 4), [](char c) { return c >= '0' && c <= '9'; }) ||
-            t.compare(y + 4, 3, "年") != 0)
-          continue;
-        // The body's name starts after the last word that ends a clause before the year.
-        std::size_t start = 0;
-        for (std::string_view stop : {"现将"sv, ","sv, "》"sv, ":"sv, "。"sv, "《"sv}) {
-          // Its last place before the year (string::rfind compares at every place with a call).
-          for (std::size_t at = y >= stop.size() ? y - stop.size() + 1 : 0; at-- > 0;)
-            if (t[at] == stop[0] && utf8::same(std::string_view(t).substr(at, stop.size()), stop)) {
-              start = std::max(start, at + stop.size());
-              break;
-            }
-        }
-        const std::string body(utf8::trim(std::string_view(t).substr(start, y - start)));
-        if (is_org(body) || (body.size() >= 6 && kind_of(body) == "government")) return body;
-        // Nothing before the year: the name after it ("2025年上海市人民政府办公厅政府信息公开…").
-        if (body.empty()) {
-          std::size_t a = y + 7;
-          if (t.compare(a, 3, "度") == 0) a += 3;
-          const std::size_t e = utf8::find(t, "政府信息公开", a);
-          if (e != std::string::npos && e > a && is_org(std::string_view(t).substr(a, e - a))) return t.substr(a, e - a);
-        }
-        break;
-      }
-    }
-    return std::nullopt;
-  }
-
-  /// 填报单位 of a legacy statistics table.
-  std::optional<std::string> table_filler() const {
-    for (const Block& b : prose_.doc().blocks) {
-      if (b.kind != Block::Kind::table) continue;
-      for (const Row& row : b.table.rows)
-        for (const Cell& c : row.cells) {
-          const std::size_t p = utf8::find(c.text, "填报单位");
-          const std::size_t colon = p == std::string::npos ? p : c.text.find(':', p);
-          if (colon == std::string::npos) continue;
-          const std::string v(utf8::trim(std::string_view(c.text).substr(colon + 1)));
-          if (is_org(v)) return v;
-        }
-    }
-    return std::nullopt;
-  }
-
-  /// The opening sentence of the text naming the body that the report calls 我局/我委/…:
-  /// "2016年,抚顺市行政审批服务局在市委市政府的正确领导下".
-  std::optional<std::string> preamble_body() const {
-    // 我局, 我委, 我厅, 我中心 (bits 0, 2, 4, 6 of kSelfWords) and their suffixes.
-    static constexpr std::array<std::pair<int, std::string_view>, 4> kSelf{{{0, "局"}, {2, "委"}, {4, "厅"}, {6, "中心"}}};
-    int seen = 0;
-    std::string_view suffix;
-    for (const Paragraph* p : prose_.body()) {
-      if (++seen > 8) break;
-      const std::uint64_t words = kSelfWords.which(p->text);  // one pass over the paragraph
-      for (const auto& [bit, s] : kSelf)
-        if ((words >> bit) & 1) suffix = s;
-    }
-    if (suffix.empty()) return std::nullopt;
-    seen = 0;
-    for (const Paragraph* p : prose_.body()) {
-      if (++seen > 8) break;
-      const std::string_view t = p->text;
-      // After "YYYY年," the first name ending in the self-reference's suffix.
-      if (t.size() < 10 || !std::all_of(t.begin(), t.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) ||
-          t.substr(4, 4) != "年,")
-        continue;
-      const std::string_view rest = t.substr(8, 90);
-      for (std::size_t at = utf8::find(rest, suffix); at != std::string_view::npos; at = utf8::find(rest, suffix, at + 1)) {
-        const std::string_view name = rest.substr(0, at + suffix.size());
-        if (contains(name, ",") || contains(name, "。") || contains(name, "我")) break;
-        if (is_org(name) && ends_with_any(name.substr(0, name.size() - suffix.size()), kRegionSuffixes)) continue;
-        if (is_org(name)) return std::string(name);
-      }
-    }
-    return std::nullopt;
-  }
-
-  void meta() {
-    // Signature block: a date on its own line near the end, the issuing body just above it.
-    const auto& body = prose_.body();
-    int looked = 0;
-    for (std::size_t k = body.size(); k-- > 0 && looked < 6; ++looked) {
-      auto d = whole_date(body[k]->text);
-      if (!d) continue;
-      marks_.signed_on = d;
-      marks_.signature = body[k];
-      if (k > 0 && is_org(body[k - 1]->text)) marks_.signer = body[k - 1]->text;
-      break;
-    }
-    const std::optional<std::string> titled = title_body();
-    if (marks_.signer) r_.meta.agency = marks_.signer;
-    else if (titled) r_.meta.agency = titled;
-    else if (marks_.page_agency) r_.meta.agency = marks_.page_agency;
-    else if (auto filler = table_filler()) r_.meta.agency = filler;
-    else r_.meta.agency = preamble_body();
-    const std::string kind_source = titled ? *titled : r_.meta.agency.value_or("");
-    r_.meta.kind = kind_source.empty() ? self_reference_kind(prose_) : kind_of(kind_source);
-    township_ = !kind_source.empty() && ends_with_any(kind_source, kTownshipSuffixes);
-    // A date in brackets under the title ("(2026年1月23日)"), as official documents print it.
-    int seen = 0;
-    for (const Paragraph* p : body) {
-      if (++seen > 4) break;
-      const std::string_view t = utf8::trim(p->text);
-      if (t.size() > 4 && t.front() == '(' && t.back() == ')')
-        if (auto d = whole_date(t.substr(1, t.size() - 2))) {
-          head_date_ = d;
-          break;
-        }
-    }
-    // The page's publication date is when the public could read it; else the signature's.
-    if (const std::optional<Date>& published = date(); published) r_.meta.published = published->iso();
-  }
-
-  /// The publication date and where it was read.
-  const std::optional<Date>& date() const {
-    return marks_.page_date ? marks_.page_date : marks_.signed_on ? marks_.signed_on : head_date_;
-  }
-  std::string date_source() const {
-    return marks_.page_date ? "网页发布时间" : marks_.signed_on ? "落款日期" : "标题下所注日期";
-  }
-
-  void deadline() {
-    const std::optional<Date>& published = date();
-    if (!r_.meta.year || !published) return;
-    const int year = *r_.meta.year;
-    // 2008 条例 第三十一条: 3月31日 for everyone; 2019 条例 第四十九条: departments 1月31日,
-    // local governments 3月31日; townships and sub-districts: set locally.
-    int due_month = 3;
-    std::string basis = "2008年《条例》第三十一条：每年3月31日前公布";
-    if (year >= 2019) {
-      if (township_) return;
-      if (r_.meta.kind == "department") { due_month = 1; basis = "2019年《条例》第四十九条：县级以上人民政府部门每年1月31日前公布"; }
-      else if (r_.meta.kind == "government") basis = "2019年《条例》第四十九条：县级以上地方人民政府每年3月31日前公布";
-      else return;  // who issued it decides the date; not known
-    }
-    const Date due{year + 1, due_month, 31};
-    const Date& p = *published;
-    // A date without its day ("二〇二四年一月") is late only when its month is.
-    const bool late = p.d ? p > due : Date{p.y, p.m, 1} > due;
-    const std::string source = date_source();
-    r_.deadline = DeadlineCheck{due.iso(), basis, !late, p.iso(), source};
-    if (!late) return;
-    Span at = r_.sections.empty() ? Span{} : r_.sections.front().span;
-    if (const Paragraph* sig = marks_.page_date ? nullptr : marks_.signature) at = sig->span;
-    r_.findings.push_back(make_finding(Rule::deadline, Severity::error,
-                                       "报告" + source + "为" + p.iso() + "，晚于规定期限" + due.iso() + "（" + basis + "）", at));
-  }
-
-  Prose& prose_;
-  Report& r_;
-  Landmarks marks_;
-  std::optional<Date> head_date_;  ///< a date in brackets under the title
-  bool township_ = false;
-};
-
 /// Sentence keys of the report text, for comparing it with another year's (cross_year.cpp).
-void sentence_keys(const Prose& prose, Report& r) {
+std::vector<SentenceKey> sentence_keys(const Prose& prose) {
+  std::vector<SentenceKey> out;
   for (const Paragraph* p : prose.body()) {
     const std::string_view t = p->text;
     for (std::size_t s0 = 0; s0 < t.size();) {
@@ -319,33 +38,60 @@ void sentence_keys(const Prose& prose, Report& r) {
         }
         i += len;
       }
-      if (han >= 12) r.sentences.push_back({h, prose.span(*p, s0, s1)});
+      if (han >= 12) out.push_back({h, prose.span(*p, s0, s1)});
       s0 = std::max(past_stop(t, s1), s0 + 1);
     }
   }
+  return out;
+}
+
+/// A heading that differs from the format's only by a typo ("行政法复议") is said once, as the
+/// typo: the section-title findings of `outline` that hold a typo of `integrity` are dropped.
+void drop_titles_said_as_typos(std::vector<Finding>& outline, const std::vector<Finding>& integrity) {
+  std::vector<Span> typos;
+  for (const Finding& f : integrity)
+    if (f.rule == Rule::typo) typos.push_back(f.span);
+  if (!typos.empty())
+    std::erase_if(outline, [&](const Finding& f) {
+      return f.rule == Rule::section_title && std::any_of(typos.begin(), typos.end(), [&](const Span& t) { return t.start >= f.span.start && t.end <= f.span.end; });
+    });
+}
+
+void append(std::vector<Finding>& to, std::vector<Finding>&& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 }  // namespace
 
 void read_narrative(const Document& doc, Report& report) {
-  Prose prose(doc, report);
-  const Landmarks marks = Reader(prose, report).run();
-  check_outline(prose, marks, report);
-  const std::size_t outline_end = report.findings.size();
-  check_integrity(prose, report);
-  // A heading that differs from the format's only by a typo ("行政法复议") is said once, as the typo.
-  std::vector<Span> typos;
-  for (std::size_t i = outline_end; i < report.findings.size(); ++i)
-    if (report.findings[i].rule == Rule::typo) typos.push_back(report.findings[i].span);
-  if (!typos.empty())
-    std::erase_if(report.findings, [&](const Finding& f) {
-      return f.rule == Rule::section_title && std::any_of(typos.begin(), typos.end(), [&](const Span& t) { return t.start >= f.span.start && t.end <= f.span.end; });
-    });
-  check_text_sums(prose, report);
-  check_text_table(prose, report);
-  check_content(prose, report);
-  fill_charts(prose, report);
-  sentence_keys(prose, report);
+  const std::span<const ReportTable> tables = report.tables;
+  Prose prose(doc, tables);
+  NarrativeFacts facts = read_facts(prose, report.meta.year, report.meta.format);
+  OutlineResult outline = check_outline(prose, facts, tables);
+  std::vector<Finding> integrity = check_integrity(prose);
+  drop_titles_said_as_typos(outline.findings, integrity);
+  TextSumsResult sums = check_text_sums(prose);
+  TextTableResult figures = check_text_table(prose, facts, tables);
+  std::vector<Finding> content = check_content(prose, facts);
+  ChartStats stats = chart_stats(prose, tables);
+  std::vector<SentenceKey> sentences = sentence_keys(prose);
+
+  // The Report, once; findings in the order of the stages.
+  report.meta.agency = std::move(facts.agency);
+  report.meta.published = std::move(facts.published);
+  report.meta.kind = facts.kind;
+  report.sections = std::move(facts.sections);
+  report.deadline = std::move(facts.deadline);
+  report.period = std::move(outline.period);
+  for (std::vector<Finding>* part : {&facts.findings, &outline.findings, &integrity, &sums.findings, &figures.findings, &content})
+    append(report.findings, std::move(*part));
+  report.text_sums = std::move(sums.sums);
+  report.text_shares = std::move(sums.shares);
+  report.text_figures = std::move(figures.figures);
+  report.figures = std::move(stats.figures);
+  report.charts = std::move(stats.charts);
+  report.rates = std::move(stats.rates);
+  report.sentences = std::move(sentences);
 }
 
 }  // namespace nianbao

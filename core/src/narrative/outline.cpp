@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "lexicon/section_headings.hpp"
 #include "tables/label.hpp"
 #include "narrative/narrative_rules.hpp"
 #include "narrative/narrative.hpp"
@@ -14,8 +15,9 @@ namespace nianbao {
 namespace {
 
 using namespace std::string_view_literals;
+using namespace lexicon;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 /// A four-digit year at t[p-4, p) standing alone (not part of a longer number).
 std::optional<int> year_before(std::string_view t, std::size_t p) {
@@ -101,32 +103,6 @@ std::optional<std::string_view> heading_words(std::string_view t, const Numbered
   }
   return rest.empty() ? std::nullopt : std::optional<std::string_view>(rest);
 }
-
-// ---- the six sections of the 2019 and 2021 formats (spec §2) --------------------------------
-
-struct SectionDef {
-  int number;
-  std::string_view official;
-  std::string_view variants;  ///< seen in real reports (warn, don't fail); "…x" = ends with x
-  std::string_view keywords;  ///< what identifies the section when it is worded otherwise
-  std::string_view together = {};  ///< words that name it only all together (a lower heading)
-};
-
-constexpr std::array<SectionDef, 6> kSections{{
-    {1, "总体情况", "", "总体情况|概述|概况|总体"},
-    {2, "主动公开政府信息情况", "行政机关主动公开政府信息情况", "主动公开"},
-    {3, "收到和处理政府信息公开申请情况", "行政机关收到和处理政府信息公开申请情况", "收到和处理|公开申请|依申请"},
-    {4, "政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议、提起行政诉讼情况|…行政复议和行政诉讼情况", "复议|诉讼"},
-    {5, "存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况|存在的主要问题|存在问题和改进措施", "问题|改进", "问题|改进"},
-    {6, "其他需要报告的事项", "", "其他"},
-}};
-static_assert([] {
-  for (std::size_t i = 0; i < kSections.size(); ++i)
-    if (kSections[i].number != static_cast<int>(i) + 1) return false;
-  return true;
-}(), "kSections[n - 1] is section n");
-/// The order keywords are tried in: 复议 before 申请 (被申请行政复议), 问题 before 主动公开.
-constexpr std::array<int, 6> kKeywordOrder{4, 5, 2, 3, 6, 1};
 
 std::u32string core_of(std::string_view s) { return label_key(s).core; }
 
@@ -280,46 +256,32 @@ std::optional<Title> find_title(const Prose& prose) {
   return std::nullopt;
 }
 
-std::string section_text(const Prose& prose, const Report& report, std::string_view number) {
-  std::string out;
-  bool inside = false;
-  for (const Paragraph* p : prose.body()) {
-    const bool top = std::any_of(report.sections.begin(), report.sections.end(), [&](const Section& s) { return s.span == p->span; });
-    if (top) {
-      if (inside) break;
-      inside = std::any_of(report.sections.begin(), report.sections.end(),
-                           [&](const Section& s) { return s.span == p->span && s.number == number; });
-      continue;  // the heading's own words ("…问题及改进情况") say nothing of the content
-    }
-    if (inside) out += p->text + "\n";
-  }
-  return out;
-}
-
 namespace {
 
 class Outline {
  public:
-  Outline(const Prose& prose, const Landmarks& marks, Report& r) : prose_(prose), marks_(marks), r_(r) {}
+  Outline(const Prose& prose, const NarrativeFacts& facts, std::span<const ReportTable> tables)
+      : prose_(prose), marks_(facts.marks), facts_(facts), tables_(tables) {}
 
-  void run() {
-    numbering(r_.sections, 1);
+  OutlineResult run() && {
+    numbering(facts_.sections, 1);
     enumerations();
     if (modern()) sections();
     title();
     period();
     signature();
+    return std::move(out_);
   }
 
  private:
   void add(Rule rule, Severity sev, std::string message, Span span, std::string hint = {}) {
-    r_.findings.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
+    out_.findings.push_back(make_finding(std::move(rule), sev, std::move(message), span, std::move(hint)));
   }
 
   /// The 2019 and 2021 formats prescribe the six sections; earlier reports had free headings.
   bool modern() const {
-    if (r_.meta.format == Format::f2019 || r_.meta.format == Format::f2021) return true;
-    return r_.meta.format == Format::unknown && r_.meta.year && *r_.meta.year >= 2019;
+    if (facts_.format == Format::f2019 || facts_.format == Format::f2021) return true;
+    return facts_.format == Format::unknown && facts_.year && *facts_.year >= 2019;
   }
 
   /// Repeats and gaps at each level; the numbers under a heading start again at each heading.
@@ -392,7 +354,7 @@ class Outline {
   }
 
   void sections() {
-    if (r_.sections.empty()) {
+    if (facts_.sections.empty()) {
       Span at = prose_.body().empty() ? Span{} : prose_.body().front()->span;
       add(Rule::section_missing, Severity::warning,
           "未识别出格式规定的一级标题（一、总体情况 至 六、其他需要报告的事项），无法核对报告结构", at);
@@ -402,12 +364,12 @@ class Outline {
     int last = 0;
     // The top level numbered again from 一 (numbering() says so).
     bool two_systems = false;
-    for (std::size_t i = 1; i < r_.sections.size(); ++i) {
-      const auto a = small_number(to_u32(r_.sections[i - 1].number)), b = small_number(to_u32(r_.sections[i].number));
+    for (std::size_t i = 1; i < facts_.sections.size(); ++i) {
+      const auto a = small_number(to_u32(facts_.sections[i - 1].number)), b = small_number(to_u32(facts_.sections[i].number));
       two_systems = two_systems || (a && b && *b == 1 && *a >= 2);
     }
     const auto& keys = section_keys();
-    for (const Section& s : r_.sections) {
+    for (const Section& s : facts_.sections) {
       const auto id = identify(s.title, keys);
       const auto n = small_number(to_u32(s.number));
       if (!id) {
@@ -437,7 +399,7 @@ class Outline {
     for (const SectionDef& d : kSections) {
       if (found[static_cast<std::size_t>(d.number)]) continue;
       // Where it should stand: before the next section that is there, else after the last.
-      Span at = r_.sections.back().span;
+      Span at = facts_.sections.back().span;
       for (int k = d.number + 1; k <= 6; ++k)
         if (found[static_cast<std::size_t>(k)]) { at = found[static_cast<std::size_t>(k)]->span; break; }
       // The section written below the top level ("（五）存在的主要问题…") is there, misplaced.
@@ -483,16 +445,16 @@ class Outline {
     if (!t) {
       const Span at = prose_.body().empty() ? Span{} : prose_.body().front()->span;
       add(Rule::title, Severity::info, "未找到报告标题（网页复制时常被遗漏；报告应以“×××" +
-          (r_.meta.year ? std::to_string(*r_.meta.year) : std::string("××××")) + "年政府信息公开工作年度报告”为题）", at);
+          (facts_.year ? std::to_string(*facts_.year) : std::string("××××")) + "年政府信息公开工作年度报告”为题）", at);
       return;
     }
     const std::string& s = t->text;
     bool has_year = false;
     for (std::size_t p = utf8::find(s, "年"); p != std::string::npos && !has_year; p = utf8::find(s, "年", p + 1)) has_year = year_before(s, p).has_value();
-    const std::string want = "“×××" + (r_.meta.year ? std::to_string(*r_.meta.year) : std::string("××××")) + "年政府信息公开工作年度报告”";
+    const std::string want = "“×××" + (facts_.year ? std::to_string(*facts_.year) : std::string("××××")) + "年政府信息公开工作年度报告”";
     const bool letter = starts_with(s, "关于报送") || starts_with(s, "关于上报") || starts_with(s, "关于呈报") || ends_with(s, "的函");
     if (letter) {
-      const bool report_itself = r_.sections.size() >= 2 || !r_.tables.empty();
+      const bool report_itself = facts_.sections.size() >= 2 || !tables_.empty();
       add(Rule::title, report_itself ? Severity::warning : Severity::error,
           report_itself ? "标题“" + s + "”是报送函的标题，报告应以" + want + "为题"
                         : "发布的是报送年度报告的函，而不是年度报告本身（“" + s + "”）",
@@ -508,8 +470,8 @@ class Outline {
 
   /// "统计期限自2016年1月1日起至2016年12月31日止": the year the figures cover.
   void period() {
-    if (!r_.meta.year) return;
-    const int year = *r_.meta.year;
+    if (!facts_.year) return;
+    const int year = *facts_.year;
     for (const Paragraph* p : prose_.body()) {
       const std::string_view t = p->text;
       for (std::size_t k = find_any(t, kPeriodWords); k != std::string_view::npos; k = find_any(t, kPeriodWords, k + 3)) {
@@ -517,7 +479,7 @@ class Outline {
         if (!range) continue;
         const auto& [from, to, a, b] = *range;
         const bool whole = from == Date{year, 1, 1} && to == Date{year, 12, 31};
-        r_.period = PeriodCheck{from.iso(), to.iso(), whole};
+        out_.period = PeriodCheck{from.iso(), to.iso(), whole};
         if (!whole) {
           const bool other_year = from.y == to.y && from.m == 1 && from.d == 1 && to.m == 12 && to.d == 31;
           add(Rule::period, other_year ? Severity::error : Severity::warning,
@@ -590,11 +552,15 @@ class Outline {
 
   const Prose& prose_;
   const Landmarks& marks_;
-  Report& r_;
+  const NarrativeFacts& facts_;
+  std::span<const ReportTable> tables_;
+  OutlineResult out_;
 };
 
 }  // namespace
 
-void check_outline(const Prose& prose, const Landmarks& marks, Report& report) { Outline(prose, marks, report).run(); }
+OutlineResult check_outline(const Prose& prose, const NarrativeFacts& facts, std::span<const ReportTable> tables) {
+  return Outline(prose, facts, tables).run();
+}
 
 }  // namespace nianbao

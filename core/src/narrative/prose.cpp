@@ -239,7 +239,7 @@ constexpr std::array<std::string_view, kUnitWords.size() + 7> make_text_units() 
 constexpr auto kTextUnits = make_text_units();
 static_assert(std::all_of(kTextUnits.begin(), kTextUnits.end(), [](std::string_view u) { return !u.empty(); }));
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 }  // namespace
 
@@ -431,10 +431,10 @@ bool share_holds(Decimal part, Decimal total, Decimal stated, int decimals) {
   return share_of(part, total, decimals) == stated;
 }
 
-Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
+Prose::Prose(const Document& doc, std::span<const ReportTable> tables) : doc_(doc) {
   // Crawled tables: paragraphs that hold cells the matcher placed.
   std::vector<Span> cells;
-  for (const ReportTable& t : report.tables)
+  for (const ReportTable& t : tables)
     for (const TableCell& c : t.cells) cells.push_back(c.span);
   std::sort(cells.begin(), cells.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   auto holds_cell = [&](const Span& s) {
@@ -499,7 +499,7 @@ Prose::Prose(const Document& doc, const Report& report) : doc_(doc) {
     }
   }
   // Lines of a table crawled one cell per line (row labels, group labels between them).
-  for (const ReportTable& t : report.tables)
+  for (const ReportTable& t : tables)
     for (const Span& s : t.text_spans)
       for (std::size_t i = 0; i < all_.size(); ++i)
         if (all_[i]->span.start >= s.start && all_[i]->span.end <= s.end) kinds[i] = Kind::table_text;

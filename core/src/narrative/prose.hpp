@@ -322,7 +322,8 @@ std::vector<std::pair<std::size_t, std::size_t>> flat_pieces(std::string_view t,
 /// had (flat_pieces); a crawler's header block is chrome, but for its title.
 class Prose {
  public:
-  Prose(const Document& doc, const Report& report);
+  /// `tables`: the tables matched in `doc` (their cells and crawled rows are not report text).
+  Prose(const Document& doc, std::span<const ReportTable> tables);
 
   const Document& doc() const { return doc_; }
   /// Every paragraph, in order.

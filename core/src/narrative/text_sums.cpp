@@ -12,7 +12,7 @@ namespace nianbao {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using utf8::is_digit;
 
 std::string formula(const std::vector<const Mention*>& parts, Decimal& sum) {
   std::string out;
@@ -27,13 +27,14 @@ std::string formula(const std::vector<const Mention*>& parts, Decimal& sum) {
 
 class Sums {
  public:
-  Sums(const Prose& prose, Report& r) : prose_(prose), r_(r) {}
+  explicit Sums(const Prose& prose) : prose_(prose) {}
 
-  void run() {
+  TextSumsResult run() && {
     for (const Paragraph* p : prose_.body()) {
       totals(*p);
       rates(*p);
     }
+    return std::move(out_);
   }
 
  private:
@@ -72,7 +73,7 @@ class Sums {
         // Parts below the total may be a partial list; not when the list is whole: it has a
         // part for the rest ("其他类9条") or names a whole partition, and no 等 closes it.
         const bool short_whole = sum < total.value && whole_list(t, parts);
-        r_.text_sums.push_back({total.value.to_string() + u, f + "=" + sum.to_string(), sum <= total.value && !short_whole});
+        out_.sums.push_back({total.value.to_string() + u, f + "=" + sum.to_string(), sum <= total.value && !short_whole});
         if (sum > total.value || short_whole) {
           Finding x = make_finding(Rule::text_sum, Severity::error,
                                    "正文所列分项" + f + "=" + sum.to_string() + u + (short_whole ? "，小于所述总数" : "，大于所述总数") +
@@ -81,7 +82,7 @@ class Sums {
           x.expected = sum;
           x.actual = total.value;
           for (const Mention* m : parts) x.related.push_back(prose_.span(p, m->start, m->end));
-          r_.findings.push_back(std::move(x));
+          out_.findings.push_back(std::move(x));
           continue;
         }
         if (sum == total.value) next_breakdown(p, end, total, unit);
@@ -173,7 +174,7 @@ class Sums {
     }
     Decimal sum;
     const std::string f = formula(parts, sum);
-    if (sum == total.value) r_.text_sums.push_back({total.value.to_string() + std::string(unit), f + "=" + sum.to_string(), true});
+    if (sum == total.value) out_.sums.push_back({total.value.to_string() + std::string(unit), f + "=" + sum.to_string(), true});
   }
 
   /// A share of the total before 其中. When it does not fit that total but fits another figure of
@@ -185,7 +186,7 @@ class Sums {
     const bool holds = std::any_of(totals.begin(), totals.end(), [&](const Mention* t) {
       return !t->approximate && t->value > Decimal() && share_holds(m.value, t->value, s.value, s.decimals);
     });
-    r_.text_shares.push_back({s.value.to_string() + "%", m.value.to_string() + "÷" + total.value.to_string(), holds});
+    out_.shares.push_back({s.value.to_string() + "%", m.value.to_string() + "÷" + total.value.to_string(), holds});
     if (holds) return;
     const Decimal want = share_of(m.value, total.value, s.decimals);
     Finding x = make_finding(Rule::text_percent, Severity::error,
@@ -196,7 +197,7 @@ class Sums {
     x.actual = s.value;
     x.related.push_back(prose_.span(p, s.start, s.end));
     x.related.push_back(prose_.span(p, total.start, total.end));
-    r_.findings.push_back(std::move(x));
+    out_.findings.push_back(std::move(x));
   }
 
   /// "整理上报信息1257条,采用577条,采用率45.9%": the rate's numerator is the figure whose clause
@@ -238,7 +239,7 @@ class Sums {
       const bool holds = std::any_of(dens.begin(), dens.end(), [&](const Mention* d) {
         return share_holds(ms[num].value, d->value, stated->value, decimals);
       });
-      r_.text_shares.push_back({std::string(t.substr(r - 6, 9)) + stated->value.to_string() + "%",
+      out_.shares.push_back({std::string(t.substr(r - 6, 9)) + stated->value.to_string() + "%",
                                 ms[num].value.to_string() + "÷" + den->value.to_string(), holds});
       if (holds) continue;
       const Decimal want = share_of(ms[num].value, den->value, decimals);
@@ -251,16 +252,16 @@ class Sums {
       x.actual = stated->value;
       x.related.push_back(prose_.span(p, ms[num].start, ms[num].end));
       x.related.push_back(prose_.span(p, den->start, den->end));
-      r_.findings.push_back(std::move(x));
+      out_.findings.push_back(std::move(x));
     }
   }
 
   const Prose& prose_;
-  Report& r_;
+  TextSumsResult out_;
 };
 
 }  // namespace
 
-void check_text_sums(const Prose& prose, Report& report) { Sums(prose, report).run(); }
+TextSumsResult check_text_sums(const Prose& prose) { return Sums(prose).run(); }
 
 }  // namespace nianbao

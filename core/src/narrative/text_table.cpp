@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "lexicon/row_keys.hpp"
 #include "tables/label.hpp"
 #include "narrative/narrative_rules.hpp"
 #include "narrative/text_figures.hpp"
@@ -14,6 +15,8 @@ namespace nianbao {
 
 namespace {
 
+using namespace lexicon;
+
 std::string cell_name(const ReportTable& t, std::string_view row, std::string_view col) {
   std::string r(row);
   if (is_group_key(row)) r = r.substr(0, r.size() - 1) + "（各项之和）";
@@ -22,9 +25,9 @@ std::string cell_name(const ReportTable& t, std::string_view row, std::string_vi
   return out;
 }
 
-Format format_of(const Report& r) {
-  if (r.meta.format != Format::unknown || r.tables.empty()) return r.meta.format;
-  const std::string& n = r.tables.front().template_name;
+Format format_of(Format format, std::span<const ReportTable> tables) {
+  if (format != Format::unknown || tables.empty()) return format;
+  const std::string& n = tables.front().template_name;
   return n == "2021" ? Format::f2021 : n == "2019" ? Format::f2019 : n == "legacy" ? Format::legacy : Format::unknown;
 }
 
@@ -33,13 +36,13 @@ Format format_of(const Report& r) {
 struct Reading {
   std::string_view name;  ///< as the statistics say it
   std::array<std::string_view, 2> rows;
-  bool applies(std::string_view row) const { return row == "一、本年新收政府信息公开申请数量" || row == "（七）总计"; }
+  bool applies(std::string_view row) const { return row == kT3New || row == kT3Handled; }
 };
 constexpr std::array<Reading, 4> kReadings{{
-    {"新收", {"一、本年新收政府信息公开申请数量", {}}},
-    {"新收+上年结转", {"一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"}},
-    {"（七）总计", {"（七）总计", {}}},
-    {"（七）总计+结转下年度", {"（七）总计", "四、结转下年度继续办理"}},
+    {"新收", {kT3New, {}}},
+    {"新收+上年结转", {kT3New, kT3Carried}},
+    {"（七）总计", {kT3Handled, {}}},
+    {"（七）总计+结转下年度", {kT3Handled, kT3CarriedOn}},
 }};
 
 std::optional<Decimal> reading_value(const ReportTable& t, const Reading& rd, std::string_view col, std::vector<const TableCell*>& used) {
@@ -81,7 +84,7 @@ std::string glued_digits(const Prose& prose, std::string_view label, Span& span)
 /// A figure the text states for a cell of a row that was not read (its digits run together with
 /// several possible splits): when no split of the digits can give the figure, the text and the
 /// table disagree whatever the split.
-void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, Report& r) {
+void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, TextTableResult& r) {
   if (sc.none || sc.scope != StatedCell::Scope::same || is_group_key(sc.row) || !sc.value.is_integer()) return;
   const auto def = std::find_if(t.tmpl->rows.begin(), t.tmpl->rows.end(), [&](const RowDef& d) { return d.key == sc.row && !d.group; });
   if (def == t.tmpl->rows.end() || def->label.size() < 6) return;
@@ -91,7 +94,7 @@ void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, Rep
   if (digits.empty() || digits.find(value) != std::string::npos) return;
   const std::string said(utf8::trim(std::string_view(sc.para->text).substr(sc.from, sc.to - sc.from)));
   const std::string cell = std::string(t.id) + "/" + std::string(sc.row) + "/" + std::string(sc.col);
-  r.text_figures.push_back({said, cell, digits, "unsplit", false});
+  r.figures.push_back({said, cell, digits, "unsplit", false});
   Finding f = make_finding(Rule::text_table, Severity::error,
                            "正文所述“" + said + "”与" + std::string(table_title(t.id)) + "「" + std::string(def->label) + "」不符：该行数字连写为“" +
                                digits + "”，任何拆分都不含" + value,
@@ -103,18 +106,19 @@ void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, Rep
 
 }  // namespace
 
-void check_text_table(const Prose& prose, Report& r) {
-  if (r.tables.empty()) return;
-  for (const StatedCell& sc : stated_cells(prose.body(), format_of(r))) {
-    const auto t = std::find_if(r.tables.begin(), r.tables.end(), [&](const ReportTable& x) { return x.tmpl == sc.tmpl; });
-    if (t == r.tables.end()) continue;
+TextTableResult check_text_table(const Prose& prose, const NarrativeFacts& facts, std::span<const ReportTable> tables) {
+  TextTableResult r;
+  if (tables.empty()) return r;
+  for (const StatedCell& sc : stated_cells(prose.body(), format_of(facts.format, tables))) {
+    const auto t = std::find_if(tables.begin(), tables.end(), [&](const ReportTable& x) { return x.tmpl == sc.tmpl; });
+    if (t == tables.end()) continue;
     std::vector<const TableCell*> cells;
     auto v = table_value(*t, sc.row, sc.col, &cells);
     // "None" against a row whose 总计 was not read: its applicant columns, when they were.
     bool by_columns = false;
-    if (!v && sc.none && t->id == "T3" && sc.col == "总计") {
+    if (!v && sc.none && t->id == "T3" && sc.col == kColTotal) {
       cells.clear();
-      const auto a = table_value(*t, sc.row, "自然人", &cells), b = table_value(*t, sc.row, "法人或其他组织", &cells);
+      const auto a = table_value(*t, sc.row, kColPerson, &cells), b = table_value(*t, sc.row, kColOrganisationsSum, &cells);
       if (a && b) v = *a + *b;
       by_columns = v.has_value();
     }
@@ -146,7 +150,7 @@ void check_text_table(const Prose& prose, Report& r) {
         break;
       }
     const char* scope = sc.none ? "none" : sc.scope == StatedCell::Scope::same ? "same" : sc.scope == StatedCell::Scope::part ? "part" : "other";
-    r.text_figures.push_back({said, cell, v->to_string(), scope, holds});
+    r.figures.push_back({said, cell, v->to_string(), scope, holds});
     if (holds) continue;
     const std::string name = cell_name(*t, sc.row, sc.col);
     std::string message;
@@ -172,6 +176,7 @@ void check_text_table(const Prose& prose, Report& r) {
     for (const TableCell* c : cells) f.related.push_back(c->span);
     r.findings.push_back(std::move(f));
   }
+  return r;
 }
 
 }  // namespace nianbao

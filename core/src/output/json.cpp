@@ -165,7 +165,7 @@ std::string to_json(const Report& r, int indent) {
   w.key("year"); if (r.meta.year) w.number(*r.meta.year); else w.null();
   w.key("published"); write_optional_string(w, r.meta.published);
   w.key("format").string(format_name(r.meta.format));
-  w.key("kind").string(r.meta.kind);
+  w.key("kind").string(body_kind_name(r.meta.kind));
   w.key("script").string(r.meta.script == Script::hant ? "hant" : "hans");
   w.end_object();
   w.key("sections");

@@ -5,11 +5,14 @@
 #include <array>
 
 #include "narrative/narrative_rules.hpp"
+#include "lexicon/row_keys.hpp"
 #include "narrative/text_figures.hpp"
 
 namespace nianbao {
 
 namespace {
+
+using namespace lexicon;
 
 struct Item {
   std::string_view label, row, col;  ///< row may be a group "（三）不予公开/"
@@ -22,83 +25,80 @@ struct SeriesDef {
   bool single = false;  ///< a headline figure (its one item), not a chart
 };
 
-constexpr std::string_view kTotal = "总计";
-constexpr std::string_view kStat = "统计数";
-constexpr std::string_view kNew = "一、本年新收政府信息公开申请数量";
 
-constexpr std::array<Item, 1> kT3New{{{"本年新收申请", kNew, kTotal}}};
+constexpr std::array<Item, 1> kT3NewTotal{{{"本年新收申请", kT3New, kColTotal}}};
 constexpr std::array<Item, 6> kT3Applicants{{
-    {"自然人", kNew, "自然人"}, {"商业企业", kNew, "商业企业"}, {"科研机构", kNew, "科研机构"},
-    {"社会公益组织", kNew, "社会公益组织"}, {"法律服务机构", kNew, "法律服务机构"}, {"其他", kNew, "其他"}}};
+    {"自然人", kT3New, "自然人"}, {"商业企业", kT3New, "商业企业"}, {"科研机构", kT3New, "科研机构"},
+    {"社会公益组织", kT3New, "社会公益组织"}, {"法律服务机构", kT3New, "法律服务机构"}, {"其他", kT3New, "其他"}}};
 constexpr std::array<Item, 6> kT3Results{{
-    {"予以公开", "（一）予以公开", kTotal},
-    {"部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", kTotal},
-    {"不予公开", "（三）不予公开/", kTotal},
-    {"无法提供", "（四）无法提供/", kTotal},
-    {"不予处理", "（五）不予处理/", kTotal},
-    {"其他处理", "（六）其他处理", kTotal}}};
+    {"予以公开", kT3Opened, kColTotal},
+    {"部分公开", kT3PartlyOpened, kColTotal},
+    {"不予公开", kT3Refused, kColTotal},
+    {"无法提供", kT3Unavailable, kColTotal},
+    {"不予处理", kT3NotProcessed, kColTotal},
+    {"其他处理", kT3Other, kColTotal}}};
 constexpr std::array<Item, 8> kT3Refusals{{
-    {"属于国家秘密", "（三）不予公开/1.属于国家秘密", kTotal},
-    {"其他法律行政法规禁止公开", "（三）不予公开/2.其他法律行政法规禁止公开", kTotal},
-    {"危及“三安全一稳定”", "（三）不予公开/3.危及“三安全一稳定”", kTotal},
-    {"保护第三方合法权益", "（三）不予公开/4.保护第三方合法权益", kTotal},
-    {"属于三类内部事务信息", "（三）不予公开/5.属于三类内部事务信息", kTotal},
-    {"属于四类过程性信息", "（三）不予公开/6.属于四类过程性信息", kTotal},
-    {"属于行政执法案卷", "（三）不予公开/7.属于行政执法案卷", kTotal},
-    {"属于行政查询事项", "（三）不予公开/8.属于行政查询事项", kTotal}}};
-constexpr std::array<Item, 4> kT4Review{{
-    {"结果维持", "行政复议", "结果维持"}, {"结果纠正", "行政复议", "结果纠正"},
-    {"其他结果", "行政复议", "其他结果"}, {"尚未审结", "行政复议", "尚未审结"}}};
-constexpr std::array<Item, 4> kT4Litigation{{
-    {"结果维持", "行政诉讼/", "结果维持"}, {"结果纠正", "行政诉讼/", "结果纠正"},
-    {"其他结果", "行政诉讼/", "其他结果"}, {"尚未审结", "行政诉讼/", "尚未审结"}}};
-constexpr std::array<Item, 1> kT4ReviewTotal{{{"行政复议", "行政复议", kTotal}}};
-constexpr std::array<Item, 1> kT4LitigationTotal{{{"行政诉讼", "行政诉讼/", kTotal}}};
+    {"属于国家秘密", "（三）不予公开/1.属于国家秘密", kColTotal},
+    {"其他法律行政法规禁止公开", "（三）不予公开/2.其他法律行政法规禁止公开", kColTotal},
+    {"危及“三安全一稳定”", "（三）不予公开/3.危及“三安全一稳定”", kColTotal},
+    {"保护第三方合法权益", "（三）不予公开/4.保护第三方合法权益", kColTotal},
+    {"属于三类内部事务信息", "（三）不予公开/5.属于三类内部事务信息", kColTotal},
+    {"属于四类过程性信息", "（三）不予公开/6.属于四类过程性信息", kColTotal},
+    {"属于行政执法案卷", "（三）不予公开/7.属于行政执法案卷", kColTotal},
+    {"属于行政查询事项", "（三）不予公开/8.属于行政查询事项", kColTotal}}};
+constexpr std::array<Item, 4> kT4ReviewResults{{
+    {"结果维持", kT4Review, "结果维持"}, {"结果纠正", kT4Review, "结果纠正"},
+    {"其他结果", kT4Review, "其他结果"}, {"尚未审结", kT4Review, "尚未审结"}}};
+constexpr std::array<Item, 4> kT4LitigationResults{{
+    {"结果维持", kT4Litigation, "结果维持"}, {"结果纠正", kT4Litigation, "结果纠正"},
+    {"其他结果", kT4Litigation, "其他结果"}, {"尚未审结", kT4Litigation, "尚未审结"}}};
+constexpr std::array<Item, 1> kT4ReviewTotal{{{"行政复议", kT4Review, kColTotal}}};
+constexpr std::array<Item, 1> kT4LitigationTotal{{{"行政诉讼", kT4Litigation, kColTotal}}};
 constexpr std::array<Item, 3> kT2Decisions{{
     {"行政许可", "行政许可", "本年处理决定数量"}, {"行政处罚", "行政处罚", "本年处理决定数量"}, {"行政强制", "行政强制", "本年处理决定数量"}}};
 constexpr std::array<Item, 3> kT2Decisions2019{{
     {"行政许可", "行政许可", "处理决定数量"}, {"行政处罚", "行政处罚", "处理决定数量"}, {"行政强制", "行政强制", "处理决定数量"}}};
-constexpr std::array<Item, 3> kT2Documents{{
-    {"本年制发", "行政规范性文件", "本年制发件数"}, {"本年废止", "行政规范性文件", "本年废止件数"}, {"现行有效", "行政规范性文件", "现行有效件数"}}};
-constexpr std::array<Item, 1> kLegacyPublished{{{"主动公开政府信息数", "（一）主动公开政府信息数", kStat}}};
+constexpr std::array<Item, 3> kT2DocumentCounts{{
+    {"本年制发", kT2Documents, "本年制发件数"}, {"本年废止", kT2Documents, "本年废止件数"}, {"现行有效", kT2Documents, "现行有效件数"}}};
+constexpr std::array<Item, 1> kLegacyPublishedTotal{{{"主动公开政府信息数", kLegacyPublished, kColStat}}};
 constexpr std::array<Item, 5> kLegacyChannels{{
-    {"政府公报", "1.政府公报公开政府信息数", kStat}, {"政府网站", "2.政府网站公开政府信息数", kStat},
-    {"政务微博", "3.政务微博公开政府信息数", kStat}, {"政务微信", "4.政务微信公开政府信息数", kStat},
-    {"其他方式", "5.其他方式公开政府信息数", kStat}}};
-constexpr std::array<Item, 1> kLegacyRequests{{{"收到申请数", "（一）收到申请数", kStat}}};
+    {"政府公报", "1.政府公报公开政府信息数", kColStat}, {"政府网站", "2.政府网站公开政府信息数", kColStat},
+    {"政务微博", "3.政务微博公开政府信息数", kColStat}, {"政务微信", "4.政务微信公开政府信息数", kColStat},
+    {"其他方式", "5.其他方式公开政府信息数", kColStat}}};
+constexpr std::array<Item, 1> kLegacyRequestsTotal{{{"收到申请数", kLegacyRequests, kColStat}}};
 constexpr std::array<Item, 4> kLegacyRequestWays{{
-    {"当面", "1.当面申请数", kStat}, {"传真", "2.传真申请数", kStat}, {"网络", "3.网络申请数", kStat}, {"信函", "4.信函申请数", kStat}}};
+    {"当面", "1.当面申请数", kColStat}, {"传真", "2.传真申请数", kColStat}, {"网络", "3.网络申请数", kColStat}, {"信函", "4.信函申请数", kColStat}}};
 constexpr std::array<Item, 8> kLegacyReplies{{
-    {"属于已主动公开范围", "1.属于已主动公开范围数", kStat}, {"同意公开", "2.同意公开答复数", kStat},
-    {"同意部分公开", "3.同意部分公开答复数", kStat}, {"不同意公开", "4.不同意公开答复数", kStat},
-    {"不属于本行政机关公开", "5.不属于本行政机关公开数", kStat}, {"申请信息不存在", "6.申请信息不存在数", kStat},
-    {"告知作出更改补充", "7.告知作出更改补充数", kStat}, {"告知通过其他途径办理", "8.告知通过其他途径办理数", kStat}}};
-constexpr std::array<Item, 3> kLegacyReview{{
-    {"维持具体行政行为", "四、行政复议数量/（一）维持具体行政行为数", kStat},
-    {"被依法纠错", "四、行政复议数量/（二）被依法纠错数", kStat},
-    {"其他情形", "四、行政复议数量/（三）其他情形数", kStat}}};
-constexpr std::array<Item, 3> kLegacyLitigation{{
-    {"维持或驳回", "五、行政诉讼数量/（一）维持具体行政行为或者驳回原告诉讼请求数", kStat},
-    {"被依法纠错", "五、行政诉讼数量/（二）被依法纠错数", kStat},
-    {"其他情形", "五、行政诉讼数量/（三）其他情形数", kStat}}};
+    {"属于已主动公开范围", "1.属于已主动公开范围数", kColStat}, {"同意公开", "2.同意公开答复数", kColStat},
+    {"同意部分公开", "3.同意部分公开答复数", kColStat}, {"不同意公开", "4.不同意公开答复数", kColStat},
+    {"不属于本行政机关公开", "5.不属于本行政机关公开数", kColStat}, {"申请信息不存在", "6.申请信息不存在数", kColStat},
+    {"告知作出更改补充", "7.告知作出更改补充数", kColStat}, {"告知通过其他途径办理", "8.告知通过其他途径办理数", kColStat}}};
+constexpr std::array<Item, 3> kLegacyReviewResults{{
+    {"维持具体行政行为", "四、行政复议数量/（一）维持具体行政行为数", kColStat},
+    {"被依法纠错", "四、行政复议数量/（二）被依法纠错数", kColStat},
+    {"其他情形", "四、行政复议数量/（三）其他情形数", kColStat}}};
+constexpr std::array<Item, 3> kLegacyLitigationResults{{
+    {"维持或驳回", "五、行政诉讼数量/（一）维持具体行政行为或者驳回原告诉讼请求数", kColStat},
+    {"被依法纠错", "五、行政诉讼数量/（二）被依法纠错数", kColStat},
+    {"其他情形", "五、行政诉讼数量/（三）其他情形数", kColStat}}};
 
 constexpr std::array kSeries = {
-    SeriesDef{"legacy", "published", "主动公开政府信息数", "条", kLegacyPublished, true},
-    SeriesDef{"legacy", "requests", "收到申请数", "件", kLegacyRequests, true},
+    SeriesDef{"legacy", "published", "主动公开政府信息数", "条", kLegacyPublishedTotal, true},
+    SeriesDef{"legacy", "requests", "收到申请数", "件", kLegacyRequestsTotal, true},
     SeriesDef{"legacy", "published_channels", "主动公开政府信息（按渠道）", "条", kLegacyChannels},
     SeriesDef{"legacy", "request_ways", "收到申请（按方式）", "件", kLegacyRequestWays},
     SeriesDef{"legacy", "replies", "申请答复情况", "件", kLegacyReplies},
-    SeriesDef{"legacy", "review", "行政复议结果", "件", kLegacyReview},
-    SeriesDef{"legacy", "litigation", "行政诉讼结果", "件", kLegacyLitigation},
-    SeriesDef{"T3", "requests", "本年新收政府信息公开申请", "件", kT3New, true},
+    SeriesDef{"legacy", "review", "行政复议结果", "件", kLegacyReviewResults},
+    SeriesDef{"legacy", "litigation", "行政诉讼结果", "件", kLegacyLitigationResults},
+    SeriesDef{"T3", "requests", "本年新收政府信息公开申请", "件", kT3NewTotal, true},
     SeriesDef{"T4", "review_total", "行政复议", "件", kT4ReviewTotal, true},
     SeriesDef{"T4", "litigation_total", "行政诉讼", "件", kT4LitigationTotal, true},
     SeriesDef{"T3", "applicants", "本年新收申请（按申请人）", "件", kT3Applicants},
     SeriesDef{"T3", "results", "本年度办理结果", "件", kT3Results},
     SeriesDef{"T3", "refusals", "不予公开的理由", "件", kT3Refusals},
-    SeriesDef{"T4", "review", "行政复议结果", "件", kT4Review},
-    SeriesDef{"T4", "litigation", "行政诉讼结果（未经复议直接起诉与复议后起诉合计）", "件", kT4Litigation},
-    SeriesDef{"T2", "documents", "行政规范性文件", "件", kT2Documents},
+    SeriesDef{"T4", "review", "行政复议结果", "件", kT4ReviewResults},
+    SeriesDef{"T4", "litigation", "行政诉讼结果（未经复议直接起诉与复议后起诉合计）", "件", kT4LitigationResults},
+    SeriesDef{"T2", "documents", "行政规范性文件", "件", kT2DocumentCounts},
     SeriesDef{"T2", "decisions", "行政许可、处罚、强制处理决定", "件", kT2Decisions},
     SeriesDef{"T2", "decisions", "行政许可、处罚、强制处理决定", "件", kT2Decisions2019},
 };
@@ -113,16 +113,16 @@ struct RateDef {
   std::span<const Term> numerator, denominator;
 };
 
-constexpr std::array<Term, 2> kOpened{{{"（一）予以公开", kTotal}, {"（二）部分公开（区分处理的，只计这一情形，不计其他情形）", kTotal}}};
-constexpr std::array<Term, 1> kHandled{{{"（七）总计", kTotal}}};
-constexpr std::array<Term, 1> kReviewCorrected{{{"行政复议", "结果纠正"}}};
-constexpr std::array<Term, 2> kReviewDecided{{{"行政复议", kTotal}, {"行政复议", "尚未审结", -1}}};
-constexpr std::array<Term, 1> kLitigationCorrected{{{"行政诉讼/", "结果纠正"}}};
-constexpr std::array<Term, 2> kLitigationDecided{{{"行政诉讼/", kTotal}, {"行政诉讼/", "尚未审结", -1}}};
-constexpr std::array<Term, 1> kLegacyReviewCorrected{{{"四、行政复议数量/（二）被依法纠错数", kStat}}};
-constexpr std::array<Term, 1> kLegacyReviewAll{{{"四、行政复议数量", kStat}}};
-constexpr std::array<Term, 1> kLegacyLitigationCorrected{{{"五、行政诉讼数量/（二）被依法纠错数", kStat}}};
-constexpr std::array<Term, 1> kLegacyLitigationAll{{{"五、行政诉讼数量", kStat}}};
+constexpr std::array<Term, 2> kOpened{{{kT3Opened, kColTotal}, {kT3PartlyOpened, kColTotal}}};
+constexpr std::array<Term, 1> kHandled{{{kT3Handled, kColTotal}}};
+constexpr std::array<Term, 1> kReviewCorrected{{{kT4Review, "结果纠正"}}};
+constexpr std::array<Term, 2> kReviewDecided{{{kT4Review, kColTotal}, {kT4Review, "尚未审结", -1}}};
+constexpr std::array<Term, 1> kLitigationCorrected{{{kT4Litigation, "结果纠正"}}};
+constexpr std::array<Term, 2> kLitigationDecided{{{kT4Litigation, kColTotal}, {kT4Litigation, "尚未审结", -1}}};
+constexpr std::array<Term, 1> kLegacyReviewCorrected{{{"四、行政复议数量/（二）被依法纠错数", kColStat}}};
+constexpr std::array<Term, 1> kLegacyReviewAll{{{kLegacyReview, kColStat}}};
+constexpr std::array<Term, 1> kLegacyLitigationCorrected{{{"五、行政诉讼数量/（二）被依法纠错数", kColStat}}};
+constexpr std::array<Term, 1> kLegacyLitigationAll{{{kLegacyLitigation, kColStat}}};
 
 constexpr std::array kRates = {
     RateDef{"T3", "open_rate", "公开率", "（予以公开＋部分公开）÷办理结果总计", kOpened, kHandled},
@@ -132,8 +132,8 @@ constexpr std::array kRates = {
     RateDef{"legacy", "litigation_correction_rate", "行政诉讼纠错率", "被依法纠错数÷行政诉讼数量", kLegacyLitigationCorrected, kLegacyLitigationAll},
 };
 
-const ReportTable* table(const Report& r, std::string_view id) {
-  for (const ReportTable& t : r.tables)
+const ReportTable* table(std::span<const ReportTable> tables, std::string_view id) {
+  for (const ReportTable& t : tables)
     if (t.id == id) return &t;
   return nullptr;
 }
@@ -150,9 +150,10 @@ std::optional<Decimal> sum(const ReportTable& t, std::span<const Term> terms) {
 
 }  // namespace
 
-void fill_charts(const Prose& prose, Report& r) {
+ChartStats chart_stats(const Prose& prose, std::span<const ReportTable> tables) {
+  ChartStats r;
   for (const SeriesDef& s : kSeries) {
-    const ReportTable* t = table(r, s.table);
+    const ReportTable* t = table(tables, s.table);
     if (!t) continue;
     Chart c{std::string(s.id), std::string(s.title), std::string(s.unit), {}};
     bool complete = true;
@@ -171,12 +172,13 @@ void fill_charts(const Prose& prose, Report& r) {
       r.figures.insert(r.figures.begin(), {"published", "主动公开政府信息数（正文所述）", "条", t->value, "text",
                                            prose.span(*t->para, t->start, t->end)});
   for (const RateDef& d : kRates) {
-    const ReportTable* t = table(r, d.table);
+    const ReportTable* t = table(tables, d.table);
     if (!t) continue;
     const auto num = sum(*t, d.numerator), den = sum(*t, d.denominator);
     if (!num || !den || *den <= Decimal() || *num < Decimal() || *num > *den) continue;
     r.rates.push_back({std::string(d.id), std::string(d.title), std::string(d.basis), *num, *den, share_of(*num, *den, 2)});
   }
+  return r;
 }
 
 }  // namespace nianbao

@@ -8,6 +8,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "lexicon/row_keys.hpp"
 #include "output/json_writer.hpp"
 #include "util/utf8.hpp"
 
@@ -17,9 +18,7 @@ namespace {
 
 using namespace std::string_view_literals;
 
-constexpr std::array<std::string_view, 7> kT3Cols{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
-constexpr std::string_view kCarried = "二、上年结转政府信息公开申请数量";
-constexpr std::string_view kCarriedOn = "四、结转下年度继续办理";
+using namespace lexicon;
 
 const ReportTable* table(const Report& r, std::string_view id) {
   for (const ReportTable& t : r.tables)
@@ -80,8 +79,8 @@ class Pair {
     const ReportTable* a = table(prev_, "T3");
     const ReportTable* b = table(cur_, "T3");
     for (std::string_view col : kT3Cols) {
-      const TableCell* before = value_cell(a, kCarriedOn, col);
-      const TableCell* now = value_cell(b, kCarried, col);
+      const TableCell* before = value_cell(a, kT3CarriedOn, col);
+      const TableCell* now = value_cell(b, kT3Carried, col);
       if (!before || !now || *before->value == *now->value) continue;
       Finding f = finding(Rule::xyear_carry,
                           "表三「二、上年结转」" + std::string(col) + "为" + now->value->to_string() + "，而" + prev_year() +
@@ -101,7 +100,7 @@ class Pair {
     const ReportTable* b = table(cur_, "T2");
     if (!a || !b || a->template_name != "2021" || b->template_name != "2021") return;
     static constexpr std::array<std::string_view, 3> kCols{"本年制发件数", "本年废止件数", "现行有效件数"};
-    for (std::string_view row : {"规章"sv, "行政规范性文件"sv}) {
+    for (std::string_view row : {kT2Rules, kT2Documents}) {
       const Readings before = readings(prev_, *a, row, std::span(&kCols[2], 1), settled_);
       const Readings now = readings(cur_, *b, row, kCols, settled_);
       if (before.values.empty() || now.values.empty()) continue;
