@@ -2,8 +2,8 @@
 # Emscripten build alike (the same Debian sources compiled by the active toolchain).
 #
 # Included (OPTIONAL) at the end of the top-level CMakeLists.txt, after nianbao_core and
-# unit_tests exist. Adds core/src/{docx_reader,docx_numbering,zip_reader}.cpp to nianbao_core,
-# links it with:
+# unit_tests exist. Adds core/src/read/{docx_reader,docx_render,docx_numbering,zip_reader}.cpp to
+# nianbao_core, links it with:
 #   nianbao_zlib     static zlib built with NO_GZIP (inflate; deflate for the tests), from its .c
 #                    files only -- its configure is never run, no Emscripten port is used;
 #   nianbao_pugixml  static pugixml (one .cpp; XPath and exceptions compiled out),
@@ -67,6 +67,7 @@ endif()
 get_filename_component(_nianbao_docx_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 set(_nianbao_docx_sources
   "${_nianbao_docx_root}/core/src/read/docx_reader.cpp"
+  "${_nianbao_docx_root}/core/src/read/docx_render.cpp"
   "${_nianbao_docx_root}/core/src/read/docx_numbering.cpp"
   "${_nianbao_docx_root}/core/src/read/zip_reader.cpp")
 target_sources(nianbao_core PRIVATE ${_nianbao_docx_sources})

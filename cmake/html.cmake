@@ -2,7 +2,7 @@
 # Emscripten build alike (the same Debian source compiled by the active toolchain).
 #
 # Included (OPTIONAL) at the end of the top-level CMakeLists.txt, after nianbao_core and
-# unit_tests exist. Adds core/src/read/html_reader.cpp to nianbao_core, links it with
+# unit_tests exist. Adds core/src/read/{html_reader,html_tree}.cpp to nianbao_core, links it with
 #   nianbao_libxml2   static libxml2 built from `apt-get source libxml2` (2.9.14): only the
 #                     files the HTML parser needs, every optional feature off (no iconv, ICU,
 #                     zlib, lzma, threads, HTTP/FTP, catalogs, XPath, XInclude, schemas, output,
@@ -107,7 +107,8 @@ if(NOT TARGET nianbao_libxml2)
   _nianbao_libxml2()
 endif()
 
-target_sources(nianbao_core PRIVATE "${CMAKE_CURRENT_LIST_DIR}/../core/src/read/html_reader.cpp")
+target_sources(nianbao_core PRIVATE "${CMAKE_CURRENT_LIST_DIR}/../core/src/read/html_reader.cpp"
+                                    "${CMAKE_CURRENT_LIST_DIR}/../core/src/read/html_tree.cpp")
 target_link_libraries(nianbao_core PRIVATE nianbao_libxml2)
 
 if(TARGET unit_tests)

@@ -31,6 +31,11 @@ inline constexpr std::size_t kMaxMarkup = 4'000'000;
 inline constexpr std::size_t kMaxDepth = 256;
 }  // namespace docx_limits
 
+/// The format test of this reader: a ZIP file (its local file header signature "PK\3\4"),
+/// as a .docx is; whether it is one, docx_to_text says. (Inline: the checker asks it also in a
+/// build without the DOCX reader, to say so.)
+inline bool is_docx(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+
 /// The rendition of the main document part of a .docx (`bytes` = the whole file). Paragraphs
 /// become lines, tables `| a | b |` rows (merged cells once), deleted text and field codes are
 /// dropped, automatic list numbers are written out. On failure (not a ZIP, corrupt, encrypted,
