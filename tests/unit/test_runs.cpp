@@ -104,12 +104,12 @@ Page t2_rows() {
 // ---- the payload ---------------------------------------------------------------------------
 
 TEST_CASE("runs: the header line is sniffed; format pdf in options and in the result") {
-  CHECK(nianbao::looks_like_runs("nianbao-runs/1\npage 1 595 842\n"));
-  CHECK(nianbao::looks_like_runs("\xEF\xBB\xBFnianbao-runs/1\r\npage 1 595 842\r\n"));
-  CHECK(nianbao::looks_like_runs("nianbao-runs/1"));
-  CHECK_FALSE(nianbao::looks_like_runs("nianbao-runs/10\n"));
-  CHECK_FALSE(nianbao::looks_like_runs("nianbao-runs/"));
-  CHECK_FALSE(nianbao::looks_like_runs("一、总体情况\nnianbao-runs/1\n"));
+  CHECK(nianbao::is_pdf_runs("nianbao-runs/1\npage 1 595 842\n"));
+  CHECK(nianbao::is_pdf_runs("\xEF\xBB\xBFnianbao-runs/1\r\npage 1 595 842\r\n"));
+  CHECK(nianbao::is_pdf_runs("nianbao-runs/1"));
+  CHECK_FALSE(nianbao::is_pdf_runs("nianbao-runs/10\n"));
+  CHECK_FALSE(nianbao::is_pdf_runs("nianbao-runs/"));
+  CHECK_FALSE(nianbao::is_pdf_runs("一、总体情况\nnianbao-runs/1\n"));
   CHECK(nianbao::options_from_json(R"({"format":"pdf"})").format == "pdf");
   CHECK(nianbao::error_code_name(nianbao::ErrorCode::bad_runs) == "bad_runs");
 

@@ -1,16 +1,11 @@
 #include "read/input.hpp"
 
-#include <cctype>
 #include <optional>
 #include <string>
 
 #include "read/encoding.hpp"
-#ifdef NIANBAO_HAVE_HTML
-#include "read/html_reader.hpp"
-#endif
-#ifdef NIANBAO_HAVE_DOCX
 #include "read/docx_reader.hpp"
-#endif
+#include "read/html_reader.hpp"
 #include "read/runs_reader.hpp"
 #include "util/utf8.hpp"
 
@@ -81,32 +76,12 @@ std::optional<std::string> replace_invalid_utf8(std::string_view s) {
   return out;
 }
 
-bool istarts(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  return true;
-}
-
-/// A zip (DOCX) by its signature, PDF text runs by their header line; everything else is
-/// decided after decoding.
+/// Each reader says whether the bytes are its format: a zip (DOCX) by its signature, PDF text
+/// runs by their header line; everything else is decided after decoding (HTML by its markup).
 std::string sniff(std::string_view bytes) {
-  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "docx";
-  if (looks_like_runs(bytes)) return "pdf";
+  if (is_docx(bytes)) return "docx";
+  if (is_pdf_runs(bytes)) return "pdf";
   return "auto";
-}
-
-/// Markup: the text starts (after a BOM and white space) with a tag the reports' pages use, or
-/// is clipboard HTML with its "Version:… StartHTML:" header.
-bool looks_like_html(std::string_view t) {
-  if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
-  while (!t.empty() && utf8::is_ascii_space(t.front())) t.remove_prefix(1);
-  if (istarts(t, "version:") && t.substr(0, 300).find("StartHTML:") != std::string_view::npos) return true;
-  if (t.empty() || t.front() != '<') return false;
-  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p ",
-                               "<span", "<h1", "<h2", "<h3", "<style", "<title", "<!--", "<tr", "<td", "<font", "<br"})
-    if (istarts(t, tag)) return true;
-  return false;
 }
 
 }  // namespace
@@ -123,7 +98,7 @@ std::variant<InputInfo, Error> read_input(std::string_view bytes, const Options&
   Error error{};
   std::string_view input = bytes;
   std::optional<Decoded> counted;  // decode_input's counts, while `input` is the bytes it counted
-  if (bytes.substr(0, 5) == "%PDF-" && format != "docx")
+  if (is_pdf_file(bytes) && format != "docx")
     return Error{ErrorCode::not_text,
                  "输入是 PDF 文件本身：请在网页版中打开（由 pdf.js 提取文字），或先提取其文字（pdftotext -layout）再检查", 0};
   if (format == "pdf") {
@@ -153,7 +128,7 @@ std::variant<InputInfo, Error> read_input(std::string_view bytes, const Options&
     } else {
       counted = std::move(decoded);
     }
-    if (format == "html" || (format == "auto" && looks_like_html(input))) {
+    if (format == "html" || (format == "auto" && is_html(input))) {
 #ifdef NIANBAO_HAVE_HTML
       auto text = html_to_text(input, options.limits, &error);
       if (!text) return error;

@@ -31,8 +31,6 @@ inline constexpr std::size_t kMaxColumn = 400;
 /// The format test of this reader: true when `bytes` starts with the runs header line (after
 /// an optional UTF-8 BOM).
 bool is_pdf_runs(std::string_view bytes);
-/// (The old name of is_pdf_runs, until check.cpp calls that.)
-inline bool looks_like_runs(std::string_view bytes) { return is_pdf_runs(bytes); }
 
 /// A PDF file itself ("%PDF-"), which the core does not read: pdf.js extracts its runs first
 /// (web/pdf-runs.js; the CLI through core/cli/pdf.cpp).
