@@ -8,7 +8,7 @@
 #include "lexicon/row_keys.hpp"
 #include "tables/label.hpp"
 #include "narrative/narrative_rules.hpp"
-#include "narrative/text_figures.hpp"
+#include "text/text_figures.hpp"
 #include "util/utf8.hpp"
 
 namespace nianbao {

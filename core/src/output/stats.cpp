@@ -6,7 +6,7 @@
 
 #include "narrative/narrative_rules.hpp"
 #include "lexicon/row_keys.hpp"
-#include "narrative/text_figures.hpp"
+#include "text/text_figures.hpp"
 
 namespace nianbao {
 

@@ -13,6 +13,7 @@
 #include "read/docx_render.hpp"
 #include "read/docx_xml.hpp"
 #include "read/zip_reader.hpp"
+#include "util/strings.hpp"
 
 namespace nianbao {
 
@@ -21,11 +22,6 @@ namespace {
 using pugi::xml_node;
 
 // ---- the parts ----------------------------------------------------------------------
-
-bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
 
 /// Resolves a relationship target against the directory of its source part ("" = root).
 std::string resolve(std::string_view base_dir, std::string_view target) {

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-#include "narrative/prose.hpp"
+#include "text/phrases.hpp"
 
 namespace nianbao {
 

@@ -24,10 +24,9 @@ bool is_cn_numeral(char32_t c) {
     default: return false;
   }
 }
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n'; }
 bool keep_in_core(char32_t c) {
-  return utf8::is_han(c) || is_digit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+  return utf8::is_han(c) || utf8::is_digit_cp(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
 }
 
 }  // namespace
@@ -72,8 +71,8 @@ LabelKey label_key_impl(std::string_view label, bool drop_notes) {
   // Leading numbering: "(一)", "一、", "1.", "1、", "(1)", "其中:".
   auto numeral_run = [&](std::size_t at) {
     std::size_t j = at;
-    if (j < s.size() && is_digit(s[j])) {
-      while (j < s.size() && is_digit(s[j])) ++j;
+    if (j < s.size() && utf8::is_digit_cp(s[j])) {
+      while (j < s.size() && utf8::is_digit_cp(s[j])) ++j;
     } else {
       while (j < s.size() && is_cn_numeral(s[j])) ++j;
     }
@@ -93,7 +92,7 @@ LabelKey label_key_impl(std::string_view label, bool drop_notes) {
     const std::size_t j = numeral_run(i);
     if (j > i && j < s.size() && (s[j] == U'、' || s[j] == U'.' || s[j] == U')' || s[j] == U'．')) {
       // "1.5" is a number, not numbering
-      if (!(s[j] == U'.' && j + 1 < s.size() && is_digit(s[j + 1]))) {
+      if (!(s[j] == U'.' && j + 1 < s.size() && utf8::is_digit_cp(s[j + 1]))) {
         key.numbering = s.substr(i, j - i);
         i = j + 1;
       }

@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include "narrative/text_figures.hpp"
+#include "text/text_figures.hpp"
 #include "tables/label.hpp"
 #include "tables/runtogether_search.hpp"
 #include "tables/runtogether_text.hpp"

@@ -7,7 +7,7 @@
 #include <optional>
 #include <set>
 
-#include "narrative/prose.hpp"
+#include "util/strings.hpp"
 #include "tables/label.hpp"
 #include "tables/runtogether.hpp"
 #include "tables/runtogether_text.hpp"

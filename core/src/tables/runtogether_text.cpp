@@ -9,7 +9,7 @@
 #include <memory>
 #include <string_view>
 
-#include "narrative/prose.hpp"
+#include "util/strings.hpp"
 #include "read/normalize.hpp"
 #include "tables/runtogether.hpp"
 #include "util/number.hpp"

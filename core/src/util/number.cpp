@@ -3,6 +3,7 @@
 #include <array>
 #include <limits>
 
+#include "util/strings.hpp"
 #include "util/utf8.hpp"
 
 namespace nianbao {
@@ -23,15 +24,6 @@ std::string Decimal::to_string() const {
   return out;
 }
 
-namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool starts_with(std::string_view s, std::size_t i, std::string_view p) {
-  return s.substr(i, p.size()) == p;
-}
-
-}  // namespace
-
 std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign,
                                          bool allow_multiplier) {
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max() / (Decimal::kScale * 10);
@@ -41,28 +33,28 @@ std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign,
     neg = text[i] == '-';
     ++i;
   }
-  if (i >= text.size() || !is_digit(text[i])) return std::nullopt;
+  if (i >= text.size() || !utf8::is_digit(text[i])) return std::nullopt;
   std::int64_t whole = 0;
   std::size_t digits = 0;
   while (i < text.size()) {
-    if (is_digit(text[i])) {
+    if (utf8::is_digit(text[i])) {
       if (whole > kMax) return std::nullopt;  // absurdly long digit run: not a number we can check
       whole = whole * 10 + (text[i] - '0');
       ++digits;
       ++i;
-    } else if (text[i] == ',' && digits > 0 && i + 3 < text.size() + 0 && is_digit(text[i + 1]) &&
-               is_digit(text[i + 2]) && is_digit(text[i + 3]) &&
-               (i + 4 >= text.size() || !is_digit(text[i + 4]))) {
+    } else if (text[i] == ',' && digits > 0 && i + 3 < text.size() + 0 && utf8::is_digit(text[i + 1]) &&
+               utf8::is_digit(text[i + 2]) && utf8::is_digit(text[i + 3]) &&
+               (i + 4 >= text.size() || !utf8::is_digit(text[i + 4]))) {
       ++i;  // thousands separator: exactly three digits follow
     } else {
       break;
     }
   }
   std::int64_t frac = 0;
-  if (i + 1 < text.size() && text[i] == '.' && is_digit(text[i + 1])) {
+  if (i + 1 < text.size() && text[i] == '.' && utf8::is_digit(text[i + 1])) {
     ++i;
     std::int64_t scale = Decimal::kScale / 10;
-    while (i < text.size() && is_digit(text[i])) {
+    while (i < text.size() && utf8::is_digit(text[i])) {
       // A digit past the places a Decimal keeps would be dropped: not a number we can hold
       // exactly, so none rather than a value cut short.
       if (scale == 0 && text[i] != '0') return std::nullopt;
@@ -73,12 +65,12 @@ std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign,
   }
   std::int64_t scaled = whole * Decimal::kScale + frac;
   if (allow_multiplier) {
-    if (starts_with(text, i, "万")) {
+    if (starts_with(text.substr(i), "万")) {
       if (scaled > std::numeric_limits<std::int64_t>::max() / 10000) return std::nullopt;
       scaled *= 10000;
       i += 3;
     }
-    else if (starts_with(text, i, "亿")) {
+    else if (starts_with(text.substr(i), "亿")) {
       if (scaled > std::numeric_limits<std::int64_t>::max() / 100000000) return std::nullopt;
       scaled *= 100000000;
       i += 3;
@@ -87,7 +79,7 @@ std::optional<ParsedNumber> parse_number(std::string_view text, bool allow_sign,
   ParsedNumber p;
   p.value = Decimal::from_scaled(neg ? -scaled : scaled);
   p.length = i;
-  p.approximate = starts_with(text, i, "余") || starts_with(text, i, "多");
+  p.approximate = starts_with(text.substr(i), "余") || starts_with(text.substr(i), "多");
   return p;
 }
 

@@ -116,6 +116,8 @@ inline std::size_t encoded_length(char32_t cp) {
 
 /// An ASCII digit 0–9 (after NFKC, full-width digits are these).
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+/// The same for a code point.
+inline bool is_digit_cp(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 /// 一 to 十: the numerals of headings and item numbers ("三、", "（六）").
 inline bool is_cjk_numeral(char32_t cp) { return std::u32string_view(U"一二三四五六七八九十").find(cp) != std::u32string_view::npos; }

@@ -1,7 +1,7 @@
 // Figures the running text states about table quantities, found with the cue tables of
 // lexicon/figure_cues.hpp: the statements of figures and of none, the published total, and
 // the tables' values they are compared with.
-#include "narrative/text_figures.hpp"
+#include "text/text_figures.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,7 +12,8 @@
 #include "lexicon/figure_cues.hpp"
 #include "lexicon/row_keys.hpp"
 #include "nianbao/report.hpp"
-#include "narrative/prose.hpp"
+#include "text/phrases.hpp"
+#include "text/words.hpp"
 #include "util/utf8.hpp"
 
 namespace nianbao {
