@@ -194,3 +194,21 @@ TEST_CASE("a county government's report in other words raises nothing; its 建�
   REQUIRE(testing::rules_of(twin) == "text-table");
   CHECK(twin.findings[0].expected == Decimal::from_int(18));
 }
+
+TEST_CASE("t2-township-rules: a township that reports 规章 it made; a department may") {
+  const std::string clean = testing::clean_report();
+  std::string township = clean;
+  for (std::size_t at = township.find("示例市交通运输局"); at != std::string::npos; at = township.find("示例市交通运输局", at))
+    township.replace(at, std::string("示例市交通运输局").size(), "示例县城关镇人民政府");
+  const std::string with_rules = replaced(township, "规章 | 0 | 0 | 0", "规章 | 2 | 0 | 2");
+  const auto r = check_ok(with_rules);
+  const auto f = findings(r, "t2-township-rules");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->severity == Severity::warning);
+  CHECK(f[0]->actual == Decimal::from_int(2));
+  CHECK(f[0]->message.find("示例县城关镇人民政府") != std::string::npos);
+  CHECK(at(with_rules, f[0]->span) == "2");
+  // None made: nothing to say; a department that reports 规章 is not this rule's business.
+  CHECK(findings(check_ok(township), "t2-township-rules").empty());
+  CHECK(findings(check_ok(replaced(clean, "规章 | 0 | 0 | 0", "规章 | 2 | 0 | 2")), "t2-township-rules").empty());
+}

@@ -16,7 +16,7 @@ std::string_view severity_name(Severity s);
 /// Every rule, in the registry's order (the order of docs/rules.md).
 enum class Rule : std::uint8_t {
   // tables: the relations of spec §4
-  t3_balance, t3_results, t3_columns, t4_groups, t2_cells, legacy_sum, legacy_subset, legacy_unit,
+  t3_balance, t3_results, t3_columns, t4_groups, t2_cells, t2_township_rules, legacy_sum, legacy_subset, legacy_unit,
   // cells and how the tables were read
   cell_blank, cell_invalid, cell_split, cell_ambiguous, table_shape, table_incomplete, template_version, template_label,
   // structure of the report

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "lexicon/body_words.hpp"
 #include "lexicon/row_keys.hpp"
 #include "tables/label.hpp"
 #include "narrative/narrative_rules.hpp"
@@ -104,6 +105,30 @@ void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, Tex
   r.findings.push_back(std::move(f));
 }
 
+/// t2-township-rules (spec §6): 规章 are made by the State Council's departments and the people's
+/// governments of provinces and cities with districts (立法法 第九十一、九十三条); a township or
+/// sub-district that reports 规章 it made this year has put its other documents in that row.
+void township_rules(const NarrativeFacts& facts, std::span<const ReportTable> tables, std::vector<Finding>& out) {
+  if (!facts.agency || !std::any_of(lexicon::kTownshipSuffixes.begin(), lexicon::kTownshipSuffixes.end(),
+                                    [&](std::string_view s) { return facts.agency->ends_with(s); }))
+    return;
+  for (const ReportTable& t : tables) {
+    if (t.id != "T2") continue;
+    for (std::string_view col : {"本年制发件数", "本年新制作数量"}) {
+      const TableCell* c = t.find(lexicon::kT2Rules, col);
+      if (!c || !c->value || *c->value == Decimal()) continue;
+      Finding f = Finding::of(Rule::t2_township_rules);
+      f.message = "表二「规章」「" + std::string(col) + "」填报为" + c->value->to_string() + "，但" + *facts.agency +
+                  "是乡镇、街道，没有制定规章的权限（规章由国务院部门和省、自治区、直辖市和设区的市、自治州的人民政府制定），"
+                  "请核对是否应填在「行政规范性文件」行";
+      f.span = c->span;
+      f.expected = Decimal();
+      f.actual = *c->value;
+      out.push_back(std::move(f));
+    }
+  }
+}
+
 }  // namespace
 
 TextTableResult check_text_table(const Prose& prose, const NarrativeFacts& facts, std::span<const ReportTable> tables) {
@@ -176,6 +201,7 @@ TextTableResult check_text_table(const Prose& prose, const NarrativeFacts& facts
     for (const TableCell* c : cells) f.related.push_back(c->span);
     r.findings.push_back(std::move(f));
   }
+  township_rules(facts, tables, r.findings);
   return r;
 }
 

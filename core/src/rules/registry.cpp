@@ -12,7 +12,7 @@ namespace {
 using S = Severity;
 using R = Rule;
 
-constexpr std::array<RuleInfo, 38> kRules{{
+constexpr std::array<RuleInfo, 39> kRules{{
     // ---- tables: the relations of spec §4 (tables/templates.cpp declares them as data) ----
     {R::t3_balance, "t3-balance", "tables", S::error, "表三 一+二=（七）+四", "Table 3 balance",
      "表三每一列：本年新收加上年结转，等于办理结果总计加结转下年度", "§4"},
@@ -24,6 +24,8 @@ constexpr std::array<RuleInfo, 38> kRules{{
      "表四行政复议和两类行政诉讼：总计等于结果维持、结果纠正、其他结果、尚未审结之和", "§4"},
     {R::t2_cells, "t2-cells", "tables", S::warning, "表二数值", "Table 2 values",
      "表二各行数值之间的关系（如新公开不大于新制作、制发不大于现行有效加废止）和金额单位", "§4"},
+    {R::t2_township_rules, "t2-township-rules", "tables", S::warning, "乡镇制发规章", "rules made by a township",
+     "乡镇、街道没有制定规章的权限，表二“规章”行却填报了本年制发（新制作）的件数", "§6"},
     {R::legacy_sum, "legacy-sum", "tables", S::error, "统计表合计", "legacy sums",
      "旧版统计表：收到申请数、办结数、复议诉讼数、人员数等于其分项之和", "§4"},
     {R::legacy_subset, "legacy-subset", "tables", S::warning, "统计表“其中”项", "legacy subsets",
