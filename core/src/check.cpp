@@ -17,7 +17,7 @@
 #include "read/reader.hpp"
 #include "tables/label.hpp"
 #include "tables/matcher.hpp"
-#include "tables/rules.hpp"
+#include "tables/relations.hpp"
 #include "tables/template_version.hpp"
 
 namespace nianbao {

@@ -189,7 +189,7 @@ inline std::vector<std::string> t4_values() {
 #include "tables/matcher.hpp"
 #include "read/normalize.hpp"
 #include "read/reader.hpp"
-#include "tables/rules.hpp"
+#include "tables/relations.hpp"
 
 namespace testing {
 

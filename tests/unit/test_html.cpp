@@ -14,7 +14,7 @@
 #include "tables/matcher.hpp"
 #include "read/normalize.hpp"
 #include "read/reader.hpp"
-#include "tables/rules.hpp"
+#include "tables/relations.hpp"
 
 namespace {
 

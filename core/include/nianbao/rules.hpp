@@ -38,7 +38,7 @@ struct RuleInfo {
   Severity severity;          ///< the default; a finding may be milder or stricter (its message says why)
   std::string_view name_zh;   ///< short name for lists and filters: "表三 一+二=（七）+四"
   std::string_view name_en;
-  std::string_view description;  ///< one line, plain Chinese: what it checks
+  std::string_view description;  ///< one line, plain Chinese: what it checks (empty in the wasm build)
   std::string_view spec;         ///< the spec section it comes from: "§4"
 };
 
@@ -49,7 +49,7 @@ inline std::string_view rule_id(Rule r) { return rule_info(r).id; }
 /// The rule of a kebab-case id, if there is one.
 std::optional<Rule> rule_by_id(std::string_view id);
 /// The registry as JSON: {"schema":"nianbao/1","rules":[{"id","family","severity","name":{"zh_CN","en"},
-/// "description","spec"},…]} (`indent` 0: one line).
+/// "description","spec"},…]} (`indent` 0: one line; no "description" in the wasm build).
 std::string rules_json(int indent = 0);
 
 }  // namespace nianbao

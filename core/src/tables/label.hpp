@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "tables/rules.hpp"
+#include "tables/relations.hpp"
 #include "tables/templates.hpp"
 
 namespace nianbao {

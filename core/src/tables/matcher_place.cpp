@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "tables/matcher_rows.hpp"
-#include "tables/rules.hpp"
+#include "tables/relations.hpp"
 #include "tables/unread.hpp"
 
 namespace nianbao::matching {

@@ -13,7 +13,7 @@
 #include "nianbao/decimal.hpp"
 #include "nianbao/report.hpp"
 #include "tables/cell_index.hpp"
-#include "tables/rules.hpp"
+#include "tables/relations.hpp"
 #include "tables/runtogether.hpp"
 
 namespace nianbao::runtogether {

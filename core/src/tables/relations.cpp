@@ -1,4 +1,4 @@
-#include "tables/rules.hpp"
+#include "tables/relations.hpp"
 
 #include "tables/cell_index.hpp"
 #include "tables/label.hpp"
