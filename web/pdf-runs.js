@@ -1,5 +1,5 @@
 // PDF text runs (docs/contracts.md, "PDF text runs"): the positioned text of a PDF, as pdf.js
-// extracts it, in the payload the core reads with format "pdf" (core/src/runs_reader.cpp).
+// extracts it, in the payload the core reads with format "pdf" (core/src/read/runs_reader.cpp).
 // Dependency-free: the caller opens the document with pdf.js (page or Web Worker) and passes the
 // PDFDocumentProxy; nothing here imports pdf.js.
 //

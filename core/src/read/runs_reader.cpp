@@ -171,12 +171,16 @@ class Layout {
       const std::size_t k0 = trailing_numbers(l);
       const std::size_t li = label_line(i, k0, 0.5 * l.h, 1.1 * l.h);
       if (li == lines_.size()) continue;
-      Line& b = lines_[li];
-      b.pieces.insert(b.pieces.end(), l.pieces.begin() + static_cast<std::ptrdiff_t>(k0), l.pieces.end());
-      b.hmax = std::max(b.hmax, l.hmax);
-      l.pieces.resize(k0);
-      if (l.pieces.empty()) l.gone = true;
+      move_numbers(l, k0, lines_[li]);
     }
+  }
+
+  /// The numbers of `l` from piece `k0` on go to the end of label line `b`; a line left empty goes.
+  static void move_numbers(Line& l, std::size_t k0, Line& b) {
+    b.pieces.insert(b.pieces.end(), l.pieces.begin() + static_cast<std::ptrdiff_t>(k0), l.pieces.end());
+    b.hmax = std::max(b.hmax, l.hmax);
+    l.pieces.resize(k0);
+    if (l.pieces.empty()) l.gone = true;
   }
 
   /// A row of numbers centred between the lines of a wrapped label (a cell of two lines next
@@ -206,11 +210,7 @@ class Layout {
           best = j;
       }
       if (best == lines_.size()) continue;
-      Line& b = lines_[best];
-      b.pieces.insert(b.pieces.end(), l.pieces.begin() + static_cast<std::ptrdiff_t>(k0), l.pieces.end());
-      b.hmax = std::max(b.hmax, l.hmax);
-      l.pieces.resize(k0);
-      if (l.pieces.empty()) l.gone = true;
+      move_numbers(l, k0, lines_[best]);
     }
   }
 

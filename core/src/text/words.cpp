@@ -236,46 +236,34 @@ inline std::size_t next_may_stop(std::string_view t, std::size_t i, std::size_t 
   return i;
 }
 
+/// Where the text before `at` resumes after its last stop within `window` bytes (the window's
+/// start when there is none). (Continuation bytes of UTF-8 are never a stop: stop_at passes over them.)
+inline std::size_t after_last_stop(std::string_view t, std::size_t at, std::size_t window, std::uint64_t stops, bool dun) {
+  at = std::min(at, t.size());
+  const std::size_t stop = at > window ? char_start(t, at - window) : 0;
+  for (std::size_t i = at; i-- > stop;) {
+    std::size_t len = 0;
+    if (stop_at(t, i, stops, dun, len) && i + len <= at) return i + len;
+  }
+  return stop;
+}
+
+/// The first stop at or after `at` within `window` bytes, or the window's end.
+inline std::size_t first_stop(std::string_view t, std::size_t at, std::size_t window, std::uint64_t stops, bool dun) {
+  const std::size_t stop = std::min(t.size(), at + window);
+  for (std::size_t i = next_may_stop(t, at, stop); i < stop; i = next_may_stop(t, i + 1, stop)) {
+    std::size_t len = 0;
+    if (stop_at(t, i, stops, dun, len)) return i;
+  }
+  return char_start(t, stop);  // (t.size() itself when the window reaches the end)
+}
+
 }  // namespace
 
-// (Continuation bytes of UTF-8 are never a stop: stop_at passes over them.)
-std::size_t clause_start(std::string_view t, std::size_t at, bool dun) {
-  at = std::min(at, t.size());
-  const std::size_t stop = at > kClauseWindow ? char_start(t, at - kClauseWindow) : 0;
-  for (std::size_t i = at; i-- > stop;) {
-    std::size_t len = 0;
-    if (stop_at(t, i, kClauseStops, dun, len) && i + len <= at) return i + len;
-  }
-  return stop;
-}
-
-std::size_t clause_end(std::string_view t, std::size_t at, bool dun) {
-  const std::size_t stop = std::min(t.size(), at + kClauseWindow);
-  for (std::size_t i = next_may_stop(t, at, stop); i < stop; i = next_may_stop(t, i + 1, stop)) {
-    std::size_t len = 0;
-    if (stop_at(t, i, kClauseStops, dun, len)) return i;
-  }
-  return char_start(t, stop);
-}
-
-std::size_t sentence_start(std::string_view t, std::size_t at) {
-  at = std::min(at, t.size());
-  const std::size_t stop = at > kSentenceWindow ? char_start(t, at - kSentenceWindow) : 0;
-  for (std::size_t i = at; i-- > stop;) {
-    std::size_t len = 0;
-    if (stop_at(t, i, kSentenceStops, false, len) && i + len <= at) return i + len;
-  }
-  return stop;
-}
-
-std::size_t sentence_end(std::string_view t, std::size_t at) {
-  const std::size_t stop = std::min(t.size(), at + kSentenceWindow);
-  for (std::size_t i = next_may_stop(t, at, stop); i < stop; i = next_may_stop(t, i + 1, stop)) {
-    std::size_t len = 0;
-    if (stop_at(t, i, kSentenceStops, false, len)) return i;
-  }
-  return stop == t.size() ? stop : char_start(t, stop);
-}
+std::size_t clause_start(std::string_view t, std::size_t at, bool dun) { return after_last_stop(t, at, kClauseWindow, kClauseStops, dun); }
+std::size_t clause_end(std::string_view t, std::size_t at, bool dun) { return first_stop(t, at, kClauseWindow, kClauseStops, dun); }
+std::size_t sentence_start(std::string_view t, std::size_t at) { return after_last_stop(t, at, kSentenceWindow, kSentenceStops, false); }
+std::size_t sentence_end(std::string_view t, std::size_t at) { return first_stop(t, at, kSentenceWindow, kSentenceStops, false); }
 
 std::size_t past_stop(std::string_view t, std::size_t i) {
   if (i >= t.size()) return t.size();
