@@ -39,7 +39,11 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 
 // ---- the page, the worker, the wasm ------------------------------------------------------------
-for (const f of ['index.html', 'style.css', 'favicon.svg', 'worker.js']) copy(path.join(web, f), path.join(out, f));
+for (const f of ['index.html', 'style.css', 'favicon.svg']) copy(path.join(web, f), path.join(out, f));
+// The worker minified (its comments are for readers of web/worker.js, not for the first load);
+// top-level names stay as they are (a classic worker script: they are its globals).
+const workerJs = (await esbuild.transform(read(path.join(web, 'worker.js')).toString(), { minify: true, legalComments: 'none' })).code;
+fs.writeFileSync(path.join(out, 'worker.js'), workerJs);
 const split = path.join(wasmDir, 'web');
 if (fs.existsSync(path.join(split, 'nianbao.wasm'))) {
   copy(path.join(split, 'nianbao.js'), path.join(out, 'nianbao.js'));
@@ -79,7 +83,7 @@ const singleJs = single.outputFiles[0].text;
 
 // ---- the offline single file: everything inlined, the worker a blob ---------------------------------
 {
-  const workerSrc = read(path.join(wasmDir, 'nianbao.js')).toString() + '\n' + read(path.join(web, 'worker.js')).toString();
+  const workerSrc = read(path.join(wasmDir, 'nianbao.js')).toString() + '\n' + workerJs;
   const pdfMain = read(path.join(pdfjsDir, 'build/pdf.min.mjs')).toString();
   const pdfWorker = read(path.join(pdfjsDir, 'build/pdf.worker.min.mjs')).toString();
   const runs = fs.existsSync(path.join(web, 'pdf-runs.js')) ? read(path.join(web, 'pdf-runs.js')).toString() : 'export function pdfToRuns(){throw new Error("no pdf-runs.js")}';
