@@ -2,8 +2,10 @@
 // Writes docs/rules.md, the reference of every rule: the registry as `nianbao rules` prints it
 // (core/src/rules/registry.cpp) and one real finding of each rule. The example is the first
 // finding of the rule in the golden outputs (tests/golden, files in path order); for a rule with
-// none there, the first one the CLI reports on inputs that show it: the cross-year fixture
-// (tests/fixtures/years/2021-carry.txt with tests/fixtures/narrative/clean.txt), then the corpus of
+// none there, the first one the CLI reports on inputs that show it: the cross-year fixtures (pairs of
+// one body's consecutive years: tests/fixtures/years/2021-carry.txt with
+// tests/fixtures/narrative/clean.txt, 2021 format; tests/fixtures/years/2019.txt with
+// tests/fixtures/years/2020-copied.txt, 2019 format), then the corpus of
 // real reports (../shared/corpus/reports, checked together, so the same body's consecutive years
 // are compared as well). `--check` writes nothing and exits 1 when docs/rules.md is not what it
 // would write (scripts/test runs it, so the reference never goes stale).
@@ -64,10 +66,12 @@ function findingsOf(output, name) {
   }
 }
 const missing = () => registry.some((r) => !examples.has(r.id));
-if (missing()) {
-  const years = ['tests/fixtures/years/2021-carry.txt', 'tests/fixtures/narrative/clean.txt'];
-  findingsOf(run(['check', '--format', 'json', ...years], repo), (f) => f);
-}
+const YEAR_PAIRS = [
+  ['tests/fixtures/years/2021-carry.txt', 'tests/fixtures/narrative/clean.txt'],  // 2021 format: a carry-over that changed
+  ['tests/fixtures/years/2019.txt', 'tests/fixtures/years/2020-copied.txt'],      // 2019 format: item counts, copied text
+];
+for (const years of YEAR_PAIRS)
+  if (missing()) findingsOf(run(['check', '--format', 'json', ...years], repo), (f) => f);
 if (missing()) {
   if (!existsSync(corpus)) {
     console.error(`rules-doc: the corpus ${corpus} is missing (--corpus DIR)`);
@@ -137,7 +141,8 @@ w('',
   '',
   '**Examples** are real findings: the first finding of the rule in the golden outputs',
   '(`tests/golden`, files in path order); for a rule without one, the first the CLI reports on the',
-  'cross-year fixture (`tests/fixtures/years/2021-carry.txt` with `tests/fixtures/narrative/clean.txt`),',
+  'cross-year fixtures (`tests/fixtures/years/2021-carry.txt` with `tests/fixtures/narrative/clean.txt`,',
+  '`tests/fixtures/years/2019.txt` with `tests/fixtures/years/2020-copied.txt`),',
   `then on the corpus of real reports (\`${CORPUS_NAME}\`, checked together so that one body’s`,
   'consecutive years are compared too).',
   '',

@@ -1,5 +1,6 @@
 // Cross-year checks (spec §4): two consecutive years of one body, consistent, raise nothing; the
-// carry-over changed raises xyear-carry on the changed column (and its 总计); copied text is said.
+// carry-over changed raises xyear-carry on the changed column (and its 总计); copied text is said;
+// in the 2019 format, an item count that does not carry raises xyear-2019.
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
@@ -166,4 +167,36 @@ TEST_CASE("xyear-stock with a run-together row: one reading that carries is enou
   const auto pairs2 = pairs_of({&y2022, &both});
   REQUIRE(pairs2.size() == 1);
   CHECK(pairs2[0].findings.empty());  // two readings fit; one carries: nothing to say
+}
+
+TEST_CASE("2019 format: an item count that does not carry (xyear-2019) and a copied report (xyear-copy), exactly") {
+  // The fixture pair docs/rules.md takes its examples of both rules from: each year is consistent
+  // in itself; 2019 says 行政强制 3＋1 but 2020 starts from 3, and 2020 repeats 2019's text.
+  const std::string prev = testing::read_fixture("years/2019.txt");
+  const std::string cur = testing::read_fixture("years/2020-copied.txt");
+  const Report y2019 = named(prev, "2019.txt");
+  const Report y2020 = named(cur, "2020-copied.txt");
+  for (const Report* r : {&y2019, &y2020}) {
+    for (const auto& f : r->findings) MESSAGE(r->file << " " << nianbao::rule_id(f.rule) << ": " << f.message);
+    CHECK(r->findings.empty());
+    CHECK(r->meta.format == nianbao::Format::f2019);
+  }
+  const auto pairs = pairs_of({&y2020, &y2019});
+  REQUIRE(pairs.size() == 1);
+  CHECK(pairs[0].year == 2020);
+  CHECK(pairs[0].previous_file == "2019.txt");
+  REQUIRE(rules_of(pairs[0]) == std::vector<std::string>{"xyear-2019", "xyear-copy"});
+  const auto& items = pairs[0].findings[0];
+  CHECK(items.message == "表二「行政强制」上一年项目数量为3，按2019年度报告的3＋1应为4");
+  CHECK(items.expected == Decimal::from_int(4));
+  CHECK(items.actual == Decimal::from_int(3));
+  CHECK(at(cur, items.span) == "3");
+  REQUIRE(items.related.size() == 2);
+  CHECK(at(prev, items.related[0]) == "3");
+  CHECK(at(prev, items.related[1]) == "1");
+  const auto& copy = pairs[0].findings[1];
+  CHECK(copy.severity == nianbao::Severity::warning);
+  CHECK(copy.actual == Decimal::from_int(94));
+  CHECK(pairs[0].sentences == 17);
+  CHECK(pairs[0].repeated == 16);
 }
