@@ -15,6 +15,7 @@
 #include "read/input.hpp"
 #include "read/normalize.hpp"
 #include "read/reader.hpp"
+#include "rules/repeats.hpp"
 #include "tables/label.hpp"
 #include "tables/matcher.hpp"
 #include "tables/relations.hpp"
@@ -69,6 +70,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
     // (By the rule's id, as text: the order of the JSON since rules had string ids.)
     return std::tuple(a.span.start, a.span.end, rule_id(a.rule)) < std::tuple(b.span.start, b.span.end, rule_id(b.rule));
   });
+  group_repeats(report.findings);  // one defect in many places is one finding (spec §9)
   return report;
 }
 

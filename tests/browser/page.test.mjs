@@ -99,10 +99,14 @@ test('seed 002: the repeated 二、 marked at the second heading', { timeout: 12
   await context.close();
 });
 
-test('seed 003: every 365体育投注 marked; 行政诉讼 9 ≠ 5+0+1 with the failing cell and its address', { timeout: 120000 }, async () => {
+test('seed 003: one tampering finding, every 365体育投注 marked; 行政诉讼 9 ≠ 5+0+1 with the failing cell and its address', { timeout: 120000 }, async () => {
   const { context, page, watch } = await check('003_');
+  // One planted phrase in 24 places is one finding (its places in occurrences), and the counts
+  // are of findings: 2 errors, tampering and the 行政诉讼 sum.
   const tampering = findingsOf(page, 'tampering');
-  assert.equal(await tampering.count(), 24);
+  assert.equal(await tampering.count(), 1);
+  assert.match(await tampering.textContent(), /共24处/);
+  assert.equal(await page.locator('nianbao-check .summary').getAttribute('data-errors'), '2');
   const own = await page.locator('nianbao-check .textview mark.sev-error').evaluateAll((ms) =>
     ms.filter((m) => m.querySelector('.icon')).map((m) => [...m.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('')));
   assert.equal(own.filter((t) => t === '365体育投注').length, 24, 'each occurrence marked with an icon');

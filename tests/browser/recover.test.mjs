@@ -38,10 +38,10 @@ async function checkFails(page, text) {
   return page.locator('nianbao-check .status').textContent();
 }
 
-/** Seed 003 (legacy 统计表) with its real findings: 25 errors, among them the 行政诉讼 sum. */
+/** Seed 003 (legacy 统计表) with its real findings: 2 errors (24 places of one tampering, and the 行政诉讼 sum). */
 async function seed003Findings(page) {
   await pasteAndCheck(page, seed('003_'));
-  assert.equal(await page.locator('nianbao-check .summary').getAttribute('data-errors'), '25');
+  assert.equal(await page.locator('nianbao-check .summary').getAttribute('data-errors'), '2');
   const sum = page.locator('nianbao-check li.finding[data-rule="legacy-sum"]', { hasText: '应为5+0+1=6，表中填报为9' });
   assert.equal(await sum.count(), 1);
 }

@@ -113,3 +113,18 @@ TEST_CASE("site-chrome: breadcrumbs, print buttons and footers are set aside; �
   REQUIRE(findings(r, "title").empty());  // the title is the line after the breadcrumb
   CHECK(r.meta.agency == std::string("示例市"));
 }
+
+TEST_CASE("repeats: one typo in several places is one finding; different words stay apart") {
+  const std::string clean = testing::clean_report();
+  std::string text = replaced(clean, "均为复议后起诉。", "均为复议后起诉。澳门百家乐。");
+  text = replaced(text, "本年度未收取信息处理费。", "本年度未收取信息处理费。澳门百家乐。");
+  const auto r = check_ok(text);
+  const auto t = findings(r, "tampering");
+  REQUIRE(t.size() == 1);  // 百家乐 twice: one defect, two places
+  REQUIRE(t[0]->occurrences.size() == 2);
+  CHECK(at(text, t[0]->occurrences[0]) == "百家乐");
+  CHECK(at(text, t[0]->occurrences[1]) == "百家乐");
+  CHECK(t[0]->occurrences[0].start < t[0]->occurrences[1].start);
+  CHECK(t[0]->message.find("（共2处）") != std::string::npos);
+  CHECK(r.count(Severity::error) == 1);
+}

@@ -422,8 +422,11 @@ export class NianbaoCheck extends HTMLElement {
     findings.forEach((f, idx) => {
       if (!ranges[idx]) return;
       marks.push({ index: idx, start: ranges[idx].start, end: ranges[idx].end, severity: f.severity,
-        // A finding in several places (occurrences): the others are lit with it, like its related cells.
-        related: [...(f.related || []), ...(f.occurrences || []).slice(1)].map(range).filter(Boolean).map((x) => [x.start, x.end]) });
+        related: (f.related || []).map(range).filter(Boolean).map((x) => [x.start, x.end]) });
+      // A finding in several places (occurrences, the first being its span): each place is marked
+      // as the finding, and choosing any of them selects it.
+      for (const o of (f.occurrences || []).slice(1).map(range).filter(Boolean))
+        marks.push({ index: idx, start: o.start, end: o.end, severity: f.severity, related: [] });
     });
     const textSection = el('section', { class: 'text-pane', 'aria-labelledby': 'text-h' }, [
       el('h3', { id: 'text-h', text: t('text') }),

@@ -40,6 +40,9 @@ struct RuleInfo {
   std::string_view name_en;
   std::string_view description;  ///< one line, plain Chinese: what it checks (empty in the wasm build)
   std::string_view spec;         ///< the spec section it comes from: "§4"
+  /// One defect in many places (spec §9): its findings with the same message are one finding,
+  /// every place in `occurrences` (rules/repeats.cpp).
+  bool grouped = false;
 };
 
 /// The registry, in the order of `Rule`.

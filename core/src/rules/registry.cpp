@@ -88,10 +88,10 @@ constexpr std::array<RuleInfo, 39> kRules{{
     {R::info_fee, "info-fee", "text", S::warning, "信息处理费", "information fee",
      D("2021年版格式要求在“其他需要报告的事项”中说明信息处理费的收取情况"), "§5"},
     {R::typo, "typo", "text", S::warning, "错别字", "typos",
-     D("常见错别字和规定名称的错误写法"), "§6"},
+     D("常见错别字和规定名称的错误写法"), "§6", true},
     // ---- integrity of what was published ----
     {R::tampering, "tampering", "integrity", S::error, "网页篡改", "tampering",
-     D("正文中夹杂与报告无关的植入内容（博彩、广告等）"), "§6"},
+     D("正文中夹杂与报告无关的植入内容（博彩、广告等）"), "§6", true},
     {R::pii, "pii", "integrity", S::warning, "个人信息", "personal data",
      D("报告中出现身份证号、手机号等个人信息"), "§6"},
     {R::site_chrome, "site-chrome", "integrity", S::info, "网页元素", "page chrome",
