@@ -23,6 +23,7 @@
 #include "pdf.hpp"
 #include "nianbao/check.hpp"
 #include "nianbao/cross_year.hpp"
+#include "nianbao/options.hpp"
 #include "nianbao/summary.hpp"
 
 namespace fs = std::filesystem;
@@ -31,12 +32,14 @@ namespace {
 
 constexpr const char* kUsage =
     "用法 usage: nianbao check [--format json|text] [--pretty] [--input auto|text|html|docx|pdf]\n"
-    "                     [--summary] [--jobs N] PATH...\n"
+    "                     [--summary] [--jobs N] [--cells FILE] PATH...\n"
     "       PATH 为文件、目录（递归读取 .txt .text .md .html .htm .docx .pdf .runs，按路径排序）或 -（标准输入）\n"
     "       --input 默认 auto：按内容判断；pdf 指 PDF 文件或 pdf.js 提取的文字块数据 nianbao-runs/1（docs/contracts.md）\n"
     "       PDF 文件由 node 运行 pdf.js 提取文字（与网页版相同，docs/pdf.md）：需要 node 与 npm 包 pdfjs-dist\n"
     "       --summary  最后输出按机关、年度汇总的表格（json 格式为一行 summary 对象）\n"
     "       --jobs N   同时检查 N 份（默认 1）；输出顺序不变\n"
+    "       --cells FILE  先按 FILE 更正单元格再检查：JSON 数组 [{\"table\":\"T3\",\"row\":…,\"col\":…,\"value\":数值或 null}]，\n"
+    "                  即输出中 tables[].cells 的写法加上 table；更正的单元格在输出中带 \"corrected\": true\n"
     "       两份以上报告时，同一机关相邻年度的报告互相核对（json 格式为一行 cross_year 对象）\n"
     "       nianbao rules [--pretty]   所有规则（编号、类别、级别、名称、说明）的 JSON\n"
     "       nianbao --version\n"
@@ -96,6 +99,7 @@ struct Settings {
   std::string format = "json", input_format = "auto";
   bool pretty = false, summary = false;
   unsigned jobs = 1;
+  std::vector<nianbao::CellCorrection> cells;  ///< --cells FILE: corrections for every report checked
 };
 
 /// Reads and checks one input. A PDF file is checked as the page checks it: its text runs,
@@ -106,6 +110,7 @@ void check_one(nianbao::Checker& checker, const std::string& path, const Setting
   nianbao::Options opts;
   opts.file = path;
   opts.format = s.input_format;
+  opts.cells = s.cells;
   if ((s.input_format == "auto" || s.input_format == "pdf") && nianbao::cli::is_pdf(input)) {
     std::string runs;
     if (!nianbao::cli::pdf_to_runs(input, runs, r.unreadable)) return;
@@ -201,6 +206,19 @@ int main(int argc, char** argv) {
       s.format = args[++i];
     } else if (a.rfind("--format=", 0) == 0) {
       s.format = a.substr(9);
+    } else if (a == "--cells" && i + 1 < args.size()) {
+      const std::string file = args[++i];
+      std::string text, why;
+      if (!read_all(file, text, why)) {
+        std::cerr << "nianbao: --cells " << file << "：" << why << "\n";
+        return 2;
+      }
+      auto cells = nianbao::cells_from_json(text);
+      if (!cells) {
+        std::cerr << "nianbao: --cells " << file << " 不是单元格更正的 JSON 数组（[{\"table\",\"row\",\"col\",\"value\"}, …]）\n";
+        return 2;
+      }
+      s.cells = std::move(*cells);
     } else if (a == "--input" && i + 1 < args.size()) {
       s.input_format = args[++i];
       if (s.input_format != "auto" && s.input_format != "text" && s.input_format != "html" && s.input_format != "docx" &&

@@ -16,6 +16,7 @@
 #include "read/normalize.hpp"
 #include "read/reader.hpp"
 #include "rules/repeats.hpp"
+#include "tables/corrections.hpp"
 #include "tables/label.hpp"
 #include "tables/matcher.hpp"
 #include "tables/relations.hpp"
@@ -46,6 +47,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
   report.meta.year = find_year(doc);
 
   MatchResult matched = match_tables(doc, report.meta.year, *templates_);
+  if (auto e = apply_corrections(matched.tables, options.cells)) return std::move(*e);  // a reviewer's (Options::cells)
   report.meta.format = matched.format;
   if (auto f = check_template_version(matched, report.meta.year)) matched.findings.push_back(std::move(*f));
   if (matched.tables.empty() && report.meta.year && *report.meta.year <= 2018)

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "util/number.hpp"
 #include "util/utf8.hpp"
 
 namespace nianbao {
@@ -55,14 +56,63 @@ class Scanner {
     while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9' && i_ - start < 15) out = out * 10 + static_cast<std::uint64_t>(s_[i_++] - '0');
     return i_ > start;
   }
-  /// Skips a scalar value (string, number, literal).
+  /// Skips a value: a string, a number or literal, or an object or array (nested).
   bool skip() {
     ws();
     if (i_ < s_.size() && s_[i_] == '"') { std::string tmp; return string(tmp); }
+    if (i_ < s_.size() && (s_[i_] == '{' || s_[i_] == '[')) {
+      int depth = 0;
+      while (i_ < s_.size()) {
+        const char c = s_[i_];
+        if (c == '"') { std::string tmp; if (!string(tmp)) return false; continue; }
+        ++i_;
+        if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0) return true;
+      }
+      return false;
+    }
     const std::size_t start = i_;
-    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}') ++i_;
+    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']') ++i_;
     return i_ > start;
   }
+  /// A number (sign, digits, decimals, as the output writes cell values) or null.
+  bool value(std::optional<Decimal>& out) {
+    ws();
+    if (s_.substr(i_, 4) == "null") { i_ += 4; out.reset(); return true; }
+    const std::size_t start = i_;
+    while (i_ < s_.size() && (s_[i_] == '-' || s_[i_] == '.' || (s_[i_] >= '0' && s_[i_] <= '9'))) ++i_;
+    const std::string_view token = s_.substr(start, i_ - start);
+    const auto n = parse_number(token, true);
+    if (!n || n->length != token.size()) return false;
+    out = n->value;
+    return true;
+  }
+  /// [{"table","row","col","value"}, …]; other keys of each object (raw, span) are passed over.
+  bool cells(std::vector<CellCorrection>& out) {
+    if (!eat('[')) return false;
+    if (eat(']')) return true;
+    do {
+      if (!eat('{')) return false;
+      CellCorrection c;
+      bool has_value = false;
+      if (!eat('}')) {
+        do {
+          std::string key;
+          if (!string(key) || !eat(':')) return false;
+          if (key == "table") { if (!string(c.table)) return false; }
+          else if (key == "row") { if (!string(c.row)) return false; }
+          else if (key == "col") { if (!string(c.col)) return false; }
+          else if (key == "value") { if (!value(c.value)) return false; has_value = true; }
+          else if (!skip()) return false;
+        } while (eat(','));
+        if (!eat('}')) return false;
+      }
+      if (c.table.empty() || c.row.empty() || c.col.empty() || !has_value) return false;
+      out.push_back(std::move(c));
+    } while (eat(','));
+    return eat(']');
+  }
+  bool at_end() { ws(); return i_ == s_.size(); }
 
  private:
   std::string_view s_;
@@ -91,11 +141,22 @@ Options options_from_json(std::string_view json) {
       std::uint64_t n = 0;
       if (!sc.number(n)) return o;
       if (n > 0) o.limits.max_input_bytes = static_cast<std::size_t>(n);
+    } else if (key == "cells") {
+      std::vector<CellCorrection> cells;
+      if (!sc.cells(cells)) return o;
+      o.cells = std::move(cells);
     } else if (!sc.skip()) {
       return o;
     }
   } while (sc.eat(','));
   return o;
+}
+
+std::optional<std::vector<CellCorrection>> cells_from_json(std::string_view json) {
+  Scanner sc(json);
+  std::vector<CellCorrection> out;
+  if (!sc.cells(out) || !sc.at_end()) return std::nullopt;
+  return out;
 }
 
 }  // namespace nianbao

@@ -25,6 +25,30 @@ const cases = {
     assert.equal(f[0].expected, 6);
     assert.equal(f[0].actual, 9);
   },
+  '--cells FILE: a corrected cell is checked with its new value and says so in the output'() {
+    // The file holds cells as the output writes them, with their table (raw and span are passed over).
+    const out = JSON.parse(run(['check', seed('003')]).stdout);
+    const cell = out.tables.find((t) => t.id === 'legacy').cells.find((c) => c.row === '五、行政诉讼数量');
+    const file = join(tmp, 'cells.json');
+    writeFileSync(file, JSON.stringify([{ table: 'legacy', ...cell, value: 6 }]));
+    const r = run(['check', '--cells', file, seed('003')]);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.findings.filter((f) => f.rule === 'legacy-sum').length, 0, 'the sum holds with 6');
+    const got = j.tables.find((t) => t.id === 'legacy').cells.find((c) => c.row === '五、行政诉讼数量');
+    assert.equal(got.value, 6);
+    assert.equal(got.corrected, true);
+    assert.equal(got.raw, '9');  // as written
+    // A cell no table of the report has: the core's error for that report, exit 2.
+    writeFileSync(file, JSON.stringify([{ table: 'T3', row: '（一）予以公开', col: '自然人', value: 1 }]));
+    const bad = run(['check', '--cells', file, seed('003')]);
+    assert.equal(bad.status, 2);
+    assert.equal(JSON.parse(bad.stdout).error.code, 'bad_cells');
+    // Not a JSON array of cells: a usage error.
+    writeFileSync(file, '{"cells": 1}');
+    const usage = run(['check', '--cells', file, seed('003')]);
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /--cells/);
+  },
   'seed 001 exits 0'() {
     assert.equal(run(['check', seed('001')]).status, 0);
   },

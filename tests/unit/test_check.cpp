@@ -4,6 +4,7 @@
 
 #include "helpers.hpp"
 
+using nianbao::Decimal;
 using nianbao::ErrorCode;
 using nianbao::Format;
 using nianbao::Severity;
@@ -117,4 +118,34 @@ TEST_CASE("text with a few stray bytes and odd pipes is still checked") {
   const auto r = check_ok("一、总体情况\n\xff\xfe 本年无变化。\n|||\n| |\n 仅有竖线 |\n");
   CHECK(r.sections.size() == 1);
   CHECK(r.tables.empty());
+}
+
+TEST_CASE("corrections: a corrected cell is checked with its value; an unread cell can be given; bad ones are errors") {
+  const std::string text = testing::read_seed("003");
+  nianbao::Options o;
+  o.cells.push_back({"legacy", "五、行政诉讼数量", "统计数", Decimal::from_int(6)});
+  auto checker = nianbao::Checker::create(nullptr);
+  REQUIRE(checker);
+  auto out = checker->check(text, o);
+  REQUIRE(std::holds_alternative<nianbao::Report>(out));
+  const auto& r = std::get<nianbao::Report>(out);
+  CHECK(findings(r, "legacy-sum").empty());
+  const auto* c = testing::table(r, "legacy")->find("五、行政诉讼数量", "统计数");
+  REQUIRE(c);
+  CHECK(c->corrected);
+  CHECK(c->value == Decimal::from_int(6));
+  CHECK(c->raw == "9");
+  CHECK(nianbao::to_json(r).find("\"corrected\":true") != std::string::npos);
+  // Without the correction the sum fails, as written.
+  CHECK(findings(check_ok(text), "legacy-sum").size() == 1);
+  // A table the report does not have, a row its template does not have, a negative count.
+  for (const nianbao::CellCorrection& bad : {nianbao::CellCorrection{"T3", "（一）予以公开", "自然人", Decimal::from_int(1)},
+                                             nianbao::CellCorrection{"legacy", "没有这一行", "统计数", Decimal::from_int(1)},
+                                             nianbao::CellCorrection{"legacy", "五、行政诉讼数量", "统计数", Decimal::from_int(-1)}}) {
+    nianbao::Options b;
+    b.cells = {bad};
+    auto e = checker->check(text, b);
+    REQUIRE(std::holds_alternative<nianbao::Error>(e));
+    CHECK(std::get<nianbao::Error>(e).code == nianbao::ErrorCode::bad_cells);
+  }
 }

@@ -4,13 +4,22 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <variant>
+#include <vector>
 
 #include "nianbao/error.hpp"
 #include "nianbao/limits.hpp"
 #include "nianbao/report.hpp"
 
 namespace nianbao {
+
+/// A cell's value as a reviewer corrected it: the table ("T2", "T3", "T4", "legacy") and the
+/// cell's official row and column labels, as the JSON names them.
+struct CellCorrection {
+  std::string table, row, col;
+  std::optional<Decimal> value;  ///< nothing: blank
+};
 
 
 struct Options {
@@ -20,6 +29,9 @@ struct Options {
   /// PDF, docs/contracts.md "PDF text runs"; runs_reader.hpp).
   std::string format = "auto";
   Limits limits;
+  /// Corrections a reviewer made to cells as read (spec §9): applied before any check, each
+  /// cell taken from one says "corrected": true. A value of nothing makes the cell blank.
+  std::vector<CellCorrection> cells;
 };
 
 /// Either a report or an error (empty input, binary data, too large, ...).

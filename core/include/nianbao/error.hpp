@@ -15,6 +15,7 @@ enum class ErrorCode {
   bad_docx,         ///< not a readable .docx (not a ZIP, corrupt, encrypted, no word/document.xml)
   bad_html,         ///< the HTML parser could not run or stopped early (malformed HTML is still read)
   bad_runs,         ///< PDF text runs (docs/contracts.md) without their header line or with a malformed line
+  bad_cells,        ///< a cell correction (Options::cells) that names no cell of the report's tables
 };
 
 /// Stable machine name of a code ("empty_input", ...).

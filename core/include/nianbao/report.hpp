@@ -52,6 +52,7 @@ struct TableCell {
   std::optional<Decimal> value;  ///< nothing when blank or invalid
   std::string raw;  ///< the cell as written (normalised)
   Span span;
+  bool corrected = false;  ///< its value is a reviewer's correction (Options::cells), not the text's
 };
 
 /// A row whose digits arrived run together and split in more than one way that fits the

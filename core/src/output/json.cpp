@@ -17,6 +17,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::bad_docx: return "bad_docx";
     case ErrorCode::bad_html: return "bad_html";
     case ErrorCode::bad_runs: return "bad_runs";
+    case ErrorCode::bad_cells: return "bad_cells";
   }
   return "unknown";
 }
@@ -181,6 +182,7 @@ std::string to_json(const Report& r, int indent) {
       else w.raw(c.value->to_string());
       w.key("raw").string(c.raw).key("span");
       write_span(w, c.span);
+      if (c.corrected) w.key("corrected").raw("true");
       w.end_object();
       ++cells;
     }
