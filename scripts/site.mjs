@@ -52,6 +52,7 @@ if (fs.existsSync(path.join(split, 'nianbao.wasm'))) {
   copy(path.join(wasmDir, 'nianbao.js'), path.join(out, 'nianbao.js'));  // wasm inlined
 }
 if (fs.existsSync(path.join(web, 'pdf-runs.js'))) copy(path.join(web, 'pdf-runs.js'), path.join(out, 'pdf-runs.js'));
+copy(path.join(web, 'nianbao.d.ts'), path.join(out, 'nianbao.d.ts'));  // types for embedders (not loaded)
 for (const f of ['embed.html', 'embed-demo.js', 'embed-demo.css']) copy(path.join(repo, 'docs', f), path.join(out, f));
 
 // pdf.js (loaded only when a PDF is opened) with its character maps and standard fonts.
