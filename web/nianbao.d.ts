@@ -48,6 +48,16 @@ export interface Table {
   cells: Cell[];
   /** Template rows not read (or only in part), in template order. */
   unread?: UnreadRow[];
+  /** Rows whose run-together digits split in several fitting ways (cell-ambiguous). */
+  ambiguous?: AmbiguousRow[];
+}
+
+/** A row read in several fitting ways: each split, with the relations it satisfies (true),
+ *  breaks (false) or cannot be checked with (null). A choice becomes a CellCorrection. */
+export interface AmbiguousRow {
+  span: Span;
+  cells: { row: string; col: string }[];
+  candidates: { values: (number | null)[]; relations: { rule: RuleId; row: string; col: string; holds: boolean | null }[] }[];
 }
 
 export interface Stats {

@@ -16,6 +16,7 @@
 #include "read/normalize.hpp"
 #include "read/reader.hpp"
 #include "rules/repeats.hpp"
+#include "tables/ambiguity.hpp"
 #include "tables/corrections.hpp"
 #include "tables/label.hpp"
 #include "tables/matcher.hpp"
@@ -48,6 +49,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
 
   MatchResult matched = match_tables(doc, report.meta.year, *templates_);
   if (auto e = apply_corrections(matched.tables, options.cells)) return std::move(*e);  // a reviewer's (Options::cells)
+  assess_ambiguous(matched.tables, *templates_);  // each fitting split's relations, to settle it
   report.meta.format = matched.format;
   if (auto f = check_template_version(matched, report.meta.year)) matched.findings.push_back(std::move(*f));
   if (matched.tables.empty() && report.meta.year && *report.meta.year <= 2018)

@@ -89,6 +89,19 @@ TEST_CASE("a run with several valid splits is reported as cell-ambiguous, never 
   const auto* t2 = testing::table(r, "T2");
   REQUIRE(t2);
   CHECK(t2->find("行政规范性文件", "本年制发件数") == nullptr);  // not placed
+  // For a reviewer to settle it: each fitting split with the relations of its cells.
+  REQUIRE(t2->ambiguous.size() == 1);
+  const auto& a = t2->ambiguous[0];
+  REQUIRE(a.candidates.size() == 2);
+  REQUIRE(a.checks.size() == 2);
+  for (const auto& checks : a.checks) {
+    REQUIRE(checks.size() == 1);  // 本年制发件数 ≤ 现行有效件数 + 本年废止件数
+    CHECK(nianbao::rule_id(checks[0].rule) == "t2-cells");
+    CHECK(checks[0].holds == std::optional<bool>(true));
+  }
+  const std::string json = nianbao::to_json(r);
+  CHECK(json.find("\"ambiguous\":[{\"span\"") != std::string::npos);
+  CHECK(json.find("\"values\":[3,12,2]") != std::string::npos);
   CHECK(t2->find("规章", "现行有效件数")->value == Decimal::from_int(0));  // 000 has one split
   CHECK(t2->find("行政许可", "本年处理决定数量")->value == Decimal::from_int(1520));
 }

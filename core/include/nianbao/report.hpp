@@ -9,6 +9,7 @@
 #include "nianbao/decimal.hpp"
 #include "nianbao/finding.hpp"
 #include "nianbao/format.hpp"
+#include "nianbao/rules.hpp"
 #include "nianbao/span.hpp"
 
 namespace nianbao {
@@ -63,6 +64,14 @@ struct AmbiguousRow {
   std::vector<std::string_view> rows, cols;  ///< each cell's official row key and column label
   std::vector<std::vector<std::optional<Decimal>>> candidates;
   Span span;  ///< the digits as written
+  /// A relation of the template that has a cell of this row: whether it holds with a candidate
+  /// (nothing: a cell it needs is not read), for a reviewer to choose between them.
+  struct Check {
+    Rule rule;
+    std::string_view row, col;  ///< its target cell
+    std::optional<bool> holds;
+  };
+  std::vector<std::vector<Check>> checks;  ///< per candidate (tables/ambiguity.cpp)
 };
 
 /// A template row of a table that was found but not read, or read only in part (its other

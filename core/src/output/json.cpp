@@ -199,6 +199,34 @@ std::string to_json(const Report& r, int indent) {
       }
       w.end_array();
     }
+    if (!t.ambiguous.empty()) {  // rows whose digits split in several ways: each split and its relations
+      w.key("ambiguous").begin_array();
+      for (const AmbiguousRow& a : t.ambiguous) {
+        w.begin_object().key("span");
+        write_span(w, a.span);
+        w.key("cells").begin_array();
+        for (std::size_t i = 0; i < a.rows.size(); ++i) w.begin_object(true).key("row").string(a.rows[i]).key("col").string(a.cols[i]).end_object();
+        w.end_array().key("candidates").begin_array();
+        for (std::size_t c = 0; c < a.candidates.size(); ++c) {
+          w.begin_object().key("values").begin_array(true);
+          for (const auto& v : a.candidates[c]) {
+            if (!v) w.null();
+            else w.raw(v->to_string());
+          }
+          w.end_array().key("relations").begin_array();
+          if (c < a.checks.size())
+            for (const AmbiguousRow::Check& k : a.checks[c]) {
+              w.begin_object(true).key("rule").string(rule_id(k.rule)).key("row").string(k.row).key("col").string(k.col).key("holds");
+              if (!k.holds) w.null();
+              else w.raw(*k.holds ? "true" : "false");
+              w.end_object();
+            }
+          w.end_array().end_object();
+        }
+        w.end_array().end_object();
+      }
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_array();

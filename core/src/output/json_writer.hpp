@@ -26,7 +26,7 @@ class JsonWriter {
   /// `inline_pretty`: when pretty-printing, keep this object on one line (cells, spans).
   JsonWriter& begin_object(bool inline_pretty = false) { open('{', inline_pretty); return *this; }
   JsonWriter& end_object() { close('}'); return *this; }
-  JsonWriter& begin_array() { open('['); return *this; }
+  JsonWriter& begin_array(bool inline_pretty = false) { open('[', inline_pretty); return *this; }
   JsonWriter& end_array() { close(']'); return *this; }
   /// A name, as written in the code (ASCII letters, digits and '_': it goes in as it is): "k":
   /// (pretty: "k": ), its size known at compile time, with one check of room and one copy.
