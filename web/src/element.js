@@ -231,11 +231,14 @@ export class NianbaoCheck extends HTMLElement {
           if (size > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'too_large', size });
           this.status('busy', t('checking', { file: job.name }), true);
           const sent = got.input;
+          // (Bytes go to the worker by transfer: a copy is kept to check again with corrections.)
+          const source = { input: sent instanceof Uint8Array ? sent.slice() : sent, options: got.options || {} };
           const { result, json, ms } = await this.engine.check(sent, got.options, () => this.status('busy', t('checking', { file: job.name }), true));
           rec.result = result;
           rec.json = json;
           rec.ms = ms;
           rec.text = result.input && typeof result.input.text === 'string' ? result.input.text : typeof sent === 'string' ? sent : '';
+          rec.source = source;
           if (result.error) rec.error = result.error.message;
           else rec.kept = this.reports.filter((x) => x.kept !== undefined).length;  // its index in the worker's session
         } catch (e) {
@@ -267,6 +270,33 @@ export class NianbaoCheck extends HTMLElement {
     } finally {
       this.busy = false;
       this.checkBtn.disabled = false;
+    }
+  }
+
+  /** A reviewer's correction of a cell of report `i`: kept with the report's others (a later
+   *  one of the same cell replaces it), and the report checked again with all of them. */
+  async correct(i, cell) {
+    const r = this.reports[i];
+    if (!r || !r.source || this.busy) return;
+    const cells = (r.cells || []).filter((c) => !(c.table === cell.table && c.row === cell.row && c.col === cell.col));
+    cells.push(cell);
+    this.busy = true;
+    this.status('busy', this.t('rechecking'), true);
+    const started = performance.now();
+    try {
+      const input = r.source.input instanceof Uint8Array ? r.source.input.slice() : r.source.input;
+      const { result, json } = await this.engine.check(input, { ...r.source.options, cells }, null, false);
+      if (result.error) throw new Error(result.error.message);
+      r.cells = cells;
+      r.result = result;
+      r.json = json;
+      this.renderList();
+      this.show(i, undefined, 'tables');
+      this.status('done', this.t('doneOne', { ms: Math.round(performance.now() - started) }));
+    } catch (e) {
+      this.status('failed', this.t('failed', { error: e.message }));
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -333,7 +363,7 @@ export class NianbaoCheck extends HTMLElement {
 
   // ---- one result ------------------------------------------------------------------------------
 
-  show(i, crossFinding) {
+  show(i, crossFinding, tab) {
     const r = this.reports[i];
     if (!r) return;
     this.current = i;
@@ -442,14 +472,23 @@ export class NianbaoCheck extends HTMLElement {
       textSection,
     ]));
 
-    // Tables.
-    panels.tables.appendChild(tables.length ? renderTables(tables, findings, t, locate) : el('p', { class: 'empty', text: t('noTables') }));
+    // Tables, and correcting their cells: each correction re-checks the report with all of this
+    // report's corrections (the core applies them before any check).
+    if (tables.length) {
+      const editing = this.editing === i;
+      const toggle = el('button', { type: 'button', class: 'edit-cells', 'aria-pressed': editing ? 'true' : 'false', text: t(editing ? 'editDone' : 'editCells') });
+      toggle.addEventListener('click', () => { this.editing = editing ? -1 : i; this.show(i, undefined, 'tables'); });
+      panels.tables.appendChild(el('div', { class: 'table-tools' }, [toggle, editing ? el('p', { class: 'help', text: t('editHelp') }) : null]));
+      panels.tables.appendChild(renderTables(tables, findings, t, locate, editing ? (cell) => this.correct(i, cell) : null));
+    } else {
+      panels.tables.appendChild(el('p', { class: 'empty', text: t('noTables') }));
+    }
 
     // Statistics.
     stats = renderStats(result, t);
     panels.stats.appendChild(stats.element);
 
-    select('report');
+    select(tab || 'report');
     if (crossFinding) {
       const k = findings.findIndex((f) => f.cross === crossFinding);
       if (k >= 0) locate(k);

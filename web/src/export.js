@@ -26,7 +26,7 @@ export function tablesCsv(result, t) {
   const rows = [t('csvTables')];
   for (const table of tables) {
     for (const c of table.cells || [])
-      rows.push([tableName(t, table.id, true), c.row, c.col, c.value ?? '', c.raw, addresses.get(c.span.start + ':' + c.span.end) || ''].map(csvField).join(','));
+      rows.push([tableName(t, table.id, true), c.row, c.col, c.value ?? '', c.raw, addresses.get(c.span.start + ':' + c.span.end) || '', c.corrected ? t('corrected') : ''].map(csvField).join(','));
   }
   return BOM + rows.join('\r\n') + '\r\n';
 }

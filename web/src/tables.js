@@ -52,8 +52,17 @@ function templateName(t, template) {
   return { legacy: t('templateLegacy'), 2019: t('template2019'), 2021: t('template2021') }[template] || template || '';
 }
 
-/** The tables as DOM; onCell(findingIndex) when a marked cell is chosen. */
-export function renderTables(tables, findings, t, onCell) {
+/** A corrected value as typed: '' is blank (null), a number is itself; anything else undefined. */
+export function parseCorrection(text) {
+  const s = String(text).trim().replace(/[，,]/g, '');
+  if (s === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
+}
+
+/** The tables as DOM; onCell(findingIndex) when a marked cell is chosen. With `edit`, every
+ *  cell is an input: a changed value calls edit(correction), a {table,row,col,value} correction
+ *  (the core re-checks with it). Corrected cells are marked. */
+export function renderTables(tables, findings, t, onCell, edit) {
   const bySpan = new Map();   // span key -> [finding index] (the finding's own span)
   const related = new Map();  // span key -> [finding index]
   findings.forEach((f, i) => {
@@ -72,6 +81,22 @@ export function renderTables(tables, findings, t, onCell) {
       const tr = el('tr', {}, [el('th', { scope: 'row' }, label)]);
       cols.forEach((col, ci) => {
         const c = byKey.get(r + '\u0000' + col);
+        if (edit && (c || missing.has(r + '\u0000' + col))) {
+          const address = t('cellAddress', { table: tableName(t, table.id, true), row: ri + 1, col: ci + 1 });
+          const input = el('input', { type: 'text', inputmode: 'decimal', class: 'cell-edit', value: c && c.value != null ? String(c.value) : '',
+            'aria-label': address + (c && c.corrected ? '（' + t('corrected') + '）' : ''), 'data-row': r, 'data-col': col });
+          const commit = () => {
+            const value = parseCorrection(input.value);
+            if (value === undefined) { input.setAttribute('aria-invalid', 'true'); return; }
+            input.removeAttribute('aria-invalid');
+            if (c ? value === (c.value ?? null) : value === null) return;
+            edit({ table: table.id, row: r, col, value });
+          };
+          input.addEventListener('change', commit);
+          input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } });
+          tr.appendChild(el('td', { class: [c && c.corrected ? 'corrected' : '', c ? '' : 'unread'].filter(Boolean).join(' ') || null, 'data-row': r, 'data-col': col }, [input]));
+          return;
+        }
         if (!c && missing.has(r + '\u0000' + col)) {
           const address = t('cellAddress', { table: tableName(t, table.id, true), row: ri + 1, col: ci + 1 });
           tr.appendChild(el('td', { class: 'unread', title: address + '\n' + t('notReadTitle'), 'data-address': address, 'data-row': r, 'data-col': col },
@@ -80,7 +105,7 @@ export function renderTables(tables, findings, t, onCell) {
         }
         if (!c) { tr.appendChild(el('td', { class: 'none' })); return; }
         const raw = String(c.raw ?? '').trim();
-        const shown = raw !== '' ? raw : c.value === null || c.value === undefined ? '' : String(c.value);
+        const shown = raw !== '' && !c.corrected ? raw : c.value === null || c.value === undefined ? '' : String(c.value);
         const k = spanKey(c.span);
         const own = (bySpan.get(k) || []).filter((i) => findings[i].severity !== 'info');
         const sev = own.some((i) => findings[i].severity === 'error') ? 'error' : own.length ? 'warning' : null;
@@ -88,13 +113,14 @@ export function renderTables(tables, findings, t, onCell) {
         const address = t('cellAddress', { table: tableName(t, table.id, true), row: ri + 1, col: ci + 1 });
         const messages = own.map((i) => findings[i].message);
         const td = el('td', {
-          class: [sev ? 'sev-' + sev : '', !sev && rel.length ? 'related' : '', shown === '' ? 'blank' : ''].filter(Boolean).join(' ') || null,
-          title: [address, ...messages].join('\n'),
+          class: [sev ? 'sev-' + sev : '', !sev && rel.length ? 'related' : '', shown === '' ? 'blank' : '', c.corrected ? 'corrected' : ''].filter(Boolean).join(' ') || null,
+          title: [address, ...(c.corrected ? [t('correctedTitle', { raw: raw || t('blank') })] : []), ...messages].join('\n'),
           'data-address': address, 'data-row': r, 'data-col': col, 'data-span': k,
         }, [
           sev ? el('span', { class: 'icon', 'aria-hidden': 'true', text: ICON[sev] + ' ' }) : null,
           shown === '' ? el('span', { class: 'blank-mark', text: t('blank') }) : shown,
           sev ? el('span', { class: 'visually-hidden', text: t('cellError', { messages: messages.join('；') }) }) : null,
+          c.corrected ? el('span', { class: 'corrected-mark', text: ' ' + t('corrected') }) : null,
         ]);
         if (own.length || rel.length) {
           const target = own.length ? own[0] : rel[0];
