@@ -3,7 +3,7 @@
 // corrected, and the exports carry the correction.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, noProblems, openPage, pasteAndCheck, seed, shot, startServer, waitState } from './helpers.mjs';
+import { downloaded, launch, noProblems, openPage, pasteAndCheck, seed, shot, startServer, waitState } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -41,12 +41,7 @@ test('seed 003: 五、行政诉讼数量 corrected from 9 to 6 clears legacy-sum
   assert.match(await cell.textContent(), /6/);
   assert.match(await cell.getAttribute('title'), /原文：9/);
 
-  const read = async (action) => {
-    const [d] = await Promise.all([page.waitForEvent('download'), page.locator(`nianbao-check [data-action=${action}]`).click()]);
-    const chunks = [];
-    for await (const c of await d.createReadStream()) chunks.push(c);
-    return Buffer.concat(chunks).toString('utf8');
-  };
+  const read = (action) => downloaded(page, action);
   const json = JSON.parse(await read('exportJson'));
   const got = json.tables.find((t) => t.id === 'legacy').cells.find((c) => c.row === '五、行政诉讼数量');
   assert.deepEqual([got.value, got.raw, got.corrected], [6, '9', true]);

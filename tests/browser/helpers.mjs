@@ -122,6 +122,14 @@ export async function cells(page, tableId) {
     tds.map((td) => `${td.dataset.row}|${td.dataset.col}|${td.textContent.replace(/[✖⚠]\s*/g, '').replace(/（错误：.*$/, '').trim()}`));
 }
 
+/** The text of the file an export button (data-action) downloads. */
+export async function downloaded(page, action) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.locator(`nianbao-check [data-action=${action}]`).click()]);
+  const chunks = [];
+  for await (const c of await d.createReadStream()) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function shot(page, name, fullPage = true) {
   fs.mkdirSync(screenshots, { recursive: true });
   return page.screenshot({ path: path.join(screenshots, name + '.png'), fullPage });

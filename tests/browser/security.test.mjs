@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, noProblems, openPage, pasteAndCheck, seed, site, startServer, waitState } from './helpers.mjs';
+import { downloaded, launch, noProblems, openPage, pasteAndCheck, seed, site, startServer, waitState } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -45,12 +45,7 @@ test('downloads are what the core returned: the JSON byte for byte, the CSV one 
   const { context, page } = await openPage(browser, server.url);
   await waitState(page, 'ready', 30000);
   await pasteAndCheck(page, seed('003_'));
-  const read = async (action) => {
-    const [d] = await Promise.all([page.waitForEvent('download'), page.locator(`nianbao-check [data-action=${action}]`).click()]);
-    const chunks = [];
-    for await (const c of await d.createReadStream()) chunks.push(c);
-    return Buffer.concat(chunks).toString('utf8');
-  };
+  const read = (action) => downloaded(page, action);
   const json = JSON.parse(await read('exportJson'));
   assert.equal(json.schema, 'nianbao/1');
   const shown = await page.locator('nianbao-check li.finding').count();
