@@ -19,10 +19,6 @@ using namespace std::string_view_literals;
 
 using namespace lexicon;
 
-bool ends_with_any(std::string_view s, std::span<const std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view x) { return ends_with(s, x); });
-}
-
 bool is_org(std::string_view s) {
   if (s.size() < 6 || s.size() > 90) return false;
   return ends_with_any(s, kOrgSuffixes) || ends_with_any(s, kRegionSuffixes);

@@ -10,6 +10,7 @@
 #include "tables/label.hpp"
 #include "narrative/narrative_rules.hpp"
 #include "text/text_figures.hpp"
+#include "util/strings.hpp"
 #include "util/utf8.hpp"
 
 namespace nianbao {
@@ -109,9 +110,7 @@ void unsplit(const Prose& prose, const ReportTable& t, const StatedCell& sc, Tex
 /// governments of provinces and cities with districts (立法法 第九十一、九十三条); a township or
 /// sub-district that reports 规章 it made this year has put its other documents in that row.
 void township_rules(const NarrativeFacts& facts, std::span<const ReportTable> tables, std::vector<Finding>& out) {
-  if (!facts.agency || !std::any_of(lexicon::kTownshipSuffixes.begin(), lexicon::kTownshipSuffixes.end(),
-                                    [&](std::string_view s) { return facts.agency->ends_with(s); }))
-    return;
+  if (!facts.agency || !ends_with_any(*facts.agency, lexicon::kTownshipSuffixes)) return;
   for (const ReportTable& t : tables) {
     if (t.id != "T2") continue;
     for (std::string_view col : {"本年制发件数", "本年新制作数量"}) {

@@ -26,21 +26,11 @@ void assess_ambiguous(std::vector<ReportTable>& tables, const TemplateIndex& ind
       for (const auto& cand : a.candidates) {
         std::vector<AmbiguousRow::Check> checks;
         for (const RelationInstance* ri : mine) {
-          auto value = [&](const CellRef& c) -> std::optional<Decimal> {
-            if (const auto i = in_row(c)) return cand[*i];
+          const std::optional<bool> holds = relation_holds(*ri, [&](const CellRef& c) -> std::optional<Decimal> {
+            if (const auto at = in_row(c)) return cand[*at];
             const TableCell* cell = t.find(c.row, c.col);
             return cell ? cell->value : std::nullopt;
-          };
-          std::optional<bool> holds;
-          const std::optional<Decimal> target = value(ri->target);
-          Decimal sum;
-          bool known = target.has_value();
-          for (const auto& [ref, sign] : ri->terms) {
-            const std::optional<Decimal> v = value(ref);
-            if (!v) { known = false; break; }
-            sum += sign < 0 ? Decimal() - *v : *v;
-          }
-          if (known) holds = ri->def->op == Op::equal ? *target == sum : *target <= sum;
+          });
           checks.push_back({ri->def->rule, ri->target.row, ri->target.col, holds});
         }
         a.checks.push_back(std::move(checks));

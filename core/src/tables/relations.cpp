@@ -34,17 +34,15 @@ RelationInstance instance(const RelationDef& rel, std::string_view row, std::str
 
 void report(const ReportTable& table, const CellIndex& cells, const RelationInstance& ri, std::vector<Finding>& out) {
   const RelationDef& rel = *ri.def;
+  // Blank or missing cells: reported elsewhere, not guessed.
+  const std::optional<bool> holds = relation_holds(ri, [&](const CellRef& c) {
+    const TableCell* x = cells.find(c.row, c.col);
+    return x ? x->value : std::nullopt;
+  });
+  if (!holds || *holds) return;
   const TableCell* target = cells.find(ri.target.row, ri.target.col);
-  if (!target || !target->value) return;
-  Decimal sum;
-  for (const auto& [ref, sign] : ri.terms) {
-    const TableCell* c = cells.find(ref.row, ref.col);
-    if (!c || !c->value) return;  // blank or missing: reported elsewhere, not guessed
-    sum += sign < 0 ? Decimal() - *c->value : *c->value;
-  }
-  if (rel.op == Op::equal ? *target->value == sum : *target->value <= sum) return;
   // It fails: the message's formula and sums.
-  sum = Decimal();
+  Decimal sum;
   Decimal plus, minus;
   std::string formula, plus_text, minus_text;
   std::vector<Span> related;

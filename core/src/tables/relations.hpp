@@ -1,5 +1,6 @@
 // Table rules: every arithmetic relation of the matched templates (spec §4).
 #pragma once
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,21 @@ struct RelationInstance {
   CellRef target;
   std::vector<std::pair<CellRef, int>> terms;  ///< cell and sign
 };
+
+/// Whether `ri` holds with the values `value_of(CellRef)` gives (std::optional<Decimal>);
+/// nothing when a cell it needs has none (blank or not read: never computed as 0).
+template <class ValueOf>
+std::optional<bool> relation_holds(const RelationInstance& ri, ValueOf value_of) {
+  const std::optional<Decimal> target = value_of(ri.target);
+  if (!target) return std::nullopt;
+  Decimal sum;
+  for (const auto& [ref, sign] : ri.terms) {
+    const std::optional<Decimal> v = value_of(ref);
+    if (!v) return std::nullopt;
+    sum += sign < 0 ? Decimal() - *v : *v;
+  }
+  return ri.def->op == Op::equal ? *target == sum : *target <= sum;
+}
 
 /// All concrete relations a template declares (used by the checker and by the splitter of
 /// run-together digits).
