@@ -49,6 +49,7 @@ Outcome Checker::check(std::string_view bytes, const Options& options) {
 
   MatchResult matched = match_tables(doc, report.meta.year, *templates_);
   if (auto e = apply_corrections(matched.tables, options.cells)) return std::move(*e);  // a reviewer's (Options::cells)
+  settle_ambiguous(matched.tables, matched.findings);  // rows whose split a reviewer chose
   assess_ambiguous(matched.tables, *templates_);  // each fitting split's relations, to settle it
   report.meta.format = matched.format;
   if (auto f = check_template_version(matched, report.meta.year)) matched.findings.push_back(std::move(*f));

@@ -23,8 +23,8 @@ inline nianbao::Checker& checker() {
   return *c;
 }
 
-inline nianbao::Report check_ok(const std::string& text) {
-  nianbao::Outcome out = checker().check(text, {});
+inline nianbao::Report check_ok(const std::string& text, const nianbao::Options& options = {}) {
+  nianbao::Outcome out = checker().check(text, options);
   if (auto* e = std::get_if<nianbao::Error>(&out)) FAIL("unexpected error: " << e->message);
   return std::get<nianbao::Report>(out);
 }

@@ -123,6 +123,40 @@ TEST_CASE("several ambiguous rows of one table are one cell-ambiguous finding, e
   CHECK(at(amb[0]->occurrences[1]) == "3122");
 }
 
+TEST_CASE("a split a reviewer chose (every cell of the row corrected) settles the row") {
+  const std::string text =
+      "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章1210行政规范性文件3122\n"
+      "第二十条第（五）项信息内容本年处理决定数量行政许可1520\n第二十条第（六）项信息内容本年处理决定数量行政处罚87行政强制12\n";
+  const auto split = [](std::string_view row, int a, int b, int c) {
+    std::vector<nianbao::CellCorrection> out;
+    const int v[] = {a, b, c};
+    const char* cols[] = {"本年制发件数", "本年废止件数", "现行有效件数"};
+    for (int k = 0; k < 3; ++k) out.push_back({"T2", std::string(row), std::string(cols[k]), Decimal::from_int(v[k])});
+    return out;
+  };
+  nianbao::Options o;
+  o.cells = split("行政规范性文件", 3, 12, 2);
+  const auto one = check_ok(text, o);
+  // The chosen row is read with its split; the other ambiguous row stays, alone in the finding.
+  const auto* t2 = testing::table(one, "T2");
+  REQUIRE(t2);
+  CHECK(t2->find("行政规范性文件", "本年废止件数")->value == Decimal::from_int(12));
+  REQUIRE(t2->ambiguous.size() == 1);
+  auto amb = findings(one, "cell-ambiguous");
+  REQUIRE(amb.size() == 1);
+  CHECK(amb[0]->occurrences.empty());  // one place left
+  CHECK(text.substr(amb[0]->span.start, amb[0]->span.end - amb[0]->span.start) == "1210");
+  // Both chosen: nothing is ambiguous any more.
+  for (const auto& c : split("规章", 1, 2, 10)) o.cells.push_back(c);
+  const auto both = check_ok(text, o);
+  CHECK(findings(both, "cell-ambiguous").empty());
+  CHECK(testing::table(both, "T2")->ambiguous.empty());
+  // One cell of a row corrected is not a choice of its split.
+  nianbao::Options part;
+  part.cells = {split("行政规范性文件", 3, 12, 2)[0]};
+  CHECK(findings(check_ok(text, part), "cell-ambiguous").size() == 1);
+}
+
 TEST_CASE("a row no split can satisfy is reported, and the rows around it are not forced") {
   auto rows = testing::t3_2021_rows();
   rows[23].values[0] = "191";  // （七）总计: 191+9+1+0+2+2 ≠ 204, whatever the split

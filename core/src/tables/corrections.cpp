@@ -62,4 +62,30 @@ std::optional<Error> apply_corrections(std::vector<ReportTable>& tables, std::sp
   return std::nullopt;
 }
 
+void settle_ambiguous(std::vector<ReportTable>& tables, std::vector<Finding>& findings) {
+  std::vector<Span> settled;
+  for (ReportTable& t : tables)
+    std::erase_if(t.ambiguous, [&](const AmbiguousRow& a) {
+      for (std::size_t k = 0; k < a.rows.size() && k < a.cols.size(); ++k) {
+        const auto c = std::find_if(t.cells.begin(), t.cells.end(), [&](const TableCell& x) { return x.row == a.rows[k] && x.col == a.cols[k]; });
+        if (c == t.cells.end() || !c->corrected) return false;
+      }
+      settled.push_back(a.span);
+      return true;
+    });
+  if (settled.empty()) return;
+  const auto is_settled = [&](const Span& s) {
+    return std::any_of(settled.begin(), settled.end(), [&](const Span& x) { return x.start == s.start && x.end == s.end; });
+  };
+  std::erase_if(findings, [&](Finding& f) {
+    if (f.rule != Rule::cell_ambiguous) return false;
+    if (f.occurrences.empty()) return is_settled(f.span);
+    std::erase_if(f.occurrences, is_settled);
+    if (f.occurrences.empty()) return true;
+    f.span = f.occurrences.front();
+    if (f.occurrences.size() == 1) f.occurrences.clear();  // one place left: its span
+    return false;
+  });
+}
+
 }  // namespace nianbao

@@ -15,4 +15,9 @@ namespace nianbao {
 /// then.
 std::optional<Error> apply_corrections(std::vector<ReportTable>& tables, std::span<const CellCorrection> cells);
 
+/// The ambiguous rows a reviewer settled (every cell of the row corrected: a chosen split) are
+/// no longer ambiguous: they leave their table's `ambiguous`, and their places leave the
+/// `cell-ambiguous` findings (a finding none of whose rows is left goes).
+void settle_ambiguous(std::vector<ReportTable>& tables, std::vector<Finding>& findings);
+
 }  // namespace nianbao
