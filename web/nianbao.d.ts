@@ -23,6 +23,8 @@ export interface Finding {
   hint?: string;
   /** One defect in several places: every place, the first being `span`. */
   occurrences?: Span[];
+  /** A reviewer's verdict: only in the page's JSON export (已核实 / 不是问题 with its reason). */
+  review?: { state: 'confirmed' | 'dismissed'; reason: string };
 }
 
 export interface Section { number: string; title: string; span: Span; subsections?: Section[]; }

@@ -152,11 +152,14 @@ test('seed 004: 2022人次 (text-sum) and 政府信息开 (typo) marked; the fil
   assert.equal(await page.locator('nianbao-check li.finding:not([hidden])').count(), 1);
   await page.locator('nianbao-check #sev-warning').check();
   await page.locator('nianbao-check #sev-info').check();
-  // Rule filter.
-  await page.locator('nianbao-check #rule-filter').selectOption('typo');
+  // Rule filter: the chip of a rule shows its findings only; pressed again, all.
+  const typoChip = page.locator('nianbao-check .rule-chips button.chip[data-rule="typo"]');
+  await typoChip.click();
+  assert.equal(await typoChip.getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('nianbao-check li.finding:not([hidden])').count(), 1);
   assert.equal(await page.locator('nianbao-check li.finding:not([hidden])').getAttribute('data-rule'), 'typo');
-  await page.locator('nianbao-check #rule-filter').selectOption('');
+  await typoChip.click();
+  assert.equal(await typoChip.getAttribute('aria-pressed'), 'false');
   assert.equal(await page.locator('nianbao-check li.finding:not([hidden])').count(), all);
   noProblems(watch);
   await context.close();

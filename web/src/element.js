@@ -5,11 +5,12 @@
 import css from './element.css';
 import { createEngine, ruleName } from './engine.js';
 import { el, clear } from './dom.js';
-import { exportCsv, exportJson, fileBase, findingsCsv, tablesCsv } from './export.js';
-import { createFindingsPanel } from './findings.js';
+import { exportCsv, exportJson, fileBase, findingsCsv, tablesCsv, withReviews } from './export.js';
+import { createFindingsPanel, newFilter, REVIEW_ICON } from './findings.js';
 import { MAX_INPUT_BYTES, readFile, utf8Bytes } from './inputs.js';
 import { translator } from './messages.js';
 import { mapByteOffsets } from './offsets.js';
+import { findingKey, loadReview, reportHash, reviewCounts, reviewsOf, saveReview } from './review.js';
 import { renderStats } from './stats.js';
 import { cellAddresses, renderTables, tableName } from './tables.js';
 import { createTextView } from './textview.js';
@@ -239,6 +240,8 @@ export class NianbaoCheck extends HTMLElement {
           rec.ms = ms;
           rec.text = result.input && typeof result.input.text === 'string' ? result.input.text : typeof sent === 'string' ? sent : '';
           rec.source = source;
+          rec.hash = reportHash(rec.text);  // the reviewer's verdicts are kept under it
+          rec.filter = newFilter();         // the findings' filter, kept when re-checked
           if (result.error) rec.error = result.error.message;
           else rec.kept = this.reports.filter((x) => x.kept !== undefined).length;  // its index in the worker's session
         } catch (e) {
@@ -273,13 +276,16 @@ export class NianbaoCheck extends HTMLElement {
     }
   }
 
-  /** A reviewer's correction of a cell of report `i`: kept with the report's others (a later
-   *  one of the same cell replaces it), and the report checked again with all of them. */
-  async correct(i, cell) {
+  /** A reviewer's correction of a cell (or of several: a chosen split) of report `i`: kept with
+   *  the report's others (a later one of the same cell replaces it), and the report checked
+   *  again with all of them. */
+  async correct(i, change) {
     const r = this.reports[i];
     if (!r || !r.source || this.busy) return;
-    const cells = (r.cells || []).filter((c) => !(c.table === cell.table && c.row === cell.row && c.col === cell.col));
-    cells.push(cell);
+    const changed = Array.isArray(change) ? change : [change];
+    const same = (a, b) => a.table === b.table && a.row === b.row && a.col === b.col;
+    const cells = (r.cells || []).filter((c) => !changed.some((x) => same(c, x)));
+    cells.push(...changed);
     this.busy = true;
     this.status('busy', this.t('rechecking'), true);
     const started = performance.now();
@@ -392,6 +398,11 @@ export class NianbaoCheck extends HTMLElement {
         for (const f of p.findings || []) cross.push({ ...f, related: [], hint: t('crossYearOf', { file: p.previous_file }), cross: f });
     const findings = [...(result.findings || []), ...cross];
     const tables = result.tables || [];
+    // The reviewer's verdicts, kept under the report's hash; r.shown and r.reviews are what the
+    // exports write.
+    r.shown = findings;
+    r.reviews = reviewsOf(findings, loadReview(r.hash));
+    if (!r.filter) r.filter = newFilter();
 
     // Spans (UTF-8 bytes) -> string indices, in one pass over the text.
     const offsets = [];
@@ -405,7 +416,9 @@ export class NianbaoCheck extends HTMLElement {
     const ranges = findings.map((f) => (text ? range(f.span) : null));
     const addresses = cellAddresses(tables, t);
 
+    r.ranges = ranges;
     this.resultEl.appendChild(this.summary(result, r, ranges));
+    this.renderReviewCounts(r);
 
     // Tabs: the text with its findings, the tables, the statistics.
     const tabs = [
@@ -447,7 +460,9 @@ export class NianbaoCheck extends HTMLElement {
       select('report');
       if (view && ranges[idx]) view.locate(idx, ranges[idx].start);
     };
-    const panel = createFindingsPanel(findings, ranges, addresses, t, (rule) => this.ruleName(rule), locate);
+    const panel = createFindingsPanel(findings, ranges, addresses, t, (rule) => this.ruleName(rule), locate, {
+      filter: r.filter, reviews: r.reviews, onReview: (k, v) => this.review(i, k, v),
+    });
     const marks = [];
     findings.forEach((f, idx) => {
       if (!ranges[idx]) return;
@@ -479,7 +494,9 @@ export class NianbaoCheck extends HTMLElement {
       const toggle = el('button', { type: 'button', class: 'edit-cells', 'aria-pressed': editing ? 'true' : 'false', text: t(editing ? 'editDone' : 'editCells') });
       toggle.addEventListener('click', () => { this.editing = editing ? -1 : i; this.show(i, undefined, 'tables'); });
       panels.tables.appendChild(el('div', { class: 'table-tools' }, [toggle, editing ? el('p', { class: 'help', text: t('editHelp') }) : null]));
-      panels.tables.appendChild(renderTables(tables, findings, t, locate, editing ? (cell) => this.correct(i, cell) : null));
+      panels.tables.appendChild(renderTables(tables, findings, t, locate, editing ? (cell) => this.correct(i, cell) : null, {
+        choose: r.source ? (cells) => this.correct(i, cells) : null, ruleName: (rule) => this.ruleName(rule),
+      }));
     } else {
       panels.tables.appendChild(el('p', { class: 'empty', text: t('noTables') }));
     }
@@ -493,6 +510,43 @@ export class NianbaoCheck extends HTMLElement {
       const k = findings.findIndex((f) => f.cross === crossFinding);
       if (k >= 0) locate(k);
     }
+  }
+
+  /** A verdict on finding k of report i (null clears it): kept under the report's hash. */
+  review(i, k, verdict) {
+    const r = this.reports[i];
+    const f = r && r.shown && r.shown[k];
+    if (!f) return;
+    const all = loadReview(r.hash);
+    if (verdict) all[findingKey(f)] = { state: verdict.state, reason: verdict.reason || '', rule: f.rule, at: new Date().toISOString() };
+    else delete all[findingKey(f)];
+    saveReview(r.hash, all);
+    r.reviews[k] = verdict || undefined;
+    this.renderReviewCounts(r);
+  }
+
+  /** Forgets every verdict on report i (one click), and shows it again. */
+  clearReview(i) {
+    const r = this.reports[i];
+    if (!r) return;
+    saveReview(r.hash, {});
+    this.show(i);
+    this.status('done', this.t('reviewCleared'));
+  }
+
+  renderReviewCounts(r) {
+    const p = this.resultEl.querySelector('.review-counts');
+    if (!p) return;
+    const t = this.t;
+    const n = reviewCounts(r.reviews || [], (r.shown || []).length);
+    clear(p);
+    p.append(
+      el('span', { class: 'review-count', 'data-state': 'confirmed' }, [el('span', { class: 'icon', 'aria-hidden': 'true', text: REVIEW_ICON.confirmed }), ' ' + t('confirmed') + ' ', el('strong', { text: String(n.confirmed) })]),
+      el('span', { class: 'review-count', 'data-state': 'dismissed' }, [el('span', { class: 'icon', 'aria-hidden': 'true', text: REVIEW_ICON.dismissed }), ' ' + t('dismissed') + ' ', el('strong', { text: String(n.dismissed) })]),
+      el('span', { class: 'review-count', 'data-state': 'open' }, [t('reviewOpen') + ' ', el('strong', { text: String(n.open) })]),
+    );
+    const clearBtn = this.resultEl.querySelector('button.review-clear');
+    if (clearBtn) clearBtn.disabled = n.confirmed + n.dismissed === 0;
   }
 
   summary(result, r, ranges) {
@@ -517,8 +571,8 @@ export class NianbaoCheck extends HTMLElement {
 
     const name = fileBase(r.name);
     const exportButtons = [
-      ['exportJson', () => exportJson(r.json, r.name)],
-      ['exportFindings', () => exportCsv(name + '.findings.csv', findingsCsv(result, r.text, ranges, t))],
+      ['exportJson', () => exportJson(withReviews(r.json, result, r.reviews), r.name)],
+      ['exportFindings', () => exportCsv(name + '.findings.csv', findingsCsv(result, r.text, ranges, t, r.reviews))],
       ['exportTables', () => exportCsv(name + '.tables.csv', tablesCsv(result, t))],
       ['print', () => window.print()],
     ].map(([key, fn]) => {
@@ -526,9 +580,14 @@ export class NianbaoCheck extends HTMLElement {
       b.addEventListener('click', fn);
       return b;
     });
-    return el('div', { class: 'summary', 'data-errors': String(stats.errors || 0), 'data-warnings': String(stats.warnings || 0) }, [
-      counts, dl, el('div', { class: 'exports', role: 'group', 'aria-label': t('export') }, exportButtons),
+    const reviewLine = el('p', { class: 'review-counts', 'aria-label': t('reviewCounts') });
+    const clearReview = el('button', { type: 'button', class: 'review-clear', text: t('reviewClear') });
+    clearReview.addEventListener('click', () => this.clearReview(this.reports.indexOf(r)));
+    const box = el('div', { class: 'summary', 'data-errors': String(stats.errors || 0), 'data-warnings': String(stats.warnings || 0) }, [
+      counts, (r.shown || []).length ? el('div', { class: 'review-line' }, [reviewLine, clearReview]) : null,
+      dl, el('div', { class: 'exports', role: 'group', 'aria-label': t('export') }, exportButtons),
     ]);
+    return box;
   }
 }
 

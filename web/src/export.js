@@ -10,14 +10,29 @@ export function exportJson(json, file) {
   download(base(file) + '.nianbao.json', json, 'application/json');
 }
 
-export function findingsCsv(result, text, ranges, t) {
+/** The findings as CSV, each with its places (a grouped finding's occurrences: count and lines)
+ *  and the reviewer's verdict and reason (reviews: per finding, as review.js gives them). */
+export function findingsCsv(result, text, ranges, t, reviews = []) {
   const rows = [t('csvFindings')];
   (result.findings || []).forEach((f, i) => {
     const r = ranges[i];
     const quote = r ? text.slice(r.start, Math.min(r.end, r.start + 200)) : '';
-    rows.push([t(f.severity), f.rule, f.span ? f.span.line : '', f.message, f.expected ?? '', f.actual ?? '', f.hint || '', quote].map(csvField).join(','));
+    const places = f.occurrences && f.occurrences.length > 1 ? f.occurrences.map((o) => o.line).join(' ') : f.span ? f.span.line : '';
+    const v = reviews[i];
+    rows.push([t(f.severity), f.rule, places, f.message, f.expected ?? '', f.actual ?? '', f.hint || '', quote,
+      v ? t(v.state) : '', v && v.state === 'dismissed' ? v.reason : ''].map(csvField).join(','));
   });
   return BOM + rows.join('\r\n') + '\r\n';
+}
+
+/** The core's JSON with the reviewer's verdicts added to its findings ("review": {state, reason});
+ *  as it came when there are none. */
+export function withReviews(json, result, reviews = []) {
+  const n = (result.findings || []).length;
+  if (!reviews.slice(0, n).some(Boolean)) return json;
+  const doc = JSON.parse(json);
+  doc.findings.forEach((f, i) => { if (reviews[i]) f.review = { state: reviews[i].state, reason: reviews[i].reason || '' }; });
+  return JSON.stringify(doc, null, 2);
 }
 
 export function tablesCsv(result, t) {

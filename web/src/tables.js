@@ -59,10 +59,45 @@ export function parseCorrection(text) {
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
 }
 
+/** The rows the core could not split for certain (`ambiguous`): each with the candidate splits
+ *  the core found and the relations each satisfies; choosing one calls choose(corrections), the
+ *  split's values as corrections of the row's cells. */
+function ambiguousRows(table, t, choose, ruleName) {
+  const rows = table.ambiguous || [];
+  if (!rows.length) return null;
+  const box = el('div', { class: 'ambiguous' }, [el('h5', { text: t('ambiguousTitle') }), el('p', { class: 'help', text: t('ambiguousHelp') })]);
+  rows.forEach((a, ai) => {
+    const cells = a.cells || [];
+    const runs = new Set((a.candidates || []).map((c) => c.values.filter((v) => v != null).join('')));
+    const row = cells.length ? cells[0].row : '';
+    const list = el('ol', { class: 'candidates' });
+    (a.candidates || []).forEach((cand, ci) => {
+      const values = cells.map((c, k) => c.col + ' ' + (cand.values[k] == null ? t('blank') : String(cand.values[k]))).join('，');
+      const rels = (cand.relations || []).map((r) => el('li', {
+        class: 'relation ' + (r.holds === true ? 'holds' : r.holds === false ? 'fails' : 'unknown'),
+        text: t(r.holds === true ? 'relationHolds' : r.holds === false ? 'relationFails' : 'relationUnknown', { rule: ruleName(r.rule), row: r.row, col: r.col }),
+      }));
+      const use = el('button', { type: 'button', class: 'use-split', 'data-candidate': String(ci), text: t('useSplit', { n: ci + 1 }) });
+      use.addEventListener('click', () => choose(cells.map((c, k) => ({ table: table.id, row: c.row, col: c.col, value: cand.values[k] ?? null }))));
+      list.appendChild(el('li', { class: 'candidate' }, [
+        el('p', {}, [el('strong', { text: t('candidate', { n: ci + 1 }) + '：' }), values]),
+        rels.length ? el('ul', { class: 'relations' }, rels) : null,
+        choose ? use : null,
+      ]));
+    });
+    box.appendChild(el('div', { class: 'ambiguous-row', 'data-row': row, 'data-index': String(ai) }, [
+      el('p', { text: t('ambiguousRow', { row, raw: runs.size === 1 ? [...runs][0] : '' }) }), list,
+    ]));
+  });
+  return box;
+}
+
 /** The tables as DOM; onCell(findingIndex) when a marked cell is chosen. With `edit`, every
  *  cell is an input: a changed value calls edit(correction), a {table,row,col,value} correction
- *  (the core re-checks with it). Corrected cells are marked. */
-export function renderTables(tables, findings, t, onCell, edit) {
+ *  (the core re-checks with it). Corrected cells are marked. opts: { choose(corrections) for a
+ *  chosen split of an ambiguous row, ruleName(id) }. */
+export function renderTables(tables, findings, t, onCell, edit, opts = {}) {
+  const ruleName = opts.ruleName || ((r) => r);
   const bySpan = new Map();   // span key -> [finding index] (the finding's own span)
   const related = new Map();  // span key -> [finding index]
   findings.forEach((f, i) => {
@@ -141,6 +176,7 @@ export function renderTables(tables, findings, t, onCell, edit) {
           el('caption', { class: 'visually-hidden', text: caption }), el('thead', {}, [head]), body,
         ]),
       ]),
+      ambiguousRows(table, t, opts.choose, ruleName),
     ]));
   });
   return wrap;
