@@ -50,6 +50,13 @@ test('seed 003: chips, verdicts kept across a reload and in the exports, cleared
   assert.equal(await visible(page).count(), total - 2);
   await page.locator('nianbao-check #review-filter').selectOption('');
   await shot(page, 'review-verdicts');
+  // Printed: the verdicts and their reasons, not the buttons.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await sum.locator('.verdict').isVisible(), true);
+  assert.equal(await page.locator('nianbao-check .review-counts').isVisible(), true);
+  assert.equal(await finding(page, 'tampering').locator('button.review-undo').isVisible(), false);
+  assert.equal(await page.locator('nianbao-check .rule-chips').isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
 
   // The exports carry the verdicts.
   const csv = (await downloaded(page, 'exportFindings')).replace(/^\ufeff/, '').trim().split(/\r\n/);
