@@ -89,9 +89,14 @@ test('seed 003: chips, verdicts kept across a reload and in the exports, cleared
   assert.equal(await finding(page, 'tampering').getAttribute('data-review'), 'confirmed');
   assert.equal(await finding(page, 'legacy-sum').getAttribute('data-review'), 'dismissed');
   assert.deepEqual([await reviewCount(page, 'confirmed'), await reviewCount(page, 'dismissed')], [1, 1]);
-  // Another report has none of them.
+  // Another report has none of them; the reports list says how far each review is.
   await pasteAndCheck(page, seed('004_'));
   assert.equal(await page.locator('nianbao-check li.finding[data-review="open"]').count(), await page.locator('nianbao-check li.finding').count());
+  const progress = () => page.locator('nianbao-check .reports-table td.review-progress').evaluateAll((tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(await progress(), ['2/' + total, '0/' + (await page.locator('nianbao-check li.finding').count())]);
+  await page.locator('nianbao-check li.finding').first().locator('button.review-confirm').click();
+  assert.equal((await progress())[1].split('/')[0], '1');
+  await page.locator('nianbao-check button.review-clear').click();
 
   // One click clears them, for good.
   await pasteAndCheck(page, text);

@@ -324,13 +324,14 @@ export class NianbaoCheck extends HTMLElement {
         el('td', { text: meta.year ? String(meta.year) : '' }),
         el('td', { class: stats.errors ? 'sev-error' : null, text: r.error ? '' : String(stats.errors || 0) }),
         el('td', { text: r.error ? '' : String(stats.warnings || 0) }),
+        el('td', { class: 'review-progress', text: r.error ? '' : this.reviewProgress(r) }),
         el('td', { text: r.error ? t('statusError') : t('statusOk') }),
       ]);
     });
     this.listEl.append(
       el('h2', { id: 'reports-h', text: t('reports') }),
       el('div', { class: 'table-wrap' }, [el('table', { class: 'data reports-table' }, [
-        el('thead', {}, [el('tr', {}, ['colFile', 'colAgency', 'colYear', 'colErrors', 'colWarnings', 'colStatus'].map((k) => el('th', { scope: 'col', text: t(k) })))]),
+        el('thead', {}, [el('tr', {}, ['colFile', 'colAgency', 'colYear', 'colErrors', 'colWarnings', 'colReviewed', 'colStatus'].map((k) => el('th', { scope: 'col', text: t(k) })))]),
         el('tbody', {}, rows),
       ])]),
       this.crossYearSection(),
@@ -390,13 +391,7 @@ export class NianbaoCheck extends HTMLElement {
     }
     const result = r.result;
     const text = r.text;
-    // This report's own findings, then those of its pairing with last year's report (their
-    // related spans point into that report, so they are named instead).
-    const cross = [];
-    for (const p of this.pairs || [])
-      if (p.index === r.kept)
-        for (const f of p.findings || []) cross.push({ ...f, related: [], hint: t('crossYearOf', { file: p.previous_file }), cross: f });
-    const findings = [...(result.findings || []), ...cross];
+    const findings = this.findingsOf(r);
     const tables = result.tables || [];
     // The reviewer's verdicts, kept under the report's hash; r.shown and r.reviews are what the
     // exports write.
@@ -523,6 +518,8 @@ export class NianbaoCheck extends HTMLElement {
     saveReview(r.hash, all);
     r.reviews[k] = verdict || undefined;
     this.renderReviewCounts(r);
+    const cell = this.listEl.querySelector(`tr[data-index="${i}"] td.review-progress`);
+    if (cell) cell.textContent = this.reviewProgress(r);
   }
 
   /** Forgets every verdict on report i (one click), and shows it again. */
@@ -530,6 +527,7 @@ export class NianbaoCheck extends HTMLElement {
     const r = this.reports[i];
     if (!r) return;
     saveReview(r.hash, {});
+    this.renderList();
     this.show(i);
     this.status('done', this.t('reviewCleared'));
   }
@@ -547,6 +545,23 @@ export class NianbaoCheck extends HTMLElement {
     );
     const clearBtn = this.resultEl.querySelector('button.review-clear');
     if (clearBtn) clearBtn.disabled = n.confirmed + n.dismissed === 0;
+  }
+
+  /** The findings shown for report r: its own, then those of its pairing with last year's
+   *  report (their related spans point into that report, so they are named instead). */
+  findingsOf(r) {
+    const cross = [];
+    for (const p of this.pairs || [])
+      if (p.index === r.kept)
+        for (const f of p.findings || []) cross.push({ ...f, related: [], hint: this.t('crossYearOf', { file: p.previous_file }), cross: f });
+    return [...((r.result && r.result.findings) || []), ...cross];
+  }
+
+  /** "judged/total" of report r's findings (the reports list). */
+  reviewProgress(r) {
+    const findings = this.findingsOf(r);
+    const n = reviewCounts(reviewsOf(findings, loadReview(r.hash)), findings.length);
+    return (n.confirmed + n.dismissed) + '/' + findings.length;
   }
 
   summary(result, r, ranges) {
