@@ -5,7 +5,7 @@
 import css from './element.css';
 import { createEngine, ruleName } from './engine.js';
 import { el, clear } from './dom.js';
-import { exportCsv, exportJson, fileBase, findingsCsv, tablesCsv } from './export.js';
+import { exportCsv, exportDocx, exportJson, fileBase, findingsCsv, tablesCsv } from './export.js';
 import { createFindingsPanel } from './findings.js';
 import { MAX_INPUT_BYTES, readFile, utf8Bytes } from './inputs.js';
 import { translator } from './messages.js';
@@ -405,7 +405,7 @@ export class NianbaoCheck extends HTMLElement {
     const ranges = findings.map((f) => (text ? range(f.span) : null));
     const addresses = cellAddresses(tables, t);
 
-    this.resultEl.appendChild(this.summary(result, r, ranges));
+    this.resultEl.appendChild(this.summary(result, r, ranges, findings));
 
     // Tabs: the text with its findings, the tables, the statistics.
     const tabs = [
@@ -495,7 +495,7 @@ export class NianbaoCheck extends HTMLElement {
     }
   }
 
-  summary(result, r, ranges) {
+  summary(result, r, ranges, findings) {
     const t = this.t;
     const stats = result.stats || {};
     const meta = result.meta || {};
@@ -520,6 +520,8 @@ export class NianbaoCheck extends HTMLElement {
       ['exportJson', () => exportJson(r.json, r.name)],
       ['exportFindings', () => exportCsv(name + '.findings.csv', findingsCsv(result, r.text, ranges, t))],
       ['exportTables', () => exportCsv(name + '.tables.csv', tablesCsv(result, t))],
+      ['exportDocx', () => exportDocx({ name: r.name, lang: this.lang, t, result, findings, text: r.text, reviews: r.reviews || [], ruleName: (x) => this.ruleName(x) })
+        .catch((e) => this.status('failed', t('failed', { error: e.message })))],
       ['print', () => window.print()],
     ].map(([key, fn]) => {
       const b = el('button', { type: 'button', 'data-action': key, text: t(key) });
