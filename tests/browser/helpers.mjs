@@ -122,12 +122,17 @@ export async function cells(page, tableId) {
     tds.map((td) => `${td.dataset.row}|${td.dataset.col}|${td.textContent.replace(/[✖⚠]\s*/g, '').replace(/（错误：.*$/, '').trim()}`));
 }
 
-/** The text of the file an export button (data-action) downloads. */
-export async function downloaded(page, action) {
+/** The file an export button (data-action) downloads: { name, bytes }. */
+export async function downloadedFile(page, action) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.locator(`nianbao-check [data-action=${action}]`).click()]);
   const chunks = [];
   for await (const c of await d.createReadStream()) chunks.push(c);
-  return Buffer.concat(chunks).toString('utf8');
+  return { name: d.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/** The text of the file an export button (data-action) downloads. */
+export async function downloaded(page, action) {
+  return (await downloadedFile(page, action)).bytes.toString('utf8');
 }
 
 export function shot(page, name, fullPage = true) {

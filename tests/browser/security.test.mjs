@@ -1,6 +1,7 @@
 // No server, no network, nothing run from the input: after load the page fetches nothing while
 // it checks, shows tables, switches language and exports, but its own charts chunk, once, when the
-// statistics view first opens (build/site/size.json's on_demand); pasted HTML with
+// statistics view first opens, and its docx chunk when the Word report is first exported
+// (build/site/size.json's on_demand); pasted HTML with
 // <script>, <img onerror> and javascript: links runs nothing and loads nothing; the page works
 // under CSP default-src 'self'; script-src 'self' 'wasm-unsafe-eval' (no violations logged).
 import { test, before, after } from 'node:test';
@@ -27,16 +28,16 @@ test('zero network requests after load, through a whole session', { timeout: 180
   await page.locator('nianbao-check .chart svg').first().waitFor({ timeout: 30000 });
   await page.locator('nianbao-check [role=tab][data-tab=report]').click();
   await page.locator('nianbao-check li.finding button.locate').first().click();
-  for (const action of ['exportJson', 'exportFindings', 'exportTables']) {
+  for (const action of ['exportJson', 'exportFindings', 'exportTables', 'exportDocx', 'exportDocx']) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`nianbao-check [data-action=${action}]`).click()]);
-    assert.match(download.suggestedFilename(), /\.(json|csv)$/);
+    assert.match(download.suggestedFilename(), /\.(json|csv|docx)$/);
   }
   await page.locator('nianbao-check button.lang').click();
   await page.locator('nianbao-check button.large-toggle').click();
   await pasteAndCheck(page, seed('004_'));
-  // The one request: the page's own charts chunk, from where the page came, once.
+  // The only requests: the page's own charts and docx chunks, from where the page came, once each.
   const { on_demand: onDemand } = JSON.parse(fs.readFileSync(path.join(site, 'size.json'), 'utf8'));
-  assert.deepEqual(watch.requests, onDemand.charts.map((f) => new URL(f, server.url).href), 'requests after load');
+  assert.deepEqual(watch.requests, [...onDemand.charts, ...onDemand.docx].map((f) => new URL(f, server.url).href), 'requests after load');
   noProblems(watch);
   await context.close();
 });

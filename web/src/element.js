@@ -5,7 +5,7 @@
 import css from './element.css';
 import { createEngine, ruleName } from './engine.js';
 import { el, clear } from './dom.js';
-import { exportCsv, exportJson, fileBase, findingsCsv, tablesCsv, withReviews } from './export.js';
+import { exportCsv, exportDocx, exportJson, fileBase, findingsCsv, tablesCsv, withReviews } from './export.js';
 import { createFindingsPanel, newFilter, REVIEW_ICON } from './findings.js';
 import { MAX_INPUT_BYTES, readFile, utf8Bytes } from './inputs.js';
 import { translator } from './messages.js';
@@ -412,7 +412,7 @@ export class NianbaoCheck extends HTMLElement {
     const addresses = cellAddresses(tables, t);
 
     r.ranges = ranges;
-    this.resultEl.appendChild(this.summary(result, r, ranges));
+    this.resultEl.appendChild(this.summary(result, r, ranges, findings));
     this.renderReviewCounts(r);
 
     // Tabs: the text with its findings, the tables, the statistics.
@@ -564,7 +564,7 @@ export class NianbaoCheck extends HTMLElement {
     return (n.confirmed + n.dismissed) + '/' + findings.length;
   }
 
-  summary(result, r, ranges) {
+  summary(result, r, ranges, findings) {
     const t = this.t;
     const stats = result.stats || {};
     const meta = result.meta || {};
@@ -589,6 +589,8 @@ export class NianbaoCheck extends HTMLElement {
       ['exportJson', () => exportJson(withReviews(r.json, result, r.reviews), r.name)],
       ['exportFindings', () => exportCsv(name + '.findings.csv', findingsCsv(result, r.text, ranges, t, r.reviews))],
       ['exportTables', () => exportCsv(name + '.tables.csv', tablesCsv(result, t))],
+      ['exportDocx', () => exportDocx({ name: r.name, lang: this.lang, t, result, findings, text: r.text, reviews: r.reviews || [], ruleName: (x) => this.ruleName(x) })
+        .catch((e) => this.status('failed', t('failed', { error: e.message })))],
       ['print', () => window.print()],
     ].map(([key, fn]) => {
       const b = el('button', { type: 'button', 'data-action': key, text: t(key) });

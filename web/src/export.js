@@ -1,7 +1,9 @@
-// Exports of one result: the core's JSON as it came, and CSV of the findings and of the tables
-// (UTF-8 with a BOM so that spreadsheet programs read the Chinese right).
+// Exports of one result: the core's JSON as it came, CSV of the findings and of the tables
+// (UTF-8 with a BOM so that spreadsheet programs read the Chinese right), and the check report
+// as Word (report-docx.js, loaded only when asked for).
 import { csvField, download } from './dom.js';
-import { cellAddresses, tableName } from './tables.js';
+import { mapByteOffsets } from './offsets.js';
+import { cellAddresses, layout, spanKey, tableName } from './tables.js';
 
 const BOM = '\ufeff';
 const base = (file) => String(file || 'report').replace(/\.[^.]+$/, '') || 'report';
@@ -48,6 +50,15 @@ export function tablesCsv(result, t) {
 
 export function exportCsv(name, content) {
   download(name, content, 'text/csv;charset=utf-8');
+}
+
+/** The check report as <base>.check.docx. The docx library is a chunk of its own, fetched now
+ *  (in the offline single file it is already there); the page's helpers it needs are handed to
+ *  it. what: { name, lang, t, result, findings, text, reviews, ruleName } (report-docx.js). */
+export async function exportDocx(what) {
+  const { reportData, reportDocx, DOCX_TYPE } = await import('./report-docx.js');
+  const data = reportData(what, { mapByteOffsets, cellAddresses, layout, spanKey, tableName });
+  download(base(what.name) + '.check.docx', await reportDocx(data), DOCX_TYPE);
 }
 
 export { base as fileBase };
