@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { downloaded, fixtures, launch, noProblems, openPage, pasteAndCheck, seed, shot, startServer, waitState } from './helpers.mjs';
+import { strFromU8, unzipSync } from 'fflate';
+import { downloaded, downloadedFile, fixtures, launch, noProblems, openPage, pasteAndCheck, seed, shot, startServer, waitState } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -89,6 +90,11 @@ test('seed 003: chips, verdicts kept across a reload and in the exports, cleared
   assert.equal(await finding(page, 'tampering').getAttribute('data-review'), 'confirmed');
   assert.equal(await finding(page, 'legacy-sum').getAttribute('data-review'), 'dismissed');
   assert.deepEqual([await reviewCount(page, 'confirmed'), await reviewCount(page, 'dismissed')], [1, 1]);
+  // …and the Word report carries them.
+  const docx = strFromU8(unzipSync(new Uint8Array((await downloadedFile(page, 'exportDocx')).bytes))['word/document.xml']);
+  const words = [...docx.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  assert.match(words, /已核实 1 项，不是问题 1 项/);
+  assert.match(words, /原件第五项为9，合计已核对/);
   // Another report has none of them; the reports list says how far each review is.
   await pasteAndCheck(page, seed('004_'));
   assert.equal(await page.locator('nianbao-check li.finding[data-review="open"]').count(), await page.locator('nianbao-check li.finding').count());
