@@ -99,7 +99,7 @@ export interface Report {
 
 export type ErrorCode =
   | 'empty_input' | 'too_large' | 'not_text' | 'icu_unavailable' | 'io_error'
-  | 'bad_docx' | 'bad_html' | 'bad_runs' | 'bad_cells';
+  | 'bad_docx' | 'bad_html' | 'bad_runs' | 'bad_cells' | 'bad_draft';
 
 /** An input that could not be checked. */
 export interface ErrorResult {

@@ -16,6 +16,7 @@ enum class ErrorCode {
   bad_html,         ///< the HTML parser could not run or stopped early (malformed HTML is still read)
   bad_runs,         ///< PDF text runs (docs/contracts.md) without their header line or with a malformed line
   bad_cells,        ///< a cell correction (Options::cells) that names no cell of the report's tables
+  bad_draft,        ///< a draft (draft.hpp) that is not the JSON a draft is, or a year the 2021 format does not have
 };
 
 /// Stable machine name of a code ("empty_input", ...).

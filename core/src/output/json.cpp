@@ -18,6 +18,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::bad_html: return "bad_html";
     case ErrorCode::bad_runs: return "bad_runs";
     case ErrorCode::bad_cells: return "bad_cells";
+    case ErrorCode::bad_draft: return "bad_draft";
   }
   return "unknown";
 }
