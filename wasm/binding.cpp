@@ -1,6 +1,7 @@
 // The Embind binding: check(input, optionsJson) -> the same JSON as `nianbao check --format json`,
 // and a Session that keeps the reports it checked so that the same body's consecutive years can
-// be compared (crossYear() -> {"schema":"nianbao/1","cross_year":[…]}, cross_year.hpp).
+// be compared (crossYear() -> {"schema":"nianbao/1","cross_year":[…]}, cross_year.hpp); and the
+// 编制 calls (draft.hpp): draftForm(), checkDraft(draftJson), draftStart(input, optionsJson).
 #include <emscripten/bind.h>
 
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "nianbao/check.hpp"
 #include "nianbao/cross_year.hpp"
+#include "nianbao/draft.hpp"
 #include "nianbao/options.hpp"
 #include "nianbao/rules.hpp"
 
@@ -34,6 +36,23 @@ std::string run(const std::string& input, const std::string& options_json, std::
 }
 
 std::string check(const std::string& input, const std::string& options_json) { return run(input, options_json, nullptr); }
+
+std::string draftForm() { return nianbao::form_json(); }
+
+std::string checkDraft(const std::string& draft_json) {
+  static nianbao::Error init_error{};
+  nianbao::Checker* c = checker(init_error);
+  if (!c) return nianbao::to_json(init_error, "draft.md");
+  return nianbao::check_draft_json(*c, draft_json);
+}
+
+std::string draftStart(const std::string& input, const std::string& options_json) {
+  const nianbao::Options options = nianbao::options_from_json(options_json);
+  static nianbao::Error init_error{};
+  nianbao::Checker* c = checker(init_error);
+  if (!c) return nianbao::to_json(init_error, options.file);
+  return nianbao::start_from_json(*c, input, options);
+}
 
 class Session {
  public:
@@ -62,6 +81,9 @@ EMSCRIPTEN_BINDINGS(nianbao) {
   emscripten::function("check", &check);
   emscripten::function("version", &version);
   emscripten::function("rules", &rules);
+  emscripten::function("draftForm", &draftForm);
+  emscripten::function("checkDraft", &checkDraft);
+  emscripten::function("draftStart", &draftStart);
   emscripten::class_<Session>("Session")
       .constructor<>()
       .function("check", &Session::check)

@@ -7,6 +7,9 @@
  *                                             (keep: false: check without keeping).
  *                   { id, op: 'crossYear' }   the kept reports' cross-year pairs (JSON)
  *                   { id, op: 'clear' }       forget the kept reports
+ *                   { id, op: 'draftForm' }   the 2021 form (draft.hpp form_json)
+ *                   { id, op: 'checkDraft', draft }      a draft (object) rendered and checked
+ *                   { id, op: 'draftStart', input, options }  last year's report as a start
  *   worker -> page  { id, stage }            progress: 'checking' once the core has the input
  *                   { id, json, ms }          json: the spec §9 JSON string; ms: time in the core
  *                   { id, error }             error: message string
@@ -124,6 +127,14 @@ function handle(m, msg) {
     call = function () { return String(session.crossYear()); };
   } else if (msg.op === 'clear') {
     call = function () { session.clear(); return '{}'; };
+  } else if (msg.op === 'draftForm') {
+    call = function () { return String(m.draftForm()); };
+  } else if (msg.op === 'checkDraft') {
+    call = function () { return String(m.checkDraft(JSON.stringify(msg.draft || {}))); };
+  } else if (msg.op === 'draftStart') {
+    var startInput = msg.input instanceof ArrayBuffer ? new Uint8Array(msg.input) : msg.input;
+    if (!(startInput instanceof Uint8Array)) startInput = String(startInput == null ? '' : startInput);
+    call = function () { return String(m.draftStart(startInput, JSON.stringify(msg.options || {}))); };
   } else {
     var options = msg.options;
     var optionsJson = typeof options === 'string' ? options : JSON.stringify(options || {});

@@ -23,6 +23,7 @@
 #include "pdf.hpp"
 #include "nianbao/check.hpp"
 #include "nianbao/cross_year.hpp"
+#include "nianbao/draft.hpp"
 #include "nianbao/options.hpp"
 #include "nianbao/summary.hpp"
 
@@ -42,6 +43,9 @@ constexpr const char* kUsage =
     "                  即输出中 tables[].cells 的写法加上 table；更正的单元格在输出中带 \"corrected\": true\n"
     "       两份以上报告时，同一机关相邻年度的报告互相核对（json 格式为一行 cross_year 对象）\n"
     "       nianbao rules [--pretty]   所有规则（编号、类别、级别、名称、说明）的 JSON\n"
+    "       nianbao draft form          2021 年格式的编制表单（表格的正式版式、各部分及其应写内容）的 JSON\n"
+    "       nianbao draft render FILE   编制稿（JSON，docs/contracts.md）写成的报告全文（markdown），可再用 check 检查\n"
+    "       nianbao draft start PATH    由上一年度报告开始编制：结转、现行有效件数带入的编制稿 JSON\n"
     "       nianbao --version\n"
     "退出码 exit: 0 无错误, 1 有错误级别的发现, 2 用法错误或输入无法读取\n";
 
@@ -177,6 +181,47 @@ bool check_all(const std::vector<std::string>& paths, const Settings& s, std::ve
   return true;
 }
 
+/// nianbao draft form | render FILE | start PATH (编制, draft.hpp).
+int draft_command(const std::vector<std::string>& args) {
+  const std::string sub = args.size() > 1 ? args[1] : "";
+  if (sub == "form" && args.size() == 2) {
+    std::cout << nianbao::form_json() << "\n";
+    return 0;
+  }
+  if (sub == "render" && args.size() == 3) {
+    std::string text, why;
+    if (!read_all(args[2], text, why)) {
+      std::cerr << "nianbao: " << args[2] << "：" << why << "\n";
+      return 2;
+    }
+    auto draft = nianbao::draft_from_json(text);
+    if (auto* e = std::get_if<nianbao::Error>(&draft)) {
+      std::cerr << "nianbao: " << args[2] << "：" << e->message << "\n";
+      return 2;
+    }
+    std::cout << nianbao::render_markdown(std::get<nianbao::Draft>(draft));
+    return 0;
+  }
+  if (sub == "start" && args.size() == 3) {
+    nianbao::Error init{};
+    auto checker = nianbao::Checker::create(&init);
+    if (!checker) {
+      std::cerr << "nianbao: " << init.message << "\n";
+      return 2;
+    }
+    Result r;
+    check_one(*checker, args[2], Settings{}, r);
+    if (!r.unreadable.empty() || r.error) {
+      std::cerr << "nianbao: " << args[2] << "：" << (r.error ? r.error->message : r.unreadable) << "\n";
+      return 2;
+    }
+    std::cout << nianbao::to_json(nianbao::start_from(*r.report)) << "\n";
+    return 0;
+  }
+  std::cerr << "nianbao: draft 需要 form、render FILE 或 start PATH\n" << kUsage;
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -194,6 +239,7 @@ int main(int argc, char** argv) {
     std::cout << nianbao::rules_json(args.size() > 1 && args[1] == "--pretty" ? 2 : 0) << "\n";
     return 0;
   }
+  if (args[0] == "draft") return draft_command(args);
   if (args[0] != "check") {
     std::cerr << "nianbao: 未知命令 '" << args[0] << "'\n" << kUsage;
     return 2;

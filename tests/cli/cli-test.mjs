@@ -120,6 +120,38 @@ const cases = {
     assert.equal(JSON.parse(forced.stdout).input.format, 'text');
     assert.equal(run(['check', '--input', 'pdf', p]).status, 2);
   },
+  'draft: the form, a start from last year, and a draft written out and checked'() {
+    const form = JSON.parse(run(['draft', 'form']).stdout);
+    assert.deepEqual(form.sections.map((x) => x.number), ['一', '二', '三', '四', '五', '六']);
+    const values = (id) => form.tables.find((t) => t.id === id).rows.flat().filter((c) => c.col);
+    assert.deepEqual(['T2', 'T3', 'T4'].map((id) => values(id).length), [10, 175, 15]);
+    // Start from a 2022 report written from a draft: next year, its 结转 as 上年结转.
+    const draft = {
+      agency: '示例市交通运输局', year: 2022, date: '2023年1月20日', overview: '', problems: '', other: '',
+      // Three requests from people, all carried to next year.
+      cells: values('T3').map((c) => ({ table: 'T3', row: c.row, col: c.col,
+        value: /^[一四]、/.test(c.row) && (c.col === '自然人' || c.col === '总计') ? 3 : 0 })),
+    };
+    const file = join(tmp, 'draft.json');
+    writeFileSync(file, JSON.stringify(draft));
+    const md = run(['draft', 'render', file]);
+    assert.equal(md.status, 0, md.stderr);
+    assert.ok(md.stdout.startsWith('示例市交通运输局2022年政府信息公开工作年度报告\n'));
+    const mdFile = join(tmp, 'draft.md');
+    writeFileSync(mdFile, md.stdout);
+    const checked = JSON.parse(run(['check', mdFile]).stdout);
+    assert.equal(checked.stats.errors, 0, JSON.stringify(checked.findings.filter((f) => f.severity === 'error')));
+    const start = JSON.parse(run(['draft', 'start', mdFile]).stdout);
+    assert.equal(start.draft.year, 2023);
+    assert.equal(start.carried.length, 7);
+    for (const c of start.carried) assert.deepEqual([c.row, c.value], ['二、上年结转政府信息公开申请数量', 3 * (c.col === '自然人' || c.col === '总计')]);
+    // Not a draft: exit 2 with the reason.
+    writeFileSync(file, JSON.stringify({ ...draft, year: 2019 }));
+    const bad = run(['draft', 'render', file]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /2021/);
+    assert.equal(run(['draft']).status, 2);
+  },
   'usage errors exit 2'() {
     assert.equal(run([]).status, 2);
     assert.equal(run(['lint']).status, 2);

@@ -91,5 +91,12 @@ export function createEngine() {
   /** Forgets the kept reports. */
   const forget = () => send({ op: 'clear' });
 
-  return { ready, check, crossYear, forget, terminate: () => worker && worker.terminate() };
+  /** 编制 (draft.hpp): the 2021 form; a draft checked as the text it renders to
+   *  ({ markdown, result }); last year's report as a start ({ draft, carried, notes }). */
+  const draftForm = () => send({ op: 'draftForm' }).then((r) => r.result);
+  const checkDraft = (draft) => send({ op: 'checkDraft', draft }).then((r) => r.result);
+  const draftStart = (input, options) =>
+    send({ op: 'draftStart', input, options: options || {} }, input instanceof Uint8Array ? [input.buffer] : []).then((r) => r.result);
+
+  return { ready, check, crossYear, forget, draftForm, checkDraft, draftStart, terminate: () => worker && worker.terminate() };
 }

@@ -59,4 +59,14 @@ struct DraftStart {
 DraftStart start_from(const Report& last);
 std::string to_json(const DraftStart& start);
 
+/// The 编制 page's one call per change: the draft (JSON) rendered and checked, as
+/// {"schema":"nianbao/1","markdown":TEXT,"result":REPORT} (the result's spans point into the
+/// markdown's bytes; its input.text is the markdown), or the error JSON of a draft that cannot
+/// be read. `file` names it in the result.
+std::string check_draft_json(Checker& checker, std::string_view draft_json, std::string_view file = "draft.md");
+
+/// Last year's report (any input the checker reads, with its options) as a start:
+/// {"schema":"nianbao/1","draft":…,"carried":[…],"notes":[…]} or the error JSON of the input.
+std::string start_from_json(Checker& checker, std::string_view input, const Options& options);
+
 }  // namespace nianbao
