@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';  // the zip library docx itself uses
-import { downloaded, downloadedFile, dropFiles, fixtures, launch, noProblems, openPage, pasteAndCheck, repo, seed, seedName, seedsDir, site, startServer, waitState } from './helpers.mjs';
+import { correctCell, downloaded, downloadedFile, dropFiles, fixtures, launch, noProblems, openPage, pasteAndCheck, repo, seed, seedName, seedsDir, site, startServer, waitState } from './helpers.mjs';
 
 const cli = path.resolve(process.env.NIANBAO_CLI || path.join(repo, 'build', 'native', 'nianbao'));
 
@@ -79,12 +79,7 @@ test('seed 003, a cell corrected: the .docx has the facts, the counts, the tampe
   assert.equal(await waitState(page, ['done', 'failed']), 'done');
 
   // 五、行政诉讼数量 corrected from 9 to 6 (its sum then holds).
-  await page.locator('nianbao-check [role=tab][data-tab=tables]').click();
-  await page.locator('nianbao-check button.edit-cells').click();
-  const input = page.locator('nianbao-check table[data-table-id="legacy"] input.cell-edit[data-row="五、行政诉讼数量"]');
-  await input.fill('6');
-  await input.press('Enter');
-  await page.locator('nianbao-check table[data-table-id="legacy"] td.corrected[data-row="五、行政诉讼数量"]').waitFor({ timeout: 30000 });
+  await correctCell(page, 'legacy', '五、行政诉讼数量', 6);
   const json = JSON.parse(await downloaded(page, 'exportJson'));
 
   // The docx chunk is fetched when the report is asked for, not before.

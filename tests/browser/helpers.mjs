@@ -130,6 +130,17 @@ export async function downloadedFile(page, action) {
   return { name: d.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
+/** A reviewer's correction of one cell (更正单元格): the tables tab, edit mode, the value typed
+ *  and Enter; resolves when the report was checked again and the cell shows as corrected. */
+export async function correctCell(page, tableId, row, value) {
+  await page.locator('nianbao-check [role=tab][data-tab=tables]').click();
+  await page.locator('nianbao-check button.edit-cells').click();
+  const input = page.locator(`nianbao-check table[data-table-id="${tableId}"] input.cell-edit[data-row="${row}"]`);
+  await input.fill(String(value));
+  await input.press('Enter');
+  await page.locator(`nianbao-check table[data-table-id="${tableId}"] td.corrected[data-row="${row}"]`).first().waitFor({ timeout: 30000 });
+}
+
 /** The text of the file an export button (data-action) downloads. */
 export async function downloaded(page, action) {
   return (await downloadedFile(page, action)).bytes.toString('utf8');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { downloaded, downloadedFile, fixtures, launch, noProblems, openPage, pasteAndCheck, seed, shot, startServer, waitState } from './helpers.mjs';
+import { correctCell, downloaded, downloadedFile, fixtures, launch, noProblems, openPage, pasteAndCheck, seed, shot, startServer, waitState } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -73,12 +73,7 @@ test('seed 003: chips, verdicts kept across a reload and in the exports, cleared
 
   // A filter survives a re-check: the tampering chip pressed, then a cell corrected.
   await page.locator('nianbao-check .rule-chips button.chip[data-rule="tampering"]').click();
-  await page.locator('nianbao-check [role=tab][data-tab=tables]').click();
-  await page.locator('nianbao-check button.edit-cells').click();
-  const input = page.locator('nianbao-check table[data-table-id="legacy"] input.cell-edit[data-row="五、行政诉讼数量"]');
-  await input.fill('6');
-  await input.press('Enter');
-  await page.locator('nianbao-check table[data-table-id="legacy"] td.corrected[data-row="五、行政诉讼数量"]').waitFor({ timeout: 30000 });
+  await correctCell(page, 'legacy', '五、行政诉讼数量', 6);
   assert.equal(await page.locator('nianbao-check .rule-chips button.chip[data-rule="tampering"]').getAttribute('aria-pressed'), 'true');
   assert.deepEqual(await visible(page).evaluateAll((ls) => ls.map((l) => l.dataset.rule)), ['tampering']);
   assert.equal(await finding(page, 'tampering').getAttribute('data-review'), 'confirmed', 'a verdict outlives a correction');
