@@ -110,6 +110,42 @@ export interface ErrorResult {
 
 export type Result = Report | ErrorResult;
 
+/** A cell of one of a pair's reports, compared across the years (docs/contracts.md). */
+export interface CompareCell {
+  table: 'T2' | 'T3';
+  /** The template's row key and column label. */
+  row: string;
+  col: string;
+  /** read: the cell's value; split: a run-together row's digits in the one split the years
+   *  leave; ambiguous: several fitting splits; blank: blank or invalid (raw); unread: the format
+   *  has the cell, not read; none: the report's format has no such cell. */
+  state: 'read' | 'split' | 'ambiguous' | 'blank' | 'unread' | 'none';
+  /** null unless read or split: never a guess. */
+  value: number | null;
+  raw?: string;
+  /** In its own report: previous cells in the report at previous_index, the others at index. */
+  span?: Span;
+  corrected?: true;
+}
+
+/** The pair's tables side by side: what xyear-carry and xyear-stock are computed from. `agree`
+ *  is null when a value is missing; false is exactly one finding of the rule. */
+export interface YearCompare {
+  /** 表三 per column: last year's 四、结转下年度继续办理, this year's 二、上年结转. */
+  carry: { label: string; previous: CompareCell; current: CompareCell; agree: boolean | null }[];
+  /** 表二 (2021 format) 规章 and 行政规范性文件: last year's 现行有效件数, this year's 制发, 废止, 现行有效. */
+  stock: {
+    label: string;
+    previous: CompareCell;
+    issued: CompareCell;
+    abolished: CompareCell;
+    current: CompareCell;
+    /** previous + issued − abolished, when the four are known. */
+    expected: number | null;
+    agree: boolean | null;
+  }[];
+}
+
 /** One body's consecutive years compared (Session.crossYear, the CLI's cross_year line). */
 export interface CrossYearPair {
   agency: string;
@@ -122,6 +158,7 @@ export interface CrossYearPair {
   previous_index: number;
   sentences: number;
   repeated: number;
+  compare: YearCompare;
   findings: Finding[];
 }
 
