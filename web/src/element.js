@@ -14,6 +14,7 @@ import { findingKey, loadReview, reportHash, reviewCounts, reviewsOf, saveReview
 import { renderStats } from './stats.js';
 import { cellAddresses, renderTables, tableName } from './tables.js';
 import { createTextView } from './textview.js';
+import { renderYears } from './years.js';
 
 let sheet = null;
 function styles() {
@@ -363,6 +364,7 @@ export class NianbaoCheck extends HTMLElement {
         el('p', {}, [el('strong', { text: p.agency }), ' ' + t('crossYearPair', { from: p.year - 1, to: p.year, previous: p.previous_file, file: p.file })]),
         el('p', { class: 'help', text: t('crossYearRepeated', { share, repeated: p.repeated, sentences: p.sentences }) }),
         items.length ? el('ul', { class: 'pair-findings' }, items) : el('p', { class: 'help', text: t('crossYearClean') }),
+        renderYears(p, t, (kept) => this.show(this.reportOfKept(kept), undefined, 'tables')),
       ]));
     }
     return section;
