@@ -128,3 +128,14 @@ test('a carry-over that differs is marked as differing, with its xyear-carry fin
   noProblems(watch);
   await context.close();
 });
+
+test('narrow viewport (360px): the pair\'s tables scroll in their own box, the page does not overflow', { timeout: 180000 }, async () => {
+  const { context, page, watch } = await openPage(browser, server.url, { width: 360, height: 740 });
+  await waitState(page, 'ready', 30000);
+  await checkFiles(page, [['2021.txt', prevText], ['clean.txt', curText]]);
+  assert.equal(await page.locator('nianbao-check .years table').count(), 2);
+  const spill = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(spill <= 0, `${spill}px wider than the viewport`);
+  noProblems(watch);
+  await context.close();
+});
