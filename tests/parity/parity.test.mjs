@@ -1,5 +1,5 @@
 // The wasm module returns the same JSON as the native CLI, byte for byte, for every seed, the
-// narrative fixtures and error results. Run: node --test tests/parity/
+// narrative fixtures, error results and the cross-year pairs of two reports. Run: node --test tests/parity/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -44,6 +44,19 @@ test('wasm check() equals the CLI JSON byte for byte', async (t) => {
       assert.ok(JSON.parse(wasm).findings.length > 0 || name === 'clean.txt');
     });
   }
+  // Two years of one body: the session's crossYear() is the CLI's cross_year line (findings and
+  // the tables side by side, "compare").
+  await t.test('cross-year pairs match too', () => {
+    const fixtures = join(root, 'tests/fixtures');
+    const files = ['years/2021-carry.txt', 'narrative/clean.txt'];
+    const s = new m.Session();
+    for (const f of files) s.check(readFileSync(join(fixtures, f), 'utf8'), JSON.stringify({ file: f }));
+    const wasm = s.crossYear();
+    s.delete();
+    assert.equal(wasm, cliJson(files, fixtures).trim().split('\n').at(-1));
+    const [pair] = JSON.parse(wasm).cross_year;
+    assert.deepEqual(pair.compare.carry.map((c) => c.agree), [false, true, true, true, true, true, false]);
+  });
   await t.test('error results match too', () => {
     const wasm = m.check('   \n', JSON.stringify({ file: '-' }));
     assert.equal(wasm, cliJson(['-'], seeds, '   \n').replace(/\n$/, ''));
