@@ -94,6 +94,8 @@ test('two consecutive years of one body: the carry-over table, every column from
   assert.ok(en, 'the carry-over table in English');
   assert.equal(en.heading, 'Table 3 carry-over: 2021 (2021.txt) → 2022 (clean.txt)');
   assert.equal(en.rows[0].cells[2], '✔ agree');
+  await page.locator('nianbao-check .cross-year').scrollIntoViewIfNeeded();
+  await shot(page, 'desktop-years-en', false);
   await page.locator('nianbao-check button.lang').click();
   noProblems(watch);
   await context.close();
