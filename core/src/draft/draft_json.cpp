@@ -13,7 +13,11 @@ namespace nianbao {
 
 namespace {
 
-Error bad(std::string what) { return Error{ErrorCode::bad_draft, "编制稿无法读取：" + std::move(what), 0}; }
+Error bad(std::string_view what) {
+  std::string message = "编制稿无法读取：";
+  message += what;
+  return Error{ErrorCode::bad_draft, std::move(message), 0};
+}
 
 /// Empty tables of the 2021 format, for checking cells against their templates.
 std::vector<ReportTable> empty_2021() {
@@ -52,7 +56,7 @@ std::variant<Draft, Error> draft_from_json(std::string_view json) {
         d.year = static_cast<int>(y > 9999 ? 0 : y);
         has_year = ok;
       } else ok = sc.skip();
-      if (!ok) return bad("“" + key + "”的值有误");
+      if (!ok) return bad(std::string("“").append(key).append("”的值有误"));
     } while (sc.eat(','));
     if (!sc.eat('}')) return bad("JSON 格式有误");
   }

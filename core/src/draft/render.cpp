@@ -5,10 +5,10 @@
 // tables settle: a figure left blank, or a breakdown that does not add up to its total (the
 // table's own finding says so), is left out rather than written twice.
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <string>
-#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "draft/layout.hpp"
 #include "nianbao/draft.hpp"
@@ -22,12 +22,12 @@ using Value = std::optional<Decimal>;
 
 class Cells {
  public:
-  explicit Cells(const Draft& d) {
-    for (const CellCorrection& c : d.cells) map_[{c.table, c.row, c.col}] = c.value;
-  }
+  explicit Cells(const Draft& d) : cells_(d.cells) {}
   Value get(SV table, SV row, SV col) const {
-    const auto it = map_.find({std::string(table), std::string(row), std::string(col)});
-    return it == map_.end() ? std::nullopt : it->second;
+    // The last one given of a cell counts, as with corrections (a draft has about 200 cells).
+    for (auto it = cells_.rbegin(); it != cells_.rend(); ++it)
+      if (it->table == table && it->row == row && it->col == col) return it->value;
+    return std::nullopt;
   }
   /// The sum of cells, nothing when one of them is blank.
   Value sum(SV table, std::initializer_list<SV> rows, SV col) const {
@@ -41,7 +41,7 @@ class Cells {
   }
 
  private:
-  std::map<std::tuple<std::string, std::string, std::string>, Value> map_;
+  const std::vector<CellCorrection>& cells_;
 };
 
 std::string text(const Value& v) { return v ? v->to_string() : std::string(); }
@@ -120,57 +120,69 @@ void t2(std::string& out, const draft::Grid& g, const Cells& cells) {
 
 constexpr SV kT3Total = "总计";
 
+/// Appends "<sep><what>N件" to a sentence (its first clause opens with `first` instead).
+void clause(std::string& s, SV first, SV sep, SV what, const Decimal& n) {
+  s += s.empty() ? first : sep;
+  s += what;
+  s += n.to_string();
+  s += "件";
+}
+
+/// "，其中A a件、B b件…" when every part is known and they add up to `total`; else nothing.
+void breakdown(std::string& s, const std::vector<std::pair<SV, Value>>& parts, const Decimal& total) {
+  Decimal sum;
+  for (const auto& [name, v] : parts) {
+    if (!v) return;
+    sum += *v;
+  }
+  if (sum != total) return;
+  std::string out;
+  for (const auto& [name, v] : parts) clause(out, "，其中", "、", name, *v);
+  s += out;
+}
+
 std::string t3_sentence(const Cells& c) {
   const auto t = [&](SV row) { return c.get("T3", row, kT3Total); };
-  const Value received = t("一、本年新收政府信息公开申请数量"), carried = t("二、上年结转政府信息公开申请数量");
-  const Value done = t("（七）总计"), next = t("四、结转下年度继续办理");
+  const auto sum = [&](std::initializer_list<SV> rows) { return c.sum("T3", rows, kT3Total); };
   std::string s;
-  if (received) s += "本年度新收政府信息公开申请" + received->to_string() + "件";
-  if (carried) s += std::string(s.empty() ? "本年度" : "，") + "上年结转" + carried->to_string() + "件";
-  if (done) {
-    s += std::string(s.empty() ? "本年度" : "；") + "办结" + done->to_string() + "件";
-    const Value open = t("（一）予以公开");
-    const Value part = t("（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
-    const Value refused = c.sum("T3", {"（三）不予公开/1.属于国家秘密", "（三）不予公开/2.其他法律行政法规禁止公开",
-                                       "（三）不予公开/3.危及“三安全一稳定”", "（三）不予公开/4.保护第三方合法权益",
-                                       "（三）不予公开/5.属于三类内部事务信息", "（三）不予公开/6.属于四类过程性信息",
-                                       "（三）不予公开/7.属于行政执法案卷", "（三）不予公开/8.属于行政查询事项"}, kT3Total);
-    const Value none = c.sum("T3", {"（四）无法提供/1.本机关不掌握相关政府信息", "（四）无法提供/2.没有现成信息需要另行制作",
-                                    "（四）无法提供/3.补正后申请内容仍不明确"}, kT3Total);
-    const Value ignored = c.sum("T3", {"（五）不予处理/1.信访举报投诉类申请", "（五）不予处理/2.重复申请", "（五）不予处理/3.要求提供公开出版物",
-                                       "（五）不予处理/4.无正当理由大量反复申请", "（五）不予处理/5.要求行政机关确认或重新出具已获取信息"}, kT3Total);
-    const Value other = c.sum("T3", {"（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                                     "（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                                     "（六）其他处理/3.其他"}, kT3Total);
-    if (open && part && refused && none && ignored && other && *open + *part + *refused + *none + *ignored + *other == *done)
-      s += "，其中予以公开" + open->to_string() + "件、部分公开" + part->to_string() + "件、不予公开" + refused->to_string() +
-           "件、无法提供" + none->to_string() + "件、不予处理" + ignored->to_string() + "件、其他处理" + other->to_string() + "件";
+  if (const Value v = t("一、本年新收政府信息公开申请数量")) clause(s, "本年度", "，", "新收政府信息公开申请", *v);
+  if (const Value v = t("二、上年结转政府信息公开申请数量")) clause(s, "本年度", "，", "上年结转", *v);
+  if (const Value done = t("（七）总计")) {
+    clause(s, "本年度", "；", "办结", *done);
+    breakdown(s, {{"予以公开", t("（一）予以公开")},
+                  {"部分公开", t("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")},
+                  {"不予公开", sum({"（三）不予公开/1.属于国家秘密", "（三）不予公开/2.其他法律行政法规禁止公开",
+                                   "（三）不予公开/3.危及“三安全一稳定”", "（三）不予公开/4.保护第三方合法权益",
+                                   "（三）不予公开/5.属于三类内部事务信息", "（三）不予公开/6.属于四类过程性信息",
+                                   "（三）不予公开/7.属于行政执法案卷", "（三）不予公开/8.属于行政查询事项"})},
+                  {"无法提供", sum({"（四）无法提供/1.本机关不掌握相关政府信息", "（四）无法提供/2.没有现成信息需要另行制作",
+                                   "（四）无法提供/3.补正后申请内容仍不明确"})},
+                  {"不予处理", sum({"（五）不予处理/1.信访举报投诉类申请", "（五）不予处理/2.重复申请", "（五）不予处理/3.要求提供公开出版物",
+                                   "（五）不予处理/4.无正当理由大量反复申请", "（五）不予处理/5.要求行政机关确认或重新出具已获取信息"})},
+                  {"其他处理", sum({"（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                                   "（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                                   "（六）其他处理/3.其他"})}},
+              *done);
   }
-  if (next) s += std::string(s.empty() ? "本年度" : "；") + "结转下年度继续办理" + next->to_string() + "件";
+  if (const Value v = t("四、结转下年度继续办理")) clause(s, "本年度", "；", "结转下年度继续办理", *v);
   return s.empty() ? s : s + "。";
 }
 
 std::string t4_sentence(const Cells& c) {
-  static constexpr SV kParts[] = {"结果维持", "结果纠正", "其他结果", "尚未审结"};
-  const SV review = "行政复议", direct = "行政诉讼/未经复议直接起诉", after = "行政诉讼/复议后起诉";
+  const auto parts = [&](SV row) {
+    std::vector<std::pair<SV, Value>> out;
+    for (SV p : {SV("结果维持"), SV("结果纠正"), SV("其他结果"), SV("尚未审结")}) out.emplace_back(p, c.get("T4", row, p));
+    return out;
+  };
   std::string s;
-  if (const Value total = c.get("T4", review, "总计")) {
-    s += "本年度因政府信息公开工作被申请行政复议" + total->to_string() + "件";
-    std::string parts;
-    Decimal sum;
-    bool all = true;
-    for (SV p : kParts) {
-      const Value v = c.get("T4", review, p);
-      if (!v) { all = false; break; }
-      sum += *v;
-      parts += std::string(parts.empty() ? "，其中" : "、") + std::string(p) + v->to_string() + "件";
-    }
-    if (all && sum == *total) s += parts;
+  if (const Value total = c.get("T4", "行政复议", "总计")) {
+    clause(s, "本年度因政府信息公开工作", "", "被申请行政复议", *total);
+    breakdown(s, parts("行政复议"), *total);
   }
-  const Value d = c.get("T4", direct, "总计"), a = c.get("T4", after, "总计");
+  const Value d = c.get("T4", "行政诉讼/未经复议直接起诉", "总计"), a = c.get("T4", "行政诉讼/复议后起诉", "总计");
   if (d && a) {
-    s += std::string(s.empty() ? "本年度因政府信息公开工作" : "；") + "被提起行政诉讼" + (*d + *a).to_string() + "件，其中未经复议直接起诉" +
-         d->to_string() + "件、复议后起诉" + a->to_string() + "件";
+    clause(s, "本年度因政府信息公开工作", "；", "被提起行政诉讼", *d + *a);
+    breakdown(s, {{"未经复议直接起诉", d}, {"复议后起诉", a}}, *d + *a);
   }
   return s.empty() ? s : s + "。";
 }
