@@ -52,7 +52,7 @@ test('downloads are what the core returned: the JSON byte for byte, the CSV one 
   const shown = await page.locator('nianbao-check li.finding').count();
   assert.equal(json.findings.length, shown);
   const csv = (await read('exportFindings')).replace(/^\ufeff/, '').trim().split(/\r\n/);
-  assert.equal(csv[0], '级别,规则,行,说明,应为,实际,建议,原文');
+  assert.equal(csv[0], '级别,规则,行,说明,应为,实际,建议,原文,审核,理由');
   assert.equal(csv.length - 1, shown);
   assert.ok(csv.some((l) => l.startsWith('错误,legacy-sum,') && l.includes(',6,9,')), 'the legacy-sum row with 6 and 9');
   const tables = (await read('exportTables')).replace(/^\ufeff/, '').trim().split(/\r\n/);
