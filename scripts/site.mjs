@@ -71,12 +71,14 @@ await esbuild.build({ ...common, outdir: out, splitting: true, chunkNames: 'chun
 const single = await esbuild.build({ ...common, write: false, splitting: false });
 // The chunks the bundle imports are fetched with the page (modulepreload); the charts chunk
 // (ECharts, a third of the page) only when the statistics view first opens, and the docx chunk
-// (the Word report) only when it is exported, like pdf.js when a PDF is opened. The offline
+// (the Word report) only when it is exported, the draft-editor chunk (编制) only when that mode
+// is first opened, like pdf.js when a PDF is opened. The offline
 // single file inlines everything.
 const chunkFiles = fs.existsSync(path.join(out, 'chunks')) ? fs.readdirSync(path.join(out, 'chunks')).sort() : [];
 const isCharts = (f) => f.startsWith('charts-');
 const isDocx = (f) => f.startsWith('report-docx-');
-const onDemand = (f) => isCharts(f) || isDocx(f);
+const isDraft = (f) => f.startsWith('draft-editor-');  // the 编制 mode, when it is first opened
+const onDemand = (f) => isCharts(f) || isDocx(f) || isDraft(f);
 {
   const index = path.join(out, 'index.html');
   const preload = chunkFiles.filter((f) => !onDemand(f)).map((f) => `<link rel="modulepreload" href="chunks/${f}">`).join('\n');
@@ -114,19 +116,20 @@ const size = (rel) => { const b = read(path.join(out, rel)); return { raw: b.len
 const chunks = chunkFiles.filter((f) => !onDemand(f)).map((f) => 'chunks/' + f);
 const charts = chunkFiles.filter(isCharts).map((f) => 'chunks/' + f);
 const docx = chunkFiles.filter(isDocx).map((f) => 'chunks/' + f);
+const draft = chunkFiles.filter(isDraft).map((f) => 'chunks/' + f);
 const first = ['index.html', 'style.css', 'nianbao.mjs', ...chunks, 'worker.js', 'nianbao.js'];
 if (fs.existsSync(path.join(out, 'nianbao.wasm'))) first.push('nianbao.wasm');
-const files = Object.fromEntries([...first, ...charts, ...docx, 'pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs', 'nianbao.html'].map((f) => [f, size(f)]));
+const files = Object.fromEntries([...first, ...charts, ...docx, ...draft, 'pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs', 'nianbao.html'].map((f) => [f, size(f)]));
 const sum = (list, k) => list.reduce((n, f) => n + files[f][k], 0);
 const report = {
   first_load: first, first_load_raw: sum(first, 'raw'), first_load_gzip: sum(first, 'gzip'),
-  on_demand: { pdf: ['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs'], charts, docx },
+  on_demand: { pdf: ['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs'], charts, docx, draft },
   files,
 };
 fs.writeFileSync(path.join(out, 'size.json'), JSON.stringify(report, null, 2) + '\n');
 log(`site: ${out}`);
 const row = (f) => log(`  ${f.padEnd(28)} ${String(files[f].raw).padStart(9)} raw ${String(files[f].gzip).padStart(8)} gzip`);
 first.forEach(row);
-log(`  ${'first load'.padEnd(28)} ${String(report.first_load_raw).padStart(9)} raw ${String(report.first_load_gzip).padStart(8)} gzip (pdf.js loads when a PDF is opened, the charts when 统计 is, docx for the Word report)`);
-[...charts, ...docx].forEach(row);
+log(`  ${'first load'.padEnd(28)} ${String(report.first_load_raw).padStart(9)} raw ${String(report.first_load_gzip).padStart(8)} gzip (pdf.js loads when a PDF is opened, the charts when 统计 is, docx for the Word report, the editor when 编制 is)`);
+[...charts, ...docx, ...draft].forEach(row);
 log(`  nianbao.html (offline single file) ${files['nianbao.html'].raw} raw ${files['nianbao.html'].gzip} gzip`);

@@ -4,7 +4,7 @@
 // Methods: check(input, options) -> result; clear().
 import css from './element.css';
 import { createEngine, ruleName } from './engine.js';
-import { el, clear } from './dom.js';
+import { el, clear, download } from './dom.js';
 import { exportCsv, exportDocx, exportJson, fileBase, findingsCsv, tablesCsv, withReviews } from './export.js';
 import { createFindingsPanel, newFilter, REVIEW_ICON } from './findings.js';
 import { MAX_INPUT_BYTES, readFile, utf8Bytes } from './inputs.js';
@@ -101,6 +101,7 @@ export class NianbaoCheck extends HTMLElement {
       large.setAttribute('aria-pressed', on ? 'true' : 'false');
     });
     this.root.appendChild(el('div', { class: 'toolbar' }, [el('p', { class: 'lead', text: t('lead') }), el('div', { class: 'tools' }, [large, langBtn])]));
+    this.root.appendChild(this.modeSwitch());
 
     // Input: paste, or files (picker or drop).
     this.box = el('textarea', { id: 'report', rows: '12', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'report-help' });
@@ -128,12 +129,11 @@ export class NianbaoCheck extends HTMLElement {
     const fileLabel = form.querySelector('label.button');
     fileLabel.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); files.click(); } });
     form.addEventListener('submit', (e) => { e.preventDefault(); this.checkBox(); });
-    this.root.appendChild(form);
-    this.root.addEventListener('dragover', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) { e.preventDefault(); this.root.classList.add('dragging'); } });
+    this.root.addEventListener('dragover', (e) => { if (this.mode !== 'write' && e.dataTransfer && [...e.dataTransfer.types].includes('Files')) { e.preventDefault(); this.root.classList.add('dragging'); } });
     this.root.addEventListener('dragleave', (e) => { if (e.target === this.root) this.root.classList.remove('dragging'); });
     this.root.addEventListener('drop', (e) => {
       this.root.classList.remove('dragging');
-      if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+      if (this.mode === 'write' || !e.dataTransfer || !e.dataTransfer.files.length) return;
       e.preventDefault();
       this.checkFiles([...e.dataTransfer.files]);
     });
@@ -141,10 +141,61 @@ export class NianbaoCheck extends HTMLElement {
     this.listEl = el('section', { class: 'reports', hidden: true, 'aria-labelledby': 'reports-h' });
     this.resultEl = el('section', { class: 'result', hidden: true, 'aria-labelledby': 'result-h' });
     this.footEl = el('p', { class: 'foot' });
-    this.root.append(this.listEl, this.resultEl, this.footEl);
+    this.checkEl = el('div', { class: 'mode-check', hidden: this.mode === 'write' }, [form, this.listEl, this.resultEl]);
+    this.draftEl = el('div', { class: 'mode-write', hidden: this.mode !== 'write' });
+    this.root.append(this.checkEl, this.draftEl, this.footEl);
+    if (this.mode === 'write') this.openDraft();
     if (this.ready) this.status('ready', t('ready'));
     this.renderFooter();
     if (this.reports.length) { this.renderList(); this.show(this.current); }
+  }
+
+  // ---- the modes: 检查 (check a report) and 编制 (write one, web/src/draft/) ----------------------
+
+  modeSwitch() {
+    const t = this.t;
+    const group = el('div', { class: 'modes', role: 'group', 'aria-label': t('modeLabel') });
+    for (const mode of ['check', 'write']) {
+      const b = el('button', { type: 'button', 'data-mode': mode, 'aria-pressed': (this.mode || 'check') === mode ? 'true' : 'false', text: t(mode === 'check' ? 'modeCheck' : 'modeWrite') });
+      b.addEventListener('click', () => this.setMode(mode));
+      group.appendChild(b);
+    }
+    return group;
+  }
+
+  setMode(mode) {
+    if ((this.mode || 'check') === mode) return;
+    this.mode = mode;
+    for (const b of this.root.querySelectorAll('.modes button')) b.setAttribute('aria-pressed', b.dataset.mode === mode ? 'true' : 'false');
+    this.checkEl.hidden = mode === 'write';
+    this.draftEl.hidden = mode !== 'write';
+    if (mode === 'write' && !this.draftEl.firstChild) this.openDraft();
+  }
+
+  /** The 编制 editor: its own chunk, loaded when first opened; the page's helpers handed to it. */
+  async openDraft() {
+    const target = this.draftEl;
+    target.appendChild(el('p', { class: 'status', 'data-state': 'busy', text: this.t('draftLoading') }));
+    try {
+      const mod = await import('./draft/draft-editor.js');
+      if (!this.draftSheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+        this.draftSheet = new CSSStyleSheet();
+        this.draftSheet.replaceSync(mod.draftCss);
+        this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, this.draftSheet];
+      }
+      if (this.draftEditor) this.draftEditor.destroy();
+      this.draftShared = this.draftShared || {};
+      this.draftEditor = await mod.createDraftEditor({
+        el, clear, download, readFile, t: this.t, engine: this.engine || engine(), shared: this.draftShared,
+        docx: () => import('./report-docx.js'),
+      });
+      if (target !== this.draftEl) return;  // rebuilt meanwhile (a language switch)
+      clear(target);
+      target.appendChild(this.draftEditor.element);
+    } catch (e) {
+      clear(target);
+      target.appendChild(el('p', { class: 'error-box', role: 'alert', text: this.t('failed', { error: e.message }) }));
+    }
   }
 
   renderFooter() {

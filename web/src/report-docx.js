@@ -87,6 +87,32 @@ export function wordTable(rows, { head = 1, widths } = {}) {
   });
 }
 
+/** A Word table with merged cells over the page's width (the official templates' layout).
+ *  rows: the cells of each row in order, each { runs, rowSpan, columnSpan, shade, align, bold };
+ *  a cell a rowSpan above covers is left out of its row. widths: one per grid column. */
+export function mergedTable(rows, { widths, head = 0 }) {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const text = A4.width - 2 * A4.margin;
+  const cols = widths.map((x) => Math.floor((text * x) / total));
+  return new Table({
+    width: { size: text, type: WidthType.DXA },
+    columnWidths: cols,
+    margins: { top: 30, bottom: 30, left: 60, right: 60 },
+    rows: rows.map((cells, ri) => new TableRow({
+      tableHeader: ri < head,
+      children: cells.map((c) => new TableCell({
+        rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
+        columnSpan: c.columnSpan > 1 ? c.columnSpan : undefined,
+        shading: c.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: c.shade } : undefined,
+        children: [para([].concat(c.runs).map((r) => (typeof r === 'string' ? { text: r, size: SIZES.table, bold: c.bold } : { size: SIZES.table, ...r })),
+          { alignment: c.align || AlignmentType.CENTER, spacing: { after: 0, line: 260 } })],
+      })),
+    })),
+  });
+}
+
+export { AlignmentType };
+
 /** A document of `children` on A4 with the styles above and page numbers in the footer. */
 export function wordDocument({ title, lang, children }) {
   return new Document({
