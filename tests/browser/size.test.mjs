@@ -34,5 +34,9 @@ test(`first load ≤ ${BUDGET} bytes gzip, and it is everything the page loads b
   assert.equal(report.on_demand.docx.length, 1);
   assert.match(report.on_demand.docx[0], /^chunks\/report-docx-/);
   assert.ok(!html.includes(report.on_demand.docx[0]), 'the docx chunk is not preloaded');
+  // And the 编制 editor, only when that mode is first opened.
+  assert.equal(report.on_demand.draft.length, 1);
+  assert.match(report.on_demand.draft[0], /^chunks\/draft-editor-/);
+  assert.ok(!html.includes(report.on_demand.draft[0]), 'the editor chunk is not preloaded');
   console.log(`first load: ${total} bytes gzip (budget ${BUDGET}); pdf.js on demand: ${report.on_demand.pdf.map((f) => report.files[f].gzip).reduce((a, b) => a + b, 0)} bytes gzip`);
 });

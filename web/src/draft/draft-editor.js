@@ -238,6 +238,7 @@ export async function createDraftEditor(ctx) {
       const res = await engine.draftStart(got.input, got.options);
       if (res.error) throw new Error(res.error.message);
       state = stateFromStart(res);
+      start.open = false;
       build();
       changed();
       setStatus('done', t('draftStartDone', { file: name, count: state.carried.size }));
