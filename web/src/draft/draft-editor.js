@@ -27,6 +27,7 @@ export async function createDraftEditor(ctx) {
   const form = ctx.shared.form || (ctx.shared.form = await engine.draftForm());
   if (form.error) throw new Error(form.error.message);
   let state = loadState();
+  const rowTables = new Map(form.tables.flatMap((x) => x.rows.flat().filter((c) => c.row !== undefined).map((c) => [c.row, x.id])));
   let grids = new Map();     // table id -> grid
   let topicLists = new Map(); // section number -> { element, topics, government }
   let last = null;          // { markdown, result } of the latest check applied
@@ -110,7 +111,7 @@ export async function createDraftEditor(ctx) {
   /** The result placed on the form: cells, tables' lists, sections' topics, the rest. */
   function show(result) {
     const findings = result.findings || [];
-    const placed = placeFindings(result);
+    const placed = placeFindings(result, rowTables);
     for (const g of grids.values()) {
       for (const [key, td] of g.tds) {
         const own = (placed.own.get(key) || []).filter((i) => findings[i].severity !== 'info');

@@ -10,8 +10,9 @@ const spanKey = (s) => (s ? s.start + ':' + s.end : '');
 
 /** { own: Map cell key -> [finding index], related: Map cell key -> [finding index],
  *   byTable: Map table id -> [finding index], sections: Map section number -> [finding index],
- *   other: [finding index] } for result (check_draft_json's "result"). */
-export function placeFindings(result) {
+ *   other: [finding index] } for result (check_draft_json's "result"); rowTables: the form's
+ *   row keys -> their table's id. */
+export function placeFindings(result, rowTables = new Map()) {
   const cells = new Map();  // span key -> { key, table }
   for (const t of result.tables || [])
     for (const c of t.cells || []) cells.set(spanKey(c.span), { key: cellKey(t.id, c.row, c.col), table: t.id });
@@ -29,15 +30,21 @@ export function placeFindings(result) {
     const section = headings.get(spanKey(f.span));
     if (section && (f.rule === 'content-required' || f.rule === 'info-fee')) { add(sections, section, i); return; }
     if (f.rule === 'info-fee') { add(sections, '六', i); return; }
-    // A finding about a table as a whole (a row it could not read) goes with that table.
-    const table = (result.tables || []).find((t) => f.rule.startsWith('table-') && f.message.includes(tableWord(t.id)));
+    // A finding about a row (its span covers cells of a table) or about a table as a whole
+    // (the core names it) goes with that table.
+    const within = (c) => f.span && c.span.start >= f.span.start && c.span.end <= f.span.end && f.span.end > f.span.start;
+    const table = (result.tables || []).find((t) => (t.cells || []).some(within))
+      || (result.tables || []).find((t) => f.rule.startsWith('table-') && f.message.includes(TABLE_WORD[t.id]));
     if (table) { add(byTable, table.id, i); return; }
+    // A row the core could not read names it: 「row key」 of the form's tables.
+    const named = [...String(f.message).matchAll(/「([^」]+)」/g)].map((m) => rowTables.get(m[1])).find(Boolean);
+    if (named && f.rule.startsWith('table-')) { add(byTable, named, i); return; }
     other.push(i);
   });
   return { own, related, byTable, sections, other };
 }
 
-const tableWord = (id) => ({ T2: '表二', T3: '表三', T4: '表四' }[id] || id);
+const TABLE_WORD = { T2: '表二', T3: '表三', T4: '表四' };
 
 /** The names of `topics` a section's findings say it does not cover. */
 export function uncovered(topics, findings) {
