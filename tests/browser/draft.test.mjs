@@ -323,6 +323,14 @@ test('offline single file (file://) and the served page’s CSP: 编制 works, l
   assert.equal(await served.page.locator(`${E} #draft-h`).textContent(), 'Write an annual report (2021 format)');
   assert.equal(await served.page.locator(`${E} [data-action=draftDocx]`).textContent(), 'Download Word (.docx)');
   await shot(served.page, 'draft-en');
+  // Every control of the editor has a name (its label, aria-label or text).
+  const unnamed = await served.page.locator(`${E} .draft`).evaluate((root) => [...root.querySelectorAll('input:not([type=file]), textarea, button')]
+    .filter((c) => !(c.getAttribute('aria-label') || (c.id && root.querySelector(`label[for="${c.id}"]`)) || c.textContent.trim()))
+    .map((c) => c.outerHTML.slice(0, 80)));
+  assert.deepEqual(unnamed, []);
+  await served.page.setViewportSize({ width: 360, height: 780 });
+  await shot(served.page, 'draft-narrow', false);
+  await served.page.setViewportSize({ width: 1280, height: 900 });
   await served.page.locator(`${E} .modes button[data-mode=check]`).click();
   assert.ok(await served.page.locator(`${E} form.input`).isVisible());
   assert.ok(!(await served.page.locator(`${E} .mode-write`).isVisible()));

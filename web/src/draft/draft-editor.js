@@ -34,7 +34,7 @@ export async function createDraftEditor(ctx) {
   let timer = 0, inflight = false, again = false, seq = 0, applied = 0;
 
   const statusEl = el('p', { class: 'status draft-status', role: 'status', 'aria-live': 'polite' });
-  const counts = el('p', { class: 'counts draft-counts' });
+  const counts = el('p', { class: 'counts draft-counts', 'aria-live': 'polite' });
   const otherList = el('ul', { class: 'draft-findings draft-other' });
   const preview = el('pre', { class: 'draft-preview' });
   const body = el('div', { class: 'draft-body' });
@@ -70,7 +70,8 @@ export async function createDraftEditor(ctx) {
     }
     last = res;
     show(res.result);
-    setStatus('done', t('draftChecked', { ms: Math.round(performance.now() - started) }));
+    setStatus('done', t('draftChecked'));
+    statusEl.title = t('draftCheckedMs', { ms: Math.round(performance.now() - started) });
     root.dataset.state = 'checked';
   }
 

@@ -44,6 +44,8 @@ export function findingItem(ctx, f, i, cell, fix) {
 /** The draft's counts of errors and warnings (the core's stats). */
 export function countsLine(ctx, p, stats) {
   const { el, t, clear } = ctx;
+  // Rewritten only when a count changes (the line is a polite live region).
+  if (p.firstChild && p.dataset.errors === String(stats.errors || 0) && p.dataset.warnings === String(stats.warnings || 0)) return;
   clear(p);
   p.dataset.errors = String(stats.errors || 0);
   p.dataset.warnings = String(stats.warnings || 0);
