@@ -330,6 +330,8 @@ test('offline single file (file://) and the served page’s CSP: 编制 works, l
   assert.deepEqual(unnamed, []);
   await served.page.setViewportSize({ width: 360, height: 780 });
   await shot(served.page, 'draft-narrow', false);
+  // The tables scroll in their own boxes; the page does not overflow.
+  assert.ok(await served.page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal overflow at 360px');
   await served.page.setViewportSize({ width: 1280, height: 900 });
   await served.page.locator(`${E} .modes button[data-mode=check]`).click();
   assert.ok(await served.page.locator(`${E} form.input`).isVisible());
