@@ -216,6 +216,15 @@ test('start from pingtan-2023: body, year + 1, 上年结转 = its 结转下年�
   assert.doesNotMatch(await td(page, 'T3', '二、上年结转政府信息公开申请数量', '自然人').getAttribute('class'), /carried/);
   assert.match(await td(page, 'T3', '二、上年结转政府信息公开申请数量', '商业企业').getAttribute('class'), /carried/);
   await settled(page);
+  // The same start from the report's text pasted.
+  await page.locator(`${E} [data-action=draftClear]`).click();
+  await settled(page);
+  await page.locator(`${E} #draft-start-text`).fill(fs.readFileSync(file, 'utf8'));
+  await page.locator(`${E} [data-action=draftStartText]`).click();
+  await page.locator(`${E} .draft-status[data-state="done"]`).waitFor({ timeout: 30000 });
+  await settled(page);
+  assert.equal(await page.locator(`${E} #draft-agency`).inputValue(), last.meta.agency);
+  assert.deepEqual(await Promise.all(COLS.map((c) => cell(page, 'T3', '二、上年结转政府信息公开申请数量', c).inputValue())), carry.map(String));
   noProblems(watch);
   await context.close();
 });
@@ -273,6 +282,16 @@ test('a whole draft: no error; the .docx read back by the CLI has exactly the ce
   assert.match(html, /<p>本年度新收政府信息公开申请7件/);
   const md = (await downloadedFile(page, 'draftMd')).bytes.toString('utf8');
   assert.match(md, /^示例市交通运输局2023年政府信息公开工作年度报告\n/);
+  // Both read back by the CLI as the .docx is: the same cells, nothing found but 六's fee.
+  for (const [ext, content] of [['html', html], ['md', md]]) {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-draft-'));
+    fs.writeFileSync(path.join(d, 'draft.' + ext), content);
+    const r = cliCheck(path.join(d, 'draft.' + ext));
+    fs.rmSync(d, { recursive: true, force: true });
+    const cells = r.tables.flatMap((t) => t.cells.map((c) => [t.id, c.row, c.col, c.value === null ? '' : String(c.value)]));
+    assert.deepEqual(new Map(cells.map((x) => [key(x), x[3]])), new Map(entered.map((x) => [key(x), x[3]])), ext);
+    assert.deepEqual(r.findings.map((f) => f.rule), ['info-fee'], ext + ': ' + JSON.stringify(r.findings));
+  }
 
   // Kept over a reload.
   await page.reload();

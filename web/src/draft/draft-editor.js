@@ -277,6 +277,7 @@ export async function createDraftEditor(ctx) {
     button('draftClear', t('draftClear'), () => {
       forgetState();
       state = emptyState();
+      start.open = true;
       build();
       changed();
       setStatus('done', t('draftCleared'));
