@@ -26,7 +26,9 @@ export async function createDraftEditor(ctx) {
   const root = el('div', { class: 'draft', 'data-state': 'loading' });
   const form = ctx.shared.form || (ctx.shared.form = await engine.draftForm());
   if (form.error) throw new Error(form.error.message);
-  let state = loadState();
+  // (Kept by the element too: a language switch rebuilds the editor, also where storage is not
+  // allowed.)
+  let state = ctx.shared.state || loadState();
   const rowTables = new Map(form.tables.flatMap((x) => x.rows.flat().filter((c) => c.row !== undefined).map((c) => [c.row, x.id])));
   let grids = new Map();     // table id -> grid
   let topicLists = new Map(); // section number -> { element, topics, government }
@@ -42,6 +44,7 @@ export async function createDraftEditor(ctx) {
 
   // ---- changes and the live check ------------------------------------------------------------
   const changed = () => {
+    ctx.shared.state = state;
     saveState(state);
     seq++;
     root.dataset.state = 'pending';
