@@ -358,3 +358,29 @@ test('offline single file (file://) and the served page’s CSP: 编制 works, l
   noProblems(served.watch);
   await served.context.close();
 });
+
+test('a row filled in part: the .docx and HTML write its blank cells as —, and the CLI reads each value in its column', { timeout: 180000 }, async () => {
+  const { context, page, watch } = await openWrite(server.url);
+  await page.locator(`${E} [data-action=draftClear]`).click();
+  await settled(page);
+  await page.locator(`${E} #draft-agency`).fill('示例局');
+  await page.locator(`${E} #draft-year`).fill('2023');
+  await cell(page, 'T2', '行政规范性文件', '本年制发件数').fill('3');
+  await cell(page, 'T2', '行政规范性文件', '本年废止件数').fill('1');
+  await settled(page);
+  for (const action of ['draftDocx', 'draftHtml']) {
+    const { name, bytes } = await downloadedFile(page, action);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-draft-'));
+    const file = path.join(dir, 'part' + path.extname(name));
+    fs.writeFileSync(file, bytes);
+    const back = cliCheck(file);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(back.findings.filter((f) => f.rule === 'table-shape'), [], action);
+    const t2 = back.tables.find((t) => t.id === 'T2');
+    const got = (col) => t2.cells.find((c) => c.row === '行政规范性文件' && c.col === col);
+    assert.deepEqual([got('本年制发件数').value, got('本年废止件数').value, got('现行有效件数').value, got('现行有效件数').raw], [3, 1, null, '—'], action);
+    assert.equal(t2.cells.filter((c) => c.row === '规章').length, 0, action + ': a row not begun is not written');
+  }
+  noProblems(watch);
+  await context.close();
+});

@@ -215,3 +215,32 @@ TEST_CASE("a start from last year: 上年结转 per column is last year's 结转
   CHECK(legacy.draft.year == 2017);
   CHECK(legacy.notes.size() == 3);
 }
+
+TEST_CASE("a row filled in part reads back in its columns, its blank cells said, not guessed") {
+  Draft d;
+  d.agency = "示例局";
+  d.year = 2023;
+  d.cells = {cell("T2", "行政规范性文件", "本年制发件数", "3"), cell("T2", "行政规范性文件", "本年废止件数", "1"),
+             cell("T3", "一、本年新收政府信息公开申请数量", "自然人", "1"), cell("T4", "行政复议", "结果维持", "2")};
+  const std::string text = nianbao::render_markdown(d);
+  CHECK(text.find("| 行政规范性文件 | 3 | 1 | — |") != std::string::npos);
+  CHECK(text.find("| 规章 | | | |") != std::string::npos);  // a row not begun stays empty
+  const auto r = check_ok(text);
+  for (const auto& f : r.findings) MESSAGE(nianbao::rule_id(f.rule) << ": " << f.message);
+  CHECK(findings(r, "table-shape").empty());
+  const auto value = [&](const char* t, const char* row, const char* col) -> std::optional<Decimal> {
+    const auto* table = testing::table(r, t);
+    if (!table) return std::nullopt;
+    const auto* c = table->find(row, col);
+    return c ? c->value : std::nullopt;
+  };
+  CHECK(value("T2", "行政规范性文件", "本年制发件数") == Decimal::from_int(3));
+  CHECK(value("T2", "行政规范性文件", "本年废止件数") == Decimal::from_int(1));
+  CHECK(value("T3", "一、本年新收政府信息公开申请数量", "自然人") == Decimal::from_int(1));
+  CHECK(value("T4", "行政复议", "结果维持") == Decimal::from_int(2));
+  const auto* blank = testing::table(r, "T2")->find("行政规范性文件", "现行有效件数");
+  REQUIRE(blank);
+  CHECK(!blank->value);
+  CHECK(!findings(r, "cell-blank").empty());
+  CHECK(r.count(nianbao::Severity::error) == 0);
+}

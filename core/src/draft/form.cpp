@@ -41,6 +41,7 @@ std::string form_json() {
   JsonWriter w(0, 16384);
   w.begin_object().key("schema").string("nianbao/1").key("form").string("2021");
   w.key("title").string("{agency}{year}年政府信息公开工作年度报告");
+  w.key("blank").string(draft::kBlank);  // a blank cell in a row with values
   w.key("sections").begin_array();
   // field: the Draft member a written section is kept in; table: the table a section carries.
   struct SectionDef { std::string_view number, heading, field, table; };

@@ -29,6 +29,10 @@ struct Grid {
 /// T2, T3 and T4 of the 2021 format.
 std::vector<Grid> grids_2021();
 
+/// What a blank cell is written as in a row that has values (draft.hpp): the mark real reports
+/// use for a cell with nothing to report, which the reader reads as blank, not as 0.
+inline constexpr std::string_view kBlank = "—";
+
 /// The T3 corner note, verbatim (spec §3).
 inline constexpr std::string_view kT3Note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 

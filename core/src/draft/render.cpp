@@ -46,9 +46,30 @@ class Cells {
 
 std::string text(const Value& v) { return v ? v->to_string() : std::string(); }
 
+/// A body row's values as written: in a row with any value, a blank cell is "—" (so that the
+/// reader places each value in its column, and says the cell is blank); a row with none is
+/// left empty (not yet filled).
+std::vector<std::string> row_values(const draft::Grid& g, const draft::GridRow& row, const Cells& cells) {
+  std::vector<std::string> out;
+  bool any = false;
+  for (const draft::GridCell& c : row)
+    if (c.is_value()) {
+      out.push_back(text(cells.get(g.tmpl->id, c.row, c.col)));
+      any = any || !out.back().empty();
+    }
+  if (any)
+    for (std::string& v : out)
+      if (v.empty()) v = std::string(draft::kBlank);
+  return out;
+}
+
 void pipe_row(std::string& out, const std::vector<std::string>& cells) {
   out += '|';
-  for (const std::string& c : cells) out += ' ' + c + (c.empty() ? "|" : " |");
+  for (const std::string& c : cells) {
+    out += ' ';
+    out += c;
+    out += c.empty() ? "|" : " |";
+  }
   out += '\n';
 }
 void rule_row(std::string& out, std::size_t n) {
@@ -70,10 +91,12 @@ std::vector<std::vector<std::string>> rows_of(const draft::Grid& g, int label_co
     if (body) {
       std::string label;
       for (const draft::GridCell& c : row)
-        if (!c.is_value() && !c.text.empty()) label += (label.empty() ? "" : " ") + std::string(c.text);
+        if (!c.is_value() && !c.text.empty()) {
+          if (!label.empty()) label += ' ';
+          label += c.text;
+        }
       if (label_cols) md.push_back(label);
-      for (const draft::GridCell& c : row)
-        if (c.is_value()) md.push_back(text(cells.get(g.tmpl->id, c.row, c.col)));
+      for (std::string& v : row_values(g, row, cells)) md.push_back(std::move(v));
     } else {
       md.assign(static_cast<std::size_t>(width), std::string());
       int col = 0;
@@ -112,7 +135,9 @@ void t2(std::string& out, const draft::Grid& g, const Cells& cells) {
     const bool caption = row.size() == 1 && row[0].header && row[0].colspan == g.columns;
     if (caption && !block.empty()) { table(out, block); block.clear(); }
     std::vector<std::string> r;
-    for (const draft::GridCell& c : row) r.push_back(c.is_value() ? text(cells.get(g.tmpl->id, c.row, c.col)) : std::string(c.text));
+    for (const draft::GridCell& c : row)
+      if (!c.is_value()) r.push_back(std::string(c.text));
+    for (std::string& v : row_values(g, row, cells)) r.push_back(std::move(v));
     block.push_back(std::move(r));
   }
   if (!block.empty()) table(out, block);

@@ -4,7 +4,9 @@
 // sentence of its own: each paragraph is the core's line; each section's pipe tables are
 // replaced by the form's table (the official layout with its merged cells) filled with the
 // draft's values.
-//   blocks: { kind: 'title' | 'heading' | 'p' | 'sign', text } | { kind: 'table', table, values }
+//   blocks: { kind: 'title' | 'heading' | 'p' | 'sign', text } | { kind: 'table', table, values, blank }
+
+import { cellKey } from './grid.js';
 
 /** The blocks of `markdown` (check_draft_json's) for `form` (form_json's) and the draft's
  *  values (Map cell key -> number | null; see grid.js cellKey). */
@@ -27,7 +29,7 @@ export function reportBlocks(markdown, form, draft, values) {
       return;
     }
     if (line.startsWith('|')) {
-      if (section && section.table && !tableDone && tables.has(section.table)) blocks.push({ kind: 'table', table: tables.get(section.table), values });
+      if (section && section.table && !tableDone && tables.has(section.table)) blocks.push({ kind: 'table', table: tables.get(section.table), values, blank: form.blank || '' });
       tableDone = true;
       return;
     }
@@ -36,5 +38,11 @@ export function reportBlocks(markdown, form, draft, values) {
   return blocks;
 }
 
-/** A value as the report shows it ('' for a blank cell). */
-export const shown = (v) => (v === null || v === undefined ? '' : String(v));
+/** Value cell `c` of row `r` of form table `table` as the report writes it (render_markdown's
+ *  rule): its number; when blank, `blank` (the form's "—") if its row has a value, else ''. */
+export function cellText(table, r, c, values, blank) {
+  const value = (x) => values.get(cellKey(table.id, x.row, x.col));
+  const v = value(c);
+  if (v !== null && v !== undefined) return String(v);
+  return table.rows[r].some((x) => x.row !== undefined && value(x) != null) ? blank : '';
+}

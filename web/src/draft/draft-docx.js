@@ -3,8 +3,8 @@
 // from the blocks document.js reads out of the core's text. The docx library comes with the
 // building blocks of report-docx.js (its own chunk, loaded when the export is asked for): they
 // are handed in as `blocks`, so that this module (in the editor's chunk) imports no docx code.
-import { reportBlocks, shown } from './document.js';
-import { cellKey, placeCells } from './grid.js';
+import { cellText, reportBlocks } from './document.js';
+import { placeCells } from './grid.js';
 
 /** Relative widths of the grid columns: columns with value cells narrow, label columns wide
  *  (the last label column, which holds the long labels, widest). */
@@ -16,7 +16,7 @@ function widths(table) {
   return [...Array(n).keys()].map((c) => (valueCols.has(c) ? 1 : labels.length > 1 && c === labels[labels.length - 1] ? 4.5 : labels.length > 1 ? 1.3 : 2.5));
 }
 
-function tableOf(blocks, table, values) {
+function tableOf(blocks, table, values, blank) {
   const { placed } = placeCells(table);
   const rows = table.rows.map(() => []);
   const head = table.rows.findIndex((r) => r.some((c) => c.row !== undefined));
@@ -25,7 +25,7 @@ function tableOf(blocks, table, values) {
     const label = c.row === undefined;
     rows[p.r].push({
       rowSpan: p.rs, columnSpan: p.cs,
-      runs: [label ? c.text : shown(values.get(cellKey(table.id, c.row, c.col)))],
+      runs: [label ? c.text : cellText(table, p.r, c, values, blank)],
       align: label && !c.header ? blocks.AlignmentType.LEFT : blocks.AlignmentType.CENTER,
       shade: c.header ? blocks.SHADES.head : undefined,
     });
@@ -41,7 +41,7 @@ export async function draftDocx(blocks, markdown, form, draft, values) {
   for (const b of reportBlocks(markdown, form, draft, values)) {
     if (b.kind === 'title') { title = b.text; children.push(headingPara(b.text, 0)); }
     else if (b.kind === 'heading') children.push(headingPara(b.text, 2));
-    else if (b.kind === 'table') { children.push(tableOf(blocks, b.table, b.values)); children.push(para('')); }
+    else if (b.kind === 'table') { children.push(tableOf(blocks, b.table, b.values, b.blank)); children.push(para('')); }
     else if (b.kind === 'sign') children.push(para(b.text, { alignment: AlignmentType.RIGHT }));
     else children.push(para(b.text, { indent: { firstLine: 420 } }));
   }

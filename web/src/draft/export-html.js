@@ -2,8 +2,8 @@
 // styles inline): the title, the sections, the tables in the official layout with the draft's
 // values, the text paragraphs, the signature. Built as a string of escaped text: nothing the
 // writer typed can become markup.
-import { reportBlocks, shown } from './document.js';
-import { cellKey, placeCells } from './grid.js';
+import { cellText, reportBlocks } from './document.js';
+import { placeCells } from './grid.js';
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -15,7 +15,7 @@ const STYLE = 'body{font-family:"SimSun","Songti SC","Noto Serif CJK SC",serif;m
   'th.label{text-align:left;font-weight:normal}td{min-width:2.5em}';
 
 /** The form table `table` filled with `values`, as HTML. */
-export function tableHtml(table, values) {
+export function tableHtml(table, values, blank = '') {
   const { placed } = placeCells(table);
   const rows = table.rows.map(() => []);
   for (const p of placed) {
@@ -23,7 +23,7 @@ export function tableHtml(table, values) {
     const c = p.cell;
     rows[p.r].push(c.row === undefined
       ? `<th${span}${c.header ? '' : ' class="label"'}>${esc(c.text)}</th>`
-      : `<td${span}>${esc(shown(values.get(cellKey(table.id, c.row, c.col))))}</td>`);
+      : `<td${span}>${esc(cellText(table, p.r, c, values, blank))}</td>`);
   }
   return '<table>' + rows.map((r) => '<tr>' + r.join('') + '</tr>').join('') + '</table>';
 }
@@ -35,7 +35,7 @@ export function reportHtml(markdown, form, draft, values) {
   const body = blocks.map((b) => {
     if (b.kind === 'title') return `<h1>${esc(b.text)}</h1>`;
     if (b.kind === 'heading') return `<h2>${esc(b.text)}</h2>`;
-    if (b.kind === 'table') return tableHtml(b.table, b.values);
+    if (b.kind === 'table') return tableHtml(b.table, b.values, b.blank);
     return `<p${b.kind === 'sign' ? ' class="sign"' : ''}>${esc(b.text)}</p>`;
   }).join('\n');
   return '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n' +
