@@ -26,14 +26,16 @@ export function topicList(ctx, s) {
 }
 
 /** Finding i (the core's), its message stating the relation with both sides; on the cell it
- *  fails (cell: { key, label } or null) with `expected`, a button that sets that value. */
+ *  fails (cell: { key, label } or null) with a non-negative `expected`, a button that sets it. */
 export function findingItem(ctx, f, i, cell, fix) {
   const { el, t } = ctx;
   const li = el('li', { id: 'df-' + i, class: 'finding sev-' + f.severity, 'data-rule': f.rule }, [
     el('span', { class: 'sev sev-' + f.severity }, [el('span', { class: 'icon', 'aria-hidden': 'true', text: ICON[f.severity] || '' }), ' ' + t(f.severity)]),
     ' ', el('span', { class: 'message', text: f.message }),
   ]);
-  if (cell && f.expected !== undefined && f.expected !== null) {
+  // (Only a value the cell can hold: a balance broken elsewhere can make the 总计 it computes
+  // negative, which is no fix.)
+  if (cell && typeof f.expected === 'number' && f.expected >= 0) {
     const b = el('button', { type: 'button', class: 'fix', 'aria-label': t('draftFixLabel', { cell: cell.label, value: f.expected }), text: t('draftFix', { value: f.expected }) });
     b.addEventListener('click', () => fix(cell.key, f.expected));
     li.append(' ', b);
