@@ -8,7 +8,7 @@ import { el, clear, download } from './dom.js';
 import { exportCsv, exportDocx, exportJson, fileBase, findingsCsv, tablesCsv, withReviews } from './export.js';
 import { createFindingsPanel, newFilter, REVIEW_ICON } from './findings.js';
 import { MAX_INPUT_BYTES, readFile, utf8Bytes } from './inputs.js';
-import { translator } from './messages.js';
+import { addMessages, translator } from './messages.js';
 import { mapByteOffsets } from './offsets.js';
 import { findingKey, loadReview, reportHash, reviewCounts, reviewsOf, saveReview } from './review.js';
 import { renderStats } from './stats.js';
@@ -178,6 +178,7 @@ export class NianbaoCheck extends HTMLElement {
     target.appendChild(el('p', { class: 'status', 'data-state': 'busy', text: this.t('draftLoading') }));
     try {
       const mod = await import('./draft/draft-editor.js');
+      addMessages(mod.DRAFT_MESSAGES);
       if (!this.draftSheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
         this.draftSheet = new CSSStyleSheet();
         this.draftSheet.replaceSync(mod.draftCss);

@@ -2,6 +2,7 @@
 // (UTF-8 with a BOM so that spreadsheet programs read the Chinese right), and the check report
 // as Word (report-docx.js, loaded only when asked for).
 import { csvField, download } from './dom.js';
+import { addMessages } from './messages.js';
 import { mapByteOffsets } from './offsets.js';
 import { cellAddresses, layout, spanKey, tableName } from './tables.js';
 
@@ -56,7 +57,8 @@ export function exportCsv(name, content) {
  *  (in the offline single file it is already there); the page's helpers it needs are handed to
  *  it. what: { name, lang, t, result, findings, text, reviews, ruleName } (report-docx.js). */
 export async function exportDocx(what) {
-  const { reportData, reportDocx, DOCX_TYPE } = await import('./report-docx.js');
+  const { reportData, reportDocx, DOCX_TYPE, DOCX_MESSAGES } = await import('./report-docx.js');
+  addMessages(DOCX_MESSAGES);
   const data = reportData(what, { mapByteOffsets, cellAddresses, layout, spanKey, tableName });
   download(base(what.name) + '.check.docx', await reportDocx(data), DOCX_TYPE);
 }

@@ -14,6 +14,8 @@ import {
 // ---- building blocks -----------------------------------------------------------------------------
 
 /** Fonts by role: Chinese in 宋体 (body) and 黑体 (headings), Latin letters and digits beside them. */
+export { DOCX_MESSAGES } from './docx-messages.js';
+
 export const FONTS = {
   body: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: '宋体' },
   heading: { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '黑体' },

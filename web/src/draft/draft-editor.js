@@ -13,6 +13,7 @@ import { startArea } from './start.js';
 import { reportHtml } from './export-html.js';
 import { draftDocx } from './draft-docx.js';
 import css from './draft.css';
+export { DRAFT_MESSAGES } from './messages.js';
 
 /** The editor's styles (element.js adopts them into its Shadow DOM). */
 export const draftCss = css;
