@@ -95,6 +95,16 @@ function(_nianbao_libxml2)
   target_compile_options(nianbao_libxml2 PRIVATE -w)
   if(EMSCRIPTEN)
     target_compile_options(nianbao_libxml2 PRIVATE -Os)  # size over speed for the page
+    # xmlInitMemory's only sscanf reads the XML_MEM_BREAKPOINT / XML_MEM_TRACE environment
+    # variables (debug allocator hooks we never install; a page has no such environment). That
+    # one call linked musl's whole scanf with long-double float parsing (~9 KB gzip of the
+    # module); here it is a stub that reads nothing, so those variables stay unset, as they are.
+    file(CONFIGURE OUTPUT "${gen}/no_sscanf.c" CONTENT [[
+/* nianbao (cmake/html.cmake): xmlmemory.c's sscanf of XML_MEM_* debug variables, never read. */
+int nianbao_xml_no_sscanf(const char* s, const char* format, ...) { (void)s; (void)format; return 0; }
+]])
+    target_sources(nianbao_libxml2 PRIVATE "${gen}/no_sscanf.c")
+    set_source_files_properties("${src}/xmlmemory.c" PROPERTIES COMPILE_DEFINITIONS sscanf=nianbao_xml_no_sscanf)
   endif()
   set_target_properties(nianbao_libxml2 PROPERTIES POSITION_INDEPENDENT_CODE ON C_VISIBILITY_PRESET hidden)
   if(UNIX AND NOT EMSCRIPTEN)
@@ -109,6 +119,12 @@ endif()
 
 target_sources(nianbao_core PRIVATE "${CMAKE_CURRENT_LIST_DIR}/../core/src/read/html_reader.cpp"
                                     "${CMAKE_CURRENT_LIST_DIR}/../core/src/read/html_tree.cpp")
+if(EMSCRIPTEN)
+  # Size over speed for the page, like libxml2 itself: the reader runs once per HTML file.
+  set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/../core/src/read/html_reader.cpp"
+                              "${CMAKE_CURRENT_LIST_DIR}/../core/src/read/html_tree.cpp"
+                              PROPERTIES COMPILE_OPTIONS -Oz)
+endif()
 target_link_libraries(nianbao_core PRIVATE nianbao_libxml2)
 
 if(TARGET unit_tests)
