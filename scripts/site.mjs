@@ -62,10 +62,21 @@ copy(path.join(pdfjsDir, 'cmaps'), path.join(out, 'pdfjs/cmaps'));
 copy(path.join(pdfjsDir, 'standard_fonts'), path.join(out, 'pdfjs/standard_fonts'));
 
 // ---- the bundle -----------------------------------------------------------------------------------
+// The element's stylesheets are imported as text (constructed stylesheets in its shadow root),
+// minified as CSS first: their comments are for readers of web/src, not for the first load.
+const minifiedCss = {
+  name: 'minified-css-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => ({
+      contents: (await esbuild.transform(fs.readFileSync(args.path, 'utf8'), { loader: 'css', minify: true, target: ['chrome100', 'firefox100', 'safari15'] })).code,
+      loader: 'text',
+    }));
+  },
+};
 const common = {
   entryPoints: [path.join(web, 'src/main.js')],
   bundle: true, minify: true, format: 'esm', target: ['chrome100', 'firefox100', 'safari15'],
-  loader: { '.css': 'text' }, legalComments: 'none', logLevel: 'warning',
+  plugins: [minifiedCss], legalComments: 'none', logLevel: 'warning',
 };
 await esbuild.build({ ...common, outdir: out, splitting: true, chunkNames: 'chunks/[name]-[hash]', entryNames: 'nianbao', outExtension: { '.js': '.mjs' } });
 const single = await esbuild.build({ ...common, write: false, splitting: false });
