@@ -194,9 +194,25 @@ export function check(input: string | Uint8Array | ArrayBuffer | Blob, options?:
 /** Defines the <nianbao-check> element (done on import; call it to use another tag name). */
 export function define(name?: string): void;
 
-/** <nianbao-check lang="zh-CN|en" compact>: the checker as a page element. */
+/** <nianbao-check lang="zh-CN|en" compact mode="check|write">: the checker (and, in mode
+ *  "write", the 编制 editor) as a page element. */
 export interface NianbaoCheckElement extends HTMLElement {
   lang: 'zh-CN' | 'en';
+  /** Checks one input and shows it (as the exported check() does, shown in the element). */
+  check(input: string | Uint8Array | ArrayBuffer | Blob, options?: CheckOptions): Promise<Report>;
+  /** Forgets every report shown. */
+  clear(): void;
+}
+
+/** A report being written (编制, docs/contracts.md "Drafts"). */
+export interface Draft {
+  agency: string;
+  year: number;
+  date: string;
+  cells: CellCorrection[];
+  overview: string;
+  problems: string;
+  other: string;
 }
 
 declare global {
@@ -211,6 +227,12 @@ export interface NianbaoModule {
   /** {"schema":"nianbao/1","rules":[RuleInfo…]} */
   rules(): string;
   Session: new () => NianbaoSession;
+  /** The 2021 form: sections, the tables' official layout (docs/contracts.md "Drafts"). */
+  draftForm(): string;
+  /** A draft (JSON) rendered and checked: {"schema","markdown","result"}, or an error JSON. */
+  checkDraft(draftJson: string): string;
+  /** Last year's report as a start: {"schema","draft","carried","notes"}, or an error JSON. */
+  draftStart(input: string | Uint8Array, optionsJson: string): string;
 }
 
 /** Keeps the reports it checked, so that one body's consecutive years can be compared. */

@@ -384,3 +384,16 @@ test('a row filled in part: the .docx and HTML write its blank cells as —, and
   noProblems(watch);
   await context.close();
 });
+
+test('a portal opens 编制 with mode="write", and back with mode="check"', { timeout: 120000 }, async () => {
+  const { context, page, watch } = await openPage(browser, server.url);
+  await waitState(page, 'ready', 60000);
+  await page.locator('nianbao-check').evaluate((e) => e.setAttribute('mode', 'write'));
+  await page.locator(`${E} table.draft-grid[data-table-id="T3"]`).waitFor({ timeout: 30000 });
+  assert.equal(await page.locator(`${E} .modes button[data-mode=write]`).getAttribute('aria-pressed'), 'true');
+  await page.locator('nianbao-check').evaluate((e) => e.setAttribute('mode', 'check'));
+  assert.equal(await page.locator(`${E} .modes button[data-mode=check]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator(`${E} textarea#report`).isVisible(), true);
+  noProblems(watch);
+  await context.close();
+});

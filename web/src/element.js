@@ -1,5 +1,6 @@
 // <nianbao-check>: the whole product as one custom element with Shadow DOM, used by the page
-// itself and by portals that embed it. Attributes: lang ("zh-CN" default, "en"), compact.
+// itself and by portals that embed it. Attributes: lang ("zh-CN" default, "en"), compact,
+// mode ("check" default, "write": 编制).
 // Events (bubbling, composed): nianbao-result { file, result }, nianbao-error { file, message }.
 // Methods: check(input, options) -> result; clear().
 import css from './element.css';
@@ -34,7 +35,7 @@ export function engine() {
 const mb = (n) => (n / 1048576).toFixed(1) + ' MB';
 
 export class NianbaoCheck extends HTMLElement {
-  static get observedAttributes() { return ['lang', 'compact']; }
+  static get observedAttributes() { return ['lang', 'compact', 'mode']; }
 
   constructor() {
     super();
@@ -53,6 +54,7 @@ export class NianbaoCheck extends HTMLElement {
   connectedCallback() {
     if (!this.built) {
       this.built = true;
+      if (this.getAttribute('mode') === 'write') this.mode = 'write';  // a portal may open 编制 first
       this.build();
       this.engine = engine();
       this.engine.ready.then((v) => {
@@ -69,6 +71,7 @@ export class NianbaoCheck extends HTMLElement {
     if (!this.built || old === value) return;
     if (name === 'lang') this.rebuild();
     if (name === 'compact') this.root.classList.toggle('compact', this.hasAttribute('compact'));
+    if (name === 'mode') this.setMode(value === 'write' ? 'write' : 'check');
   }
 
   get t() { return translator(this.lang); }
