@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { downloadedFile, launch, noProblems, openPage, repo, shot, site, startServer, waitState } from './helpers.mjs';
+import { downloadedFile, fixtures, launch, noProblems, openPage, repo, shot, site, startServer, waitState } from './helpers.mjs';
 
 const cli = path.resolve(process.env.NIANBAO_CLI || path.join(repo, 'build', 'native', 'nianbao'));
 const corpus = path.join(repo, '..', 'shared', 'corpus', 'reports');
@@ -225,6 +225,25 @@ test('start from pingtan-2023: body, year + 1, 上年结转 = its 结转下年�
   await settled(page);
   assert.equal(await page.locator(`${E} #draft-agency`).inputValue(), last.meta.agency);
   assert.deepEqual(await Promise.all(COLS.map((c) => cell(page, 'T3', '二、上年结转政府信息公开申请数量', c).inputValue())), carry.map(String));
+  // A web page copied (clipboard HTML, whose plain text has lost the tables): its tables are read.
+  await page.locator(`${E} [data-action=draftClear]`).click();
+  await settled(page);
+  const pageHtml = fs.readFileSync(path.join(fixtures, 'reports', 'r2021-ok', 'page.html'), 'utf8');
+  const fromPage = cliCheck(path.join(fixtures, 'reports', 'r2021-ok', 'page.html'));
+  const pageCarry = COLS.map((c) => fromPage.tables.find((x) => x.id === 'T3').cells.find((x) => x.row === '四、结转下年度继续办理' && x.col === c).value);
+  await page.locator(`${E} #draft-start-text`).evaluate((box, h) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', h);
+    dt.setData('text/plain', '示例市交通运输局2022年政府信息公开工作年度报告（表格复制为纯文本后结构丢失）');
+    box.focus();
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, pageHtml);
+  assert.match(await page.locator(`${E} #draft-start-text`).inputValue(), /结构丢失/);
+  await page.locator(`${E} [data-action=draftStartText]`).click();
+  await page.locator(`${E} .draft-status[data-state="done"]`).waitFor({ timeout: 30000 });
+  await settled(page);
+  assert.equal(await page.locator(`${E} #draft-year`).inputValue(), '2023');
+  assert.deepEqual(await Promise.all(COLS.map((c) => cell(page, 'T3', '二、上年结转政府信息公开申请数量', c).inputValue())), pageCarry.map(String));
   noProblems(watch);
   await context.close();
 });

@@ -255,6 +255,7 @@ export async function createDraftEditor(ctx) {
   const start = startArea(ctx, {
     file: (file) => startFrom(file.name, () => ctx.readFile(file)),
     text: (text) => startFrom(t('pasted'), async () => ({ input: text, options: { file: 'paste', format: 'auto' } })),
+    html: (html) => startFrom(t('pastedHtml'), async () => ({ input: html, options: { file: 'paste.html', format: 'html' } })),
   });
 
   // ---- exports and clearing ------------------------------------------------------------------
