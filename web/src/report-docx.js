@@ -59,15 +59,22 @@ export function headingPara(text, level) {
   return new Paragraph({ text, heading: { 0: HeadingLevel.TITLE, 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 }[level] });
 }
 
+/** Column widths (twips) over the text width of an A4 page, in proportion to `widths`. */
+function columnsOf(widths) {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const text = A4.width - 2 * A4.margin;
+  return { text, cols: widths.map((x) => Math.floor((text * x) / total)) };
+}
+
+/** A table cell's runs at the tables' size (a string is a run of that text; `extra` for it). */
+const tableRuns = (runs, extra) => [].concat(runs).map((r) => (typeof r === 'string' ? { text: r, size: SIZES.table, ...extra } : { size: SIZES.table, ...r }));
+
 /** A Word table over the page's width. rows: arrays of cells, each a string or
  *  { runs, shade, align }; the first `head` rows are the header (shaded, repeated on each page).
  *  widths: relative column widths (defaults to equal). */
 export function wordTable(rows, { head = 1, widths } = {}) {
   const n = Math.max(...rows.map((r) => r.length));
-  const w = widths || Array(n).fill(1);
-  const total = w.reduce((a, b) => a + b, 0);
-  const text = A4.width - 2 * A4.margin;
-  const cols = w.map((x) => Math.floor((text * x) / total));
+  const { text, cols } = columnsOf(widths || Array(n).fill(1));
   return new Table({
     width: { size: text, type: WidthType.DXA },
     columnWidths: cols,
@@ -78,7 +85,7 @@ export function wordTable(rows, { head = 1, widths } = {}) {
       children: cells.map((c, ci) => {
         const cell = typeof c === 'string' || typeof c === 'number' ? { runs: [String(c)] } : c;
         const shade = ri < head ? SHADES.head : cell.shade;
-        const runs = [].concat(cell.runs).map((r) => (typeof r === 'string' ? { text: r, size: SIZES.table } : { size: SIZES.table, ...r }));
+        const runs = tableRuns(cell.runs);
         return new TableCell({
           width: { size: cols[ci], type: WidthType.DXA },
           shading: shade ? { type: ShadingType.CLEAR, color: 'auto', fill: shade } : undefined,
@@ -93,9 +100,7 @@ export function wordTable(rows, { head = 1, widths } = {}) {
  *  rows: the cells of each row in order, each { runs, rowSpan, columnSpan, shade, align, bold };
  *  a cell a rowSpan above covers is left out of its row. widths: one per grid column. */
 export function mergedTable(rows, { widths, head = 0 }) {
-  const total = widths.reduce((a, b) => a + b, 0);
-  const text = A4.width - 2 * A4.margin;
-  const cols = widths.map((x) => Math.floor((text * x) / total));
+  const { text, cols } = columnsOf(widths);
   return new Table({
     width: { size: text, type: WidthType.DXA },
     columnWidths: cols,
@@ -106,7 +111,7 @@ export function mergedTable(rows, { widths, head = 0 }) {
         rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
         columnSpan: c.columnSpan > 1 ? c.columnSpan : undefined,
         shading: c.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: c.shade } : undefined,
-        children: [para([].concat(c.runs).map((r) => (typeof r === 'string' ? { text: r, size: SIZES.table, bold: c.bold } : { size: SIZES.table, ...r })),
+        children: [para(tableRuns(c.runs, { bold: c.bold }),
           { alignment: c.align || AlignmentType.CENTER, spacing: { after: 0, line: 260 } })],
       })),
     })),
