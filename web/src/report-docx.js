@@ -66,6 +66,9 @@ function columnsOf(widths) {
   return { text, cols: widths.map((x) => Math.floor((text * x) / total)) };
 }
 
+/** A cell's background, or none. */
+const shading = (fill) => (fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined);
+
 /** A table cell's runs at the tables' size (a string is a run of that text; `extra` for it). */
 const tableRuns = (runs, extra) => [].concat(runs).map((r) => (typeof r === 'string' ? { text: r, size: SIZES.table, ...extra } : { size: SIZES.table, ...r }));
 
@@ -88,7 +91,7 @@ export function wordTable(rows, { head = 1, widths } = {}) {
         const runs = tableRuns(cell.runs);
         return new TableCell({
           width: { size: cols[ci], type: WidthType.DXA },
-          shading: shade ? { type: ShadingType.CLEAR, color: 'auto', fill: shade } : undefined,
+          shading: shading(shade),
           children: [para(runs, { alignment: cell.align || (ci > 0 && ri >= head ? AlignmentType.RIGHT : AlignmentType.LEFT), spacing: { after: 0, line: 260 } })],
         });
       }),
@@ -110,7 +113,7 @@ export function mergedTable(rows, { widths, head = 0 }) {
       children: cells.map((c) => new TableCell({
         rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined,
         columnSpan: c.columnSpan > 1 ? c.columnSpan : undefined,
-        shading: c.shade ? { type: ShadingType.CLEAR, color: 'auto', fill: c.shade } : undefined,
+        shading: shading(c.shade),
         children: [para(tableRuns(c.runs, { bold: c.bold }),
           { alignment: c.align || AlignmentType.CENTER, spacing: { after: 0, line: 260 } })],
       })),

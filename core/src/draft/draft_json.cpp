@@ -1,8 +1,9 @@
 // A draft to and from JSON (draft.hpp). The cells are checked against the 2021 tables the way
-// a reviewer's corrections are (tables/corrections.cpp): a cell no template has, a negative
-// count or a fraction where the template wants a whole number is refused, with its name.
+// a reviewer's corrections are (draft_tables below, tables/corrections.cpp): a cell no template
+// has, a negative count or a fraction where the template wants a whole number is refused.
 #include <string>
 
+#include "draft/cells.hpp"
 #include "nianbao/draft.hpp"
 #include "output/json_writer.hpp"
 #include "tables/corrections.hpp"
@@ -19,8 +20,11 @@ Error bad(std::string_view what) {
   return Error{ErrorCode::bad_draft, std::move(message), 0};
 }
 
-/// Empty tables of the 2021 format, for checking cells against their templates.
-std::vector<ReportTable> empty_2021() {
+}  // namespace
+
+namespace draft {
+
+std::variant<std::vector<ReportTable>, Error> draft_tables(const std::vector<CellCorrection>& cells) {
   std::vector<ReportTable> out;
   for (const TableTemplate* t : templates_for(Format::f2021)) {
     ReportTable r;
@@ -29,10 +33,11 @@ std::vector<ReportTable> empty_2021() {
     r.tmpl = t;
     out.push_back(std::move(r));
   }
+  if (auto e = apply_corrections(out, cells)) return std::move(*e);
   return out;
 }
 
-}  // namespace
+}  // namespace draft
 
 std::variant<Draft, Error> draft_from_json(std::string_view json) {
   Draft d;
@@ -62,8 +67,7 @@ std::variant<Draft, Error> draft_from_json(std::string_view json) {
   }
   if (!sc.at_end()) return bad("JSON 之后还有内容");
   if (!has_year || d.year < 2021 || d.year > 2100) return bad("年度应为 2021 年及以后（2021 年格式）");
-  std::vector<ReportTable> tables = empty_2021();
-  if (auto e = apply_corrections(tables, d.cells)) return std::move(*e);
+  if (auto tables = draft::draft_tables(d.cells); auto* e = std::get_if<Error>(&tables)) return std::move(*e);
   return d;
 }
 

@@ -8,10 +8,14 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
+#include "draft/cells.hpp"
 #include "draft/layout.hpp"
+#include "lexicon/row_keys.hpp"
 #include "nianbao/draft.hpp"
+#include "text/text_figures.hpp"
 
 namespace nianbao {
 
@@ -19,29 +23,23 @@ namespace {
 
 using SV = std::string_view;
 using Value = std::optional<Decimal>;
+using namespace lexicon;
 
+/// The draft's cells in the 2021 tables (draft_tables): a cell's value, or a row key or group's
+/// total (text_figures table_value, as the text checks add them up).
 class Cells {
  public:
-  explicit Cells(const Draft& d) : cells_(d.cells) {}
+  explicit Cells(const Draft& d) : tables_(draft::draft_tables(d.cells)) {}
   Value get(SV table, SV row, SV col) const {
-    // The last one given of a cell counts, as with corrections (a draft has about 200 cells).
-    for (auto it = cells_.rbegin(); it != cells_.rend(); ++it)
-      if (it->table == table && it->row == row && it->col == col) return it->value;
+    const auto* all = std::get_if<std::vector<ReportTable>>(&tables_);
+    if (!all) return std::nullopt;
+    for (const ReportTable& t : *all)
+      if (t.id == table) return table_value(t, row, col);
     return std::nullopt;
-  }
-  /// The sum of cells, nothing when one of them is blank.
-  Value sum(SV table, std::initializer_list<SV> rows, SV col) const {
-    Decimal total;
-    for (SV r : rows) {
-      const Value v = get(table, r, col);
-      if (!v) return std::nullopt;
-      total += *v;
-    }
-    return total;
   }
 
  private:
-  const std::vector<CellCorrection>& cells_;
+  std::variant<std::vector<ReportTable>, Error> tables_;
 };
 
 std::string text(const Value& v) { return v ? v->to_string() : std::string(); }
@@ -143,8 +141,6 @@ void t2(std::string& out, const draft::Grid& g, const Cells& cells) {
   if (!block.empty()) table(out, block);
 }
 
-constexpr SV kT3Total = "总计";
-
 /// Appends "<sep><what>N件" to a sentence (its first clause opens with `first` instead).
 void clause(std::string& s, SV first, SV sep, SV what, const Decimal& n) {
   s += s.empty() ? first : sep;
@@ -167,29 +163,17 @@ void breakdown(std::string& s, const std::vector<std::pair<SV, Value>>& parts, c
 }
 
 std::string t3_sentence(const Cells& c) {
-  const auto t = [&](SV row) { return c.get("T3", row, kT3Total); };
-  const auto sum = [&](std::initializer_list<SV> rows) { return c.sum("T3", rows, kT3Total); };
+  const auto t = [&](SV row) { return c.get("T3", row, kColTotal); };
   std::string s;
-  if (const Value v = t("一、本年新收政府信息公开申请数量")) clause(s, "本年度", "，", "新收政府信息公开申请", *v);
-  if (const Value v = t("二、上年结转政府信息公开申请数量")) clause(s, "本年度", "，", "上年结转", *v);
-  if (const Value done = t("（七）总计")) {
+  if (const Value v = t(kT3New)) clause(s, "本年度", "，", "新收政府信息公开申请", *v);
+  if (const Value v = t(kT3Carried)) clause(s, "本年度", "，", "上年结转", *v);
+  if (const Value done = t(kT3Handled)) {
     clause(s, "本年度", "；", "办结", *done);
-    breakdown(s, {{"予以公开", t("（一）予以公开")},
-                  {"部分公开", t("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")},
-                  {"不予公开", sum({"（三）不予公开/1.属于国家秘密", "（三）不予公开/2.其他法律行政法规禁止公开",
-                                   "（三）不予公开/3.危及“三安全一稳定”", "（三）不予公开/4.保护第三方合法权益",
-                                   "（三）不予公开/5.属于三类内部事务信息", "（三）不予公开/6.属于四类过程性信息",
-                                   "（三）不予公开/7.属于行政执法案卷", "（三）不予公开/8.属于行政查询事项"})},
-                  {"无法提供", sum({"（四）无法提供/1.本机关不掌握相关政府信息", "（四）无法提供/2.没有现成信息需要另行制作",
-                                   "（四）无法提供/3.补正后申请内容仍不明确"})},
-                  {"不予处理", sum({"（五）不予处理/1.信访举报投诉类申请", "（五）不予处理/2.重复申请", "（五）不予处理/3.要求提供公开出版物",
-                                   "（五）不予处理/4.无正当理由大量反复申请", "（五）不予处理/5.要求行政机关确认或重新出具已获取信息"})},
-                  {"其他处理", sum({"（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                                   "（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                                   "（六）其他处理/3.其他"})}},
+    breakdown(s, {{"予以公开", t(kT3Opened)}, {"部分公开", t(kT3PartlyOpened)}, {"不予公开", t(kT3Refused)},
+                  {"无法提供", t(kT3Unavailable)}, {"不予处理", t(kT3NotProcessed)}, {"其他处理", t(kT3Other)}},
               *done);
   }
-  if (const Value v = t("四、结转下年度继续办理")) clause(s, "本年度", "；", "结转下年度继续办理", *v);
+  if (const Value v = t(kT3CarriedOn)) clause(s, "本年度", "；", "结转下年度继续办理", *v);
   return s.empty() ? s : s + "。";
 }
 
@@ -200,11 +184,11 @@ std::string t4_sentence(const Cells& c) {
     return out;
   };
   std::string s;
-  if (const Value total = c.get("T4", "行政复议", "总计")) {
+  if (const Value total = c.get("T4", kT4Review, kColTotal)) {
     clause(s, "本年度因政府信息公开工作", "", "被申请行政复议", *total);
-    breakdown(s, parts("行政复议"), *total);
+    breakdown(s, parts(kT4Review), *total);
   }
-  const Value d = c.get("T4", "行政诉讼/未经复议直接起诉", "总计"), a = c.get("T4", "行政诉讼/复议后起诉", "总计");
+  const Value d = c.get("T4", "行政诉讼/未经复议直接起诉", kColTotal), a = c.get("T4", "行政诉讼/复议后起诉", kColTotal);
   if (d && a) {
     clause(s, "本年度因政府信息公开工作", "；", "被提起行政诉讼", *d + *a);
     breakdown(s, {{"未经复议直接起诉", d}, {"复议后起诉", a}}, *d + *a);

@@ -5,8 +5,10 @@
 // not give is not carried, and said.
 #include <string>
 
+#include "lexicon/row_keys.hpp"
 #include "nianbao/draft.hpp"
 #include "tables/templates.hpp"
+#include "years/compare.hpp"
 
 namespace nianbao {
 
@@ -32,23 +34,18 @@ DraftStart start_from(const Report& last) {
   s.draft.year = last.meta.year ? *last.meta.year + 1 : 0;
   if (!last.meta.agency) s.notes.push_back("上一年度报告中未找到机关名称");
   if (!last.meta.year) s.notes.push_back("上一年度报告中未找到年度");
-  const auto table = [&](std::string_view id) -> const ReportTable* {
-    for (const ReportTable& t : last.tables)
-      if (t.id == id) return &t;
-    return nullptr;
-  };
   // What carries: (table, last year's row, this year's row, columns).
   struct Carry { std::string_view table, from, to, what; };
   static constexpr Carry kCarry[] = {
-      {"T3", "四、结转下年度继续办理", "二、上年结转政府信息公开申请数量", "结转下年度继续办理"},
-      {"T2", "规章", "规章", "现行有效件数"},
-      {"T2", "行政规范性文件", "行政规范性文件", "现行有效件数"},
+      {"T3", lexicon::kT3CarriedOn, lexicon::kT3Carried, "结转下年度继续办理"},
+      {"T2", lexicon::kT2Rules, lexicon::kT2Rules, "现行有效件数"},
+      {"T2", lexicon::kT2Documents, lexicon::kT2Documents, "现行有效件数"},
   };
   for (const Carry& c : kCarry) {
     const TableTemplate* tmpl = template_2021(c.table);
     const RowDef* to = tmpl ? row_of(*tmpl, c.to) : nullptr;
     if (!to) continue;
-    const ReportTable* from = table(c.table);
+    const ReportTable* from = years::find_table(last, c.table);
     // The 2019 T2 has no 现行有效件数 (its 对外公开总数量 counts what was published, not what is
     // in force): only a 2021 table carries it.
     if (!from || (c.table == "T2" && from->template_name != "2021")) {
@@ -58,8 +55,8 @@ DraftStart start_from(const Report& last) {
     }
     for (std::string_view col : to->columns) {
       if (c.table == "T2" && col != c.what) continue;
-      const TableCell* cell = from->find(c.from, col);
-      if (!cell || !cell->value) {
+      const TableCell* cell = years::value_cell(from, c.from, col);
+      if (!cell) {
         s.notes.push_back("上一年度报告「" + std::string(c.from) + "」「" + std::string(col) + "」未读出，未结转");
         continue;
       }
